@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { addDays, format } from 'date-fns';
+import { createDateFormatter } from '../commands/core/format-date.js';
+import type { Database } from '../db/client.js';
+import type { CampaignSettings } from '../db/queries/campaign.js';
+import { saveEvent } from '../db/queries/events.js';
+import { tickStep } from '../db/queries/steps.js';
+import { listUnits } from '../db/queries/units.js';
+import { importRoster } from '../db/roster/import-roster.js';
+import { parseRoster } from '../db/roster/parse-roster.js';
+
+export const DEMO_ROSTER_PATH = fileURLToPath(new URL('../db/demo/unidades-demo.csv', import.meta.url));
+export const DEMO_ACTOR = 'demo';
+
+// The memo's campaign ran 12–26 September: fifteen days. The demo keeps that length and starts a
+// week after the database is created, so every feature (reminders, overdue steps) can be tried.
+const DAYS_UNTIL_DEMO_START = 7;
+const DEMO_WINDOW_DAYS = 15;
+const DEMO_TIME_ZONE = 'America/Guayaquil';
+
+export function demoCampaignSettings(today: string): CampaignSettings {
+  const start = addDays(new Date(`${today}T12:00:00Z`), DAYS_UNTIL_DEMO_START);
+  const end = addDays(start, DEMO_WINDOW_DAYS - 1);
+  return {
+    name: 'Rendición de Cuentas (demostración)',
+    timeZone: DEMO_TIME_ZONE,
+    windowStart: format(start, 'yyyy-MM-dd'),
+    windowEnd: format(end, 'yyyy-MM-dd'),
+    hashtag: '#RendiciónDeCuentasDemo',
+    websiteUrl: 'https://www.ejemplo.gob.ec/rendicion-de-cuentas',
+    institutionalDomains: ['ejemplo.gob.ec'],
+    youtubeChannelId: null,
+    youtubePlaylistId: null,
+    language: 'es',
+    isDemo: true,
+  };
+}
+
+const DEMO_PLATFORMS = ['zoom', 'teams', 'youtube', 'meet'] as const;
+const DEMO_HOURS = [9, 10, 11, 15] as const;
+
+/**
+ * Loads the demo roster and registers every third unit's session across the window, with the
+ * invitation already sent for some, so `estado` and `resumen` have something to show.
+ */
+export function seedDemoCampaign(
+  db: Database,
+  campaign: { id: number; windowStart: string; timeZone: string },
+  at: Date,
+): void {
+  const { rows, problems } = parseRoster(readFileSync(DEMO_ROSTER_PATH, 'utf8'));
+  if (problems.length)
+    throw new Error(`The demo roster has ${problems.length} problems; fix db/demo/unidades-demo.csv.`);
+  importRoster(db, { campaignId: campaign.id, rows, actor: DEMO_ACTOR, at });
+  const dates = createDateFormatter('es', campaign.timeZone);
+  const start = new Date(`${campaign.windowStart}T12:00:00Z`);
+  listUnits(db, campaign.id).forEach((unit, index) => {
+    if (index % 3 !== 0) return;
+    const day = format(addDays(start, (index / 3) % DEMO_WINDOW_DAYS), 'yyyy-MM-dd');
+    const { event } = saveEvent(db, {
+      campaignId: campaign.id,
+      unit,
+      details: {
+        startsAt: dates.toInstant(day, DEMO_HOURS[index % DEMO_HOURS.length] ?? 10, 0),
+        platform: DEMO_PLATFORMS[index % DEMO_PLATFORMS.length] ?? 'zoom',
+        room: null,
+        questionsEmail: null,
+        expectedAttendance: null,
+        showsVideo: index % 2 === 0,
+        showsPhotos: false,
+        hasCulturalSegment: index % 5 === 0,
+      },
+      actor: DEMO_ACTOR,
+      at,
+    });
+    const ticks = index % 6 === 0 ? ['fecha', 'invitacion'] : ['fecha'];
+    for (const stepId of ticks) {
+      tickStep(db, { eventId: event.id, stepId, actor: DEMO_ACTOR, at, unitCode: unit.code });
+    }
+  });
+}

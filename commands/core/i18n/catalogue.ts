@@ -1,0 +1,165 @@
+import type { Phase } from '../checklist.js';
+import type { ErrorCode, ErrorDetails } from '../errors.js';
+import type { MeetingPlatform } from '../parse-values.js';
+import type { StepState } from '../step-state.js';
+import type { Locale } from '../types.js';
+import { english } from './en.js';
+import { spanish } from './es.js';
+
+export type CommandName = 'ayuda' | 'registrar' | 'estado' | 'marcar' | 'resumen' | 'rol';
+
+export interface CommandHelp {
+  description: string;
+  usage: string;
+  examples: string[];
+  /** Extra lines for `ayuda <comando>`: what each option means. */
+  details: string[];
+}
+
+/** Real values of this campaign, so help and error messages show what the user can type. */
+export interface Examples {
+  unitCode: string;
+  /** A date inside the campaign window, written `15/09/2026`. */
+  date: string;
+}
+
+export type RoleLabel = 'admin' | 'directorate' | 'communication' | 'officer' | 'none';
+
+export interface Messages {
+  locale: Locale;
+  errors: { [C in ErrorCode]: (details: ErrorDetails[C]) => string };
+  errorTitle: string;
+  unexpectedError: (requestId: string) => string;
+  arguments: Record<string, string>;
+  commands: Record<CommandName, CommandHelp>;
+  phases: Record<Phase, string>;
+  steps: Record<string, string>;
+  stepStates: Record<StepState, string>;
+  platforms: Record<MeetingPlatform, string>;
+  yes: string;
+  no: string;
+  none: string;
+  roles: Record<RoleLabel, string>;
+  officerOf: (unitCodes: string) => string;
+  help: {
+    title: string;
+    intro: string;
+    youAre: (roles: string) => string;
+    detailTitle: (name: string) => string;
+    usage: string;
+    examples: string;
+    aliases: (aliases: string) => string;
+    stepsHeading: string;
+    stepLine: (id: string, label: string, due: string) => string;
+    dueBefore: (amount: string) => string;
+    dueAfter: (amount: string) => string;
+    dueAtStart: string;
+    hours: (count: number) => string;
+    days: (count: number) => string;
+    onlyIf: Record<'showsMaterial' | 'hasCulturalSegment', string>;
+    byRegistration: string;
+  };
+  register: {
+    createdTitle: (unitCode: string) => string;
+    updatedTitle: (unitCode: string) => string;
+    unchangedTitle: (unitCode: string) => string;
+    fields: {
+      unit: string;
+      province: string;
+      when: string;
+      platform: string;
+      room: string;
+      questionsEmail: string;
+      attendance: string;
+      material: string;
+      cultural: string;
+    };
+    video: string;
+    photos: string;
+    facebookWarning: string;
+    forcedOutsideWindow: string;
+    rescheduledFrom: (previous: string) => string;
+    nextStep: (stepLabel: string, due: string, command: string) => string;
+  };
+  status: {
+    eventTitle: (unitCode: string, unitName: string) => string;
+    notRegistered: (unitCode: string) => string;
+    progress: string;
+    doneBy: (who: string, when: string) => string;
+    dueOn: (when: string) => string;
+    overdueSince: (when: string) => string;
+    notApplicable: string;
+    tickButton: (stepId: string) => string;
+    provinceTitle: (province: string) => string;
+    provinceLine: (
+      unitCode: string,
+      unitName: string,
+      when: string,
+      done: number,
+      total: number,
+      overdue: number,
+    ) => string;
+    unregisteredLine: (unitCode: string, unitName: string) => string;
+    campaignTitle: (name: string) => string;
+    window: string;
+    units: string;
+    registered: string;
+    held: string;
+    withYoutube: string;
+    withPresentation: string;
+    overdueHeading: string;
+    overdueLine: (unitCode: string, count: number, steps: string) => string;
+    noOverdue: string;
+    andMore: (count: number) => string;
+    eventsRegistered: string;
+    phaseProgress: (phase: string) => string;
+    noEvents: string;
+  };
+  summary: {
+    title: (name: string) => string;
+    todayHeading: (date: string) => string;
+    tomorrowHeading: (date: string) => string;
+    sessionLine: (time: string, unitCode: string, unitName: string, platform: string) => string;
+    noSessions: string;
+    pendingApprovalsHeading: string;
+    pendingApprovalLine: (id: number, kind: string, unitCode: string, age: string) => string;
+    noPendingApprovals: string;
+    age: (days: number, hours: number) => string;
+    demoNotice: string;
+  };
+  mark: {
+    doneTitle: (stepLabel: string) => string;
+    alreadyDone: (who: string, when: string) => string;
+    undoneTitle: (stepLabel: string) => string;
+    notDone: string;
+  };
+  role: {
+    grantedTitle: string;
+    granted: (userId: string, role: string) => string;
+    alreadyHad: (userId: string, role: string) => string;
+    revokedTitle: string;
+    revoked: (userId: string, role: string) => string;
+    didNotHave: (userId: string, role: string) => string;
+    userTitle: (userId: string) => string;
+    fromEnvironment: string;
+    fromRoster: (unitCodes: string) => string;
+    noRoles: string;
+    listTitle: string;
+    listLine: (userId: string, role: string, grantedBy: string) => string;
+    environmentLine: (userId: string) => string;
+    emptyList: string;
+  };
+  console: {
+    welcome: (campaign: string, user: string) => string;
+    switchedUser: (user: string) => string;
+    whoAmI: (user: string) => string;
+    buttonsHint: string;
+    noSuchButton: (count: number) => string;
+    bye: string;
+    demoCreated: (windowStart: string, windowEnd: string, databasePath: string) => string;
+  };
+}
+
+export function messagesFor(locale: Locale, examples: Examples): Messages {
+  return locale === 'en' ? english(examples) : spanish(examples);
+}

@@ -1,0 +1,312 @@
+import type { Examples, Messages } from './catalogue.js';
+
+const list = (items: readonly string[]) => items.map((item) => `\`${item}\``).join(', ');
+
+export function english(ex: Examples): Messages {
+  const register = `/rendicion register ${ex.unitCode} ${ex.date} 10:00 zoom`;
+  return {
+    locale: 'en',
+    errorTitle: 'Could not do that',
+    unexpectedError: (requestId) =>
+      `Sorry, something failed on our side and nothing was saved. Try again in a moment; if it happens again, tell an admin and quote ${requestId}.`,
+    errors: {
+      unknown_command: ({ input, suggestion }) =>
+        suggestion
+          ? `I don't know the command \`${input}\`. Did you mean \`/rendicion ${suggestion}\`? Type \`/rendicion help\` to see them all.`
+          : `I don't know the command \`${input}\`. Type \`/rendicion help\` to see the available commands.`,
+      unclosed_quote: () =>
+        'A quote is not closed. Put the text between opening and closing quotes, e.g. `room="Main hall"`.',
+      missing_argument: ({ command, argument }) =>
+        `${argument} is missing. Type \`/rendicion help ${command}\` to see how to use the command.`,
+      too_many_arguments: ({ command, extra }) =>
+        `\`${extra}\` is one word too many. If it is text with spaces, put it in quotes. See \`/rendicion help ${command}\`.`,
+      unknown_option: ({ command, option, allowed }) =>
+        allowed.length
+          ? `\`${command}\` has no option \`${option}\`. Valid options: ${list(allowed)}.`
+          : `\`${command}\` takes no options such as \`${option}=...\`.`,
+      invalid_option_value: ({ option, input, expected }) =>
+        expected === 'yes_no'
+          ? `\`${option}=${input}\` is not valid: type \`${option}=yes\` or \`${option}=no\`.`
+          : expected === 'number'
+            ? `\`${option}=${input}\` is not valid: type a whole number, e.g. \`${option}=80\`.`
+            : `\`${option}=${input}\` is not valid.`,
+      unit_not_found: ({ input, suggestion }) =>
+        suggestion
+          ? `I can't find the unit \`${input}\`. Did you mean \`${suggestion}\`? Use the unit's code, e.g. \`${ex.unitCode}\`.`
+          : `I can't find the unit \`${input}\`. Use the unit's code, e.g. \`${ex.unitCode}\`; \`/rendicion status all\` lists the provinces.`,
+      scope_not_found: ({ input, suggestion }) =>
+        suggestion
+          ? `I can't find a unit or province called \`${input}\`. Did you mean \`${suggestion}\`?`
+          : `I can't find a unit or province called \`${input}\`. Type a unit code (\`/rendicion status ${ex.unitCode}\`), a province (\`/rendicion status Pichincha\`) or \`/rendicion status all\`.`,
+      step_not_found: ({ input, suggestion }) =>
+        suggestion
+          ? `There is no step \`${input}\`. Did you mean \`${suggestion}\`? The full list is in \`/rendicion help marcar\`.`
+          : `There is no step \`${input}\`. The list of steps is in \`/rendicion help marcar\`.`,
+      step_not_applicable: ({ stepId, unitCode }) =>
+        stepId === 'cultural'
+          ? `The step \`cultural\` does not apply to ${unitCode}: its session has no cultural segment. If it will, type \`/rendicion register ${unitCode} cultural=yes\`.`
+          : `The step \`${stepId}\` does not apply to ${unitCode}: its session shows no video or photos. If it will, type \`/rendicion register ${unitCode} video=yes\` (or \`photos=yes\`).`,
+      step_set_by_registration: ({ stepId, unitCode }) =>
+        stepId === 'correo'
+          ? `The step \`correo\` is completed by registering the questions e-mail: \`/rendicion register ${unitCode} email=questions@example.gob.ec\`.`
+          : `The step \`${stepId}\` is completed by registering the date and time: \`/rendicion register ${unitCode} ${ex.date} 10:00 zoom\`.`,
+      invalid_date: ({ input }) => `\`${input}\` is not a valid date. Type day/month/year, e.g. \`${ex.date}\`.`,
+      invalid_time: ({ input }) =>
+        `\`${input}\` is not a valid time. Use the 24-hour clock, e.g. \`10:00\` or \`15:30\`.`,
+      date_outside_window: ({ date, windowStart, windowEnd }) =>
+        `${date} is outside the campaign (${windowStart} to ${windowEnd}). Choose a date in that period, e.g. \`${ex.date}\`.`,
+      date_in_past: ({ when }) => `${when} has already passed. Type a future date and time, e.g. \`${register}\`.`,
+      invalid_platform: ({ input, allowed }) =>
+        `I don't know the platform \`${input}\`. Type one of: ${list(allowed)}.`,
+      invalid_email: ({ input }) =>
+        `\`${input}\` doesn't look like a valid e-mail. Type a full address, e.g. \`email=questions@example.gob.ec\`.`,
+      event_not_registered: ({ unitCode }) =>
+        `${unitCode} has not registered its session yet. Register it first: \`/rendicion register ${unitCode} ${ex.date} 10:00 zoom\`.`,
+      forbidden_command: ({ command, role }) =>
+        role === 'admin'
+          ? `Only an admin can use \`${command}\`. Ask an admin to do it for you.`
+          : role === 'directorate'
+            ? `Only the Communication Directorate can use \`${command}\`.`
+            : `Only a unit's officer, the Directorate or an admin can use \`${command}\`. If you are an officer, ask an admin: \`/rendicion role <user> officer:${ex.unitCode}\`.`,
+      forbidden_unit: ({ unitCode }) =>
+        `You are not the officer of ${unitCode}: you can only change your own units. See its status with \`/rendicion status ${unitCode}\`.`,
+      forbidden_force: () =>
+        'Only an admin can register outside the campaign period (`force=yes`). Choose a date inside the period.',
+      invalid_user: ({ input }) =>
+        `\`${input}\` is not a valid user. Mention the person (\`@name\`) or type their id or e-mail.`,
+      invalid_role: ({ input }) =>
+        `I don't know the role \`${input}\`. Type \`directorate\`, \`communication\`, \`admin\` or \`officer:${ex.unitCode}\`.`,
+      role_from_environment: ({ userId }) =>
+        `${userId} is an admin by the bot's configuration (BOT_ADMINS); that role is removed only by changing that variable.`,
+      unknown_action: () => 'This button is no longer valid. Type the command again.',
+    },
+    arguments: {
+      unit: 'The unit code',
+      date: 'The date (e.g. 15/09/2026)',
+      time: 'The time (e.g. 10:00)',
+      platform: 'The platform (zoom, teams, meet, youtube, webex or facebook)',
+      step: 'The step (e.g. invitacion)',
+      user: 'The user',
+      role: 'The role',
+      dateTimePlatform: 'The date, time and platform of a new session',
+    },
+    commands: {
+      ayuda: {
+        description: 'Shows the commands you can use, or the details of one.',
+        usage: '/rendicion help [command]',
+        examples: ['/rendicion help', '/rendicion help register'],
+        details: [],
+      },
+      registrar: {
+        description: "Registers or reschedules a unit's session.",
+        usage:
+          '/rendicion register <unit> <date> <time> <platform> [room="..."] [email=...] [attendance=N] [video=yes] [photos=yes] [cultural=yes]',
+        examples: [
+          register,
+          `/rendicion register ${ex.unitCode} ${ex.date} 15:30 teams room="Main hall" email=questions@example.gob.ec video=yes`,
+          `/rendicion register ${ex.unitCode} attendance=120`,
+        ],
+        details: [
+          "Date: `15/09/2026` or `2026-09-15`. 24-hour time: `10:00` or `10h00`, in the campaign's time zone.",
+          'Platform: `zoom`, `teams`, `meet`, `youtube`, `webex` or `facebook` (Facebook is accepted, but the memo advises against it).',
+          '`room=` where the session takes place · `email=` address for later questions · `attendance=` expected audience.',
+          "`video=yes`, `photos=yes`, `cultural=yes`: the session shows that material or segment (needs the Directorate's approval).",
+          'If the session is already registered you can change only the options, without repeating date, time and platform.',
+          'An admin can register outside the campaign period with `force=yes`.',
+        ],
+      },
+      estado: {
+        description: 'Shows the progress of a unit, a province or the whole campaign.',
+        usage: '/rendicion status [unit | province | all]',
+        examples: [`/rendicion status ${ex.unitCode}`, '/rendicion status Pichincha', '/rendicion status all'],
+        details: ['With no argument it shows your units if you are an officer, or the whole campaign.'],
+      },
+      marcar: {
+        description: "Ticks (or unticks with `no`) a step of a unit's checklist.",
+        usage: '/rendicion check <unit> <step> [no]',
+        examples: [`/rendicion check ${ex.unitCode} invitacion`, `/rendicion check ${ex.unitCode} invitacion no`],
+        details: [],
+      },
+      resumen: {
+        description:
+          "Campaign summary: progress, today's and tomorrow's sessions, overdue steps and pending approvals.",
+        usage: '/rendicion summary',
+        examples: ['/rendicion summary'],
+        details: [],
+      },
+      rol: {
+        description: 'Gives or removes roles (admins only).',
+        usage: '/rendicion role [<user> [directorate | communication | officer:UNIT | admin] [remove]]',
+        examples: [
+          '/rendicion role @ana directorate',
+          `/rendicion role @luis officer:${ex.unitCode}`,
+          '/rendicion role @luis communication remove',
+          '/rendicion role',
+        ],
+        details: [
+          'With no arguments it lists every role; with only the user it shows theirs.',
+          "The officers named in the unit roster (column `responsable`) are already their unit's officers.",
+        ],
+      },
+    },
+    phases: { antes: 'Before', durante: 'During', despues: 'After' },
+    steps: {
+      fecha: 'Date and time set',
+      invitacion: 'Digital invitation sent (names the medium)',
+      publico: 'Audience gathered (expected attendance)',
+      sala: 'Suitable room, following biosafety rules',
+      imagen: 'Institutional graphic line (flags, banner, backdrop)',
+      moderador: 'Moderator appointed',
+      conexion: 'Person in charge of connection and recording',
+      preguntas: 'Person who gathers and filters questions',
+      guion: "Directorate's agenda and script received",
+      video: 'Video or photos approved by the Directorate',
+      cultural: 'Cultural segment approved by the Directorate',
+      correo: 'E-mail for later questions designated',
+      invitados: 'Guests connected before starting',
+      grabacion: 'Session recorded',
+      filtrado: 'Questions filtered and summarised for the authority',
+      'aviso-correo': 'Citizens told the e-mail for questions',
+      youtube: 'Recording on YouTube and link sent',
+      prensa: 'Media material sent (bulletin, video, photos)',
+      presentacion: 'Presentation published on the website',
+      respuestas: 'Questions received by e-mail answered',
+    },
+    stepStates: { done: 'done', pending: 'pending', overdue: 'overdue', not_applicable: 'not applicable' },
+    platforms: {
+      zoom: 'Zoom',
+      teams: 'Microsoft Teams',
+      meet: 'Google Meet',
+      youtube: 'YouTube Live',
+      webex: 'Webex',
+      facebook: 'Facebook Live',
+    },
+    yes: 'yes',
+    no: 'no',
+    none: '—',
+    roles: {
+      admin: 'admin',
+      directorate: 'Directorate',
+      communication: 'Communication',
+      officer: 'officer',
+      none: 'no role (read only)',
+    },
+    officerOf: (unitCodes) => `officer of ${unitCodes}`,
+    help: {
+      title: '/rendicion commands',
+      intro: 'Type `/rendicion <command>`. For the details of one: `/rendicion help <command>`.',
+      youAre: (roles) => `You are: ${roles}.`,
+      detailTitle: (name) => `/rendicion ${name}`,
+      usage: 'Usage',
+      examples: 'Examples',
+      aliases: (aliases) => `Also in Spanish: ${aliases}`,
+      stepsHeading: 'Checklist steps (type the id)',
+      stepLine: (id, label, due) => `\`${id}\` — ${label} (${due})`,
+      dueBefore: (amount) => `due ${amount} before`,
+      dueAfter: (amount) => `due ${amount} after`,
+      dueAtStart: 'due at the start',
+      hours: (count) => (count === 1 ? '1 hour' : `${count} hours`),
+      days: (count) => (count === 1 ? '1 day' : `${count} days`),
+      onlyIf: { showsMaterial: 'only if it shows video or photos', hasCulturalSegment: 'only with a cultural segment' },
+      byRegistration: 'ticked by registering',
+    },
+    register: {
+      createdTitle: (unitCode) => `Session registered: ${unitCode}`,
+      updatedTitle: (unitCode) => `Session updated: ${unitCode}`,
+      unchangedTitle: (unitCode) => `No change: ${unitCode} was already registered like this`,
+      fields: {
+        unit: 'Unit',
+        province: 'Province',
+        when: 'Date and time',
+        platform: 'Platform',
+        room: 'Room',
+        questionsEmail: 'E-mail for questions',
+        attendance: 'Expected attendance',
+        material: 'Video or photos',
+        cultural: 'Cultural segment',
+      },
+      video: 'video',
+      photos: 'photos',
+      facebookWarning:
+        '⚠️ The memo advises against Facebook because of the volume of questions. Registered anyway; if you can, use Zoom, Teams, Meet or YouTube Live.',
+      forcedOutsideWindow: 'Registered outside the campaign period by an admin.',
+      rescheduledFrom: (previous) => `Rescheduled: it was ${previous}.`,
+      nextStep: (stepLabel, due, command) => `Next step: ${stepLabel}, ${due}. When done: \`${command}\``,
+    },
+    status: {
+      eventTitle: (unitCode, unitName) => `${unitCode} · ${unitName}`,
+      notRegistered: (unitCode) =>
+        `No session registered yet. To register it: \`/rendicion register ${unitCode} ${ex.date} 10:00 zoom\``,
+      progress: 'Progress',
+      doneBy: (who, when) => `${who}, ${when}`,
+      dueOn: (when) => `due ${when}`,
+      overdueSince: (when) => `overdue since ${when}`,
+      notApplicable: 'not applicable',
+      tickButton: (stepId) => `Tick ${stepId}`,
+      provinceTitle: (province) => `Province: ${province}`,
+      provinceLine: (unitCode, unitName, when, done, total, overdue) =>
+        `\`${unitCode}\` ${unitName} — ${when} — ${done}/${total} steps${overdue ? ` — ⚠️ ${overdue} overdue` : ''}`,
+      unregisteredLine: (unitCode, unitName) => `\`${unitCode}\` ${unitName} — not registered`,
+      campaignTitle: (name) => `Campaign status: ${name}`,
+      window: 'Period',
+      units: 'Units',
+      registered: 'Sessions registered',
+      held: 'Held',
+      withYoutube: 'With YouTube link',
+      withPresentation: 'Presentation published',
+      overdueHeading: 'Overdue by unit (worst first)',
+      overdueLine: (unitCode, count, steps) => `\`${unitCode}\`: ${count} overdue (${steps})`,
+      noOverdue: 'No overdue steps.',
+      andMore: (count) => `… and ${count} more unit${count === 1 ? '' : 's'} with overdue steps.`,
+      eventsRegistered: 'Registered',
+      phaseProgress: (phase) => `${phase} steps`,
+      noEvents: 'No unit has registered its session yet.',
+    },
+    summary: {
+      title: (name) => `Summary: ${name}`,
+      todayHeading: (date) => `Today, ${date}`,
+      tomorrowHeading: (date) => `Tomorrow, ${date}`,
+      sessionLine: (time, unitCode, unitName, platform) => `${time} · \`${unitCode}\` ${unitName} · ${platform}`,
+      noSessions: 'No sessions.',
+      pendingApprovalsHeading: 'Pending approvals',
+      pendingApprovalLine: (id, kind, unitCode, age) => `#${id} ${kind} · \`${unitCode}\` · ${age}`,
+      noPendingApprovals: 'No pending approvals.',
+      age: (days, hours) => (days > 0 ? `${days} d ${hours} h ago` : `${hours} h ago`),
+      demoNotice: 'Demo campaign: the data is fictitious.',
+    },
+    mark: {
+      doneTitle: (stepLabel) => `✅ Ticked: ${stepLabel}`,
+      alreadyDone: (who, when) => `It was already ticked by ${who} on ${when}; nothing changed.`,
+      undoneTitle: (stepLabel) => `Unticked: ${stepLabel}`,
+      notDone: 'That step was not ticked; nothing changed.',
+    },
+    role: {
+      grantedTitle: 'Role given',
+      granted: (userId, role) => `${userId} now has the role ${role}.`,
+      alreadyHad: (userId, role) => `${userId} already had the role ${role}; nothing changed.`,
+      revokedTitle: 'Role removed',
+      revoked: (userId, role) => `${userId} no longer has the role ${role}.`,
+      didNotHave: (userId, role) => `${userId} did not have the role ${role}; nothing changed.`,
+      userTitle: (userId) => `Roles of ${userId}`,
+      fromEnvironment: 'admin (from BOT_ADMINS)',
+      fromRoster: (unitCodes) => `officer of ${unitCodes} (from the unit roster)`,
+      noRoles: 'No roles: read only.',
+      listTitle: 'Roles given',
+      listLine: (userId, role, grantedBy) => `${userId} — ${role} (given by ${grantedBy})`,
+      environmentLine: (userId) => `${userId} — admin (BOT_ADMINS)`,
+      emptyList: 'Nobody has been given a role yet.',
+    },
+    console: {
+      welcome: (campaign, user) =>
+        `Console mode · ${campaign}\nYou are "${user}". Type \`/rendicion help\` to start, \`/yo <user>\` to switch user and \`/salir\` to quit.`,
+      switchedUser: (user) => `You are now "${user}".`,
+      whoAmI: (user) => `You are "${user}".`,
+      buttonsHint: 'Type the number of a button to press it.',
+      noSuchButton: (count) =>
+        count === 0 ? 'There are no buttons to press.' : `No button has that number: choose 1 to ${count}.`,
+      bye: 'Goodbye.',
+      demoCreated: (windowStart, windowEnd, databasePath) =>
+        `Created the demo campaign (126 fictitious units, ${windowStart} to ${windowEnd}) in ${databasePath}.`,
+    },
+  };
+}

@@ -1,0 +1,312 @@
+import type { Examples, Messages } from './catalogue.js';
+
+const list = (items: readonly string[]) => items.map((item) => `\`${item}\``).join(', ');
+
+export function spanish(ex: Examples): Messages {
+  const register = `/rendicion registrar ${ex.unitCode} ${ex.date} 10:00 zoom`;
+  return {
+    locale: 'es',
+    errorTitle: 'No se pudo completar',
+    unexpectedError: (requestId) =>
+      `Lo sentimos, algo falló de nuestro lado y no se guardó nada. Intente de nuevo en un momento; si se repite, avise a un administrador con el código ${requestId}.`,
+    errors: {
+      unknown_command: ({ input, suggestion }) =>
+        suggestion
+          ? `No conozco el comando \`${input}\`. ¿Quiso decir \`/rendicion ${suggestion}\`? Escriba \`/rendicion ayuda\` para ver todos.`
+          : `No conozco el comando \`${input}\`. Escriba \`/rendicion ayuda\` para ver los comandos disponibles.`,
+      unclosed_quote: () =>
+        'Falta cerrar unas comillas. Escriba el texto entre comillas de apertura y cierre, por ejemplo: `sala="Auditorio principal"`.',
+      missing_argument: ({ command, argument }) =>
+        `Falta ${argument}. Escriba \`/rendicion ayuda ${command}\` para ver cómo usar el comando.`,
+      too_many_arguments: ({ command, extra }) =>
+        `Sobra \`${extra}\`. Si es un texto con espacios, póngalo entre comillas. Vea \`/rendicion ayuda ${command}\`.`,
+      unknown_option: ({ command, option, allowed }) =>
+        allowed.length
+          ? `La opción \`${option}\` no existe en \`${command}\`. Opciones válidas: ${list(allowed)}.`
+          : `El comando \`${command}\` no acepta opciones como \`${option}=...\`.`,
+      invalid_option_value: ({ option, input, expected }) =>
+        expected === 'yes_no'
+          ? `\`${option}=${input}\` no es válido: escriba \`${option}=si\` o \`${option}=no\`.`
+          : expected === 'number'
+            ? `\`${option}=${input}\` no es válido: escriba un número entero, por ejemplo \`${option}=80\`.`
+            : `\`${option}=${input}\` no es válido.`,
+      unit_not_found: ({ input, suggestion }) =>
+        suggestion
+          ? `No encuentro la unidad \`${input}\`. ¿Quiso decir \`${suggestion}\`? Use el código de la unidad, por ejemplo \`${ex.unitCode}\`.`
+          : `No encuentro la unidad \`${input}\`. Use el código de la unidad, por ejemplo \`${ex.unitCode}\`; \`/rendicion estado todo\` muestra las provincias.`,
+      scope_not_found: ({ input, suggestion }) =>
+        suggestion
+          ? `No encuentro una unidad ni una provincia llamada \`${input}\`. ¿Quiso decir \`${suggestion}\`?`
+          : `No encuentro una unidad ni una provincia llamada \`${input}\`. Escriba un código de unidad (\`/rendicion estado ${ex.unitCode}\`), una provincia (\`/rendicion estado Pichincha\`) o \`/rendicion estado todo\`.`,
+      step_not_found: ({ input, suggestion }) =>
+        suggestion
+          ? `No existe el paso \`${input}\`. ¿Quiso decir \`${suggestion}\`? La lista completa está en \`/rendicion ayuda marcar\`.`
+          : `No existe el paso \`${input}\`. La lista de pasos está en \`/rendicion ayuda marcar\`.`,
+      step_not_applicable: ({ stepId, unitCode }) =>
+        stepId === 'cultural'
+          ? `El paso \`cultural\` no aplica a ${unitCode}: su rendición no tiene segmento cultural. Si lo tendrá, escriba \`/rendicion registrar ${unitCode} cultural=si\`.`
+          : `El paso \`${stepId}\` no aplica a ${unitCode}: su rendición no muestra video ni fotos. Si los mostrará, escriba \`/rendicion registrar ${unitCode} video=si\` (o \`fotos=si\`).`,
+      step_set_by_registration: ({ stepId, unitCode }) =>
+        stepId === 'correo'
+          ? `El paso \`correo\` se completa al registrar el correo para preguntas: \`/rendicion registrar ${unitCode} correo=preguntas@ejemplo.gob.ec\`.`
+          : `El paso \`${stepId}\` se completa al registrar la fecha y la hora: \`/rendicion registrar ${unitCode} ${ex.date} 10:00 zoom\`.`,
+      invalid_date: ({ input }) =>
+        `\`${input}\` no es una fecha válida. Escriba día/mes/año, por ejemplo \`${ex.date}\`.`,
+      invalid_time: ({ input }) =>
+        `\`${input}\` no es una hora válida. Escriba la hora en formato de 24 horas, por ejemplo \`10:00\` o \`15:30\`.`,
+      date_outside_window: ({ date, windowStart, windowEnd }) =>
+        `El ${date} está fuera de la campaña (del ${windowStart} al ${windowEnd}). Elija una fecha dentro de ese periodo, por ejemplo \`${ex.date}\`.`,
+      date_in_past: ({ when }) => `El ${when} ya pasó. Escriba una fecha y hora futuras, por ejemplo \`${register}\`.`,
+      invalid_platform: ({ input, allowed }) =>
+        `No conozco la plataforma \`${input}\`. Escriba una de estas: ${list(allowed)}.`,
+      invalid_email: ({ input }) =>
+        `\`${input}\` no parece un correo válido. Escriba una dirección completa, por ejemplo \`correo=preguntas@ejemplo.gob.ec\`.`,
+      event_not_registered: ({ unitCode }) =>
+        `${unitCode} aún no registra su rendición. Regístrela primero: \`/rendicion registrar ${unitCode} ${ex.date} 10:00 zoom\`.`,
+      forbidden_command: ({ command, role }) =>
+        role === 'admin'
+          ? `Solo un administrador puede usar \`${command}\`. Pida a un administrador que lo haga por usted.`
+          : role === 'directorate'
+            ? `Solo la Dirección de Comunicación puede usar \`${command}\`.`
+            : `Solo el responsable de una unidad, la Dirección o un administrador puede usar \`${command}\`. Si usted es responsable, pida a un administrador: \`/rendicion rol <usuario> oficial:${ex.unitCode}\`.`,
+      forbidden_unit: ({ unitCode }) =>
+        `Usted no es responsable de ${unitCode}: solo puede cambiar sus propias unidades. Vea su estado con \`/rendicion estado ${unitCode}\`.`,
+      forbidden_force: () =>
+        'Solo un administrador puede registrar fuera del periodo de la campaña (`forzar=si`). Elija una fecha dentro del periodo.',
+      invalid_user: ({ input }) =>
+        `\`${input}\` no es un usuario válido. Mencione a la persona (\`@nombre\`) o escriba su identificador o correo.`,
+      invalid_role: ({ input }) =>
+        `No conozco el rol \`${input}\`. Escriba \`direccion\`, \`comunicacion\`, \`admin\` o \`oficial:${ex.unitCode}\`.`,
+      role_from_environment: ({ userId }) =>
+        `${userId} es administrador por la configuración del bot (BOT_ADMINS); ese rol solo se retira cambiando esa variable.`,
+      unknown_action: () => 'Este botón ya no es válido. Vuelva a escribir el comando.',
+    },
+    arguments: {
+      unit: 'el código de la unidad',
+      date: 'la fecha (por ejemplo 15/09/2026)',
+      time: 'la hora (por ejemplo 10:00)',
+      platform: 'la plataforma (zoom, teams, meet, youtube, webex o facebook)',
+      step: 'el paso (por ejemplo invitacion)',
+      user: 'el usuario',
+      role: 'el rol',
+      dateTimePlatform: 'la fecha, la hora y la plataforma de una rendición nueva',
+    },
+    commands: {
+      ayuda: {
+        description: 'Muestra los comandos que usted puede usar, o el detalle de uno.',
+        usage: '/rendicion ayuda [comando]',
+        examples: ['/rendicion ayuda', '/rendicion ayuda registrar'],
+        details: [],
+      },
+      registrar: {
+        description: 'Registra o reprograma la rendición de una unidad.',
+        usage:
+          '/rendicion registrar <unidad> <fecha> <hora> <plataforma> [sala="..."] [correo=...] [asistentes=N] [video=si] [fotos=si] [cultural=si]',
+        examples: [
+          register,
+          `/rendicion registrar ${ex.unitCode} ${ex.date} 15h30 teams sala="Auditorio principal" correo=preguntas@ejemplo.gob.ec video=si`,
+          `/rendicion registrar ${ex.unitCode} asistentes=120`,
+        ],
+        details: [
+          'Fecha: `15/09/2026` o `2026-09-15`. Hora de 24 horas: `10:00` o `10h00`, en la hora de la campaña.',
+          'Plataforma: `zoom`, `teams`, `meet`, `youtube`, `webex` o `facebook` (Facebook se acepta, pero el memorando no lo recomienda).',
+          '`sala=` lugar de la sesión · `correo=` correo para preguntas posteriores · `asistentes=` público esperado.',
+          '`video=si`, `fotos=si`, `cultural=si`: la sesión mostrará ese material o segmento (necesita aprobación de la Dirección).',
+          'Si la rendición ya está registrada, puede cambiar solo las opciones sin repetir fecha, hora y plataforma.',
+          'Un administrador puede registrar fuera del periodo de la campaña con `forzar=si`.',
+        ],
+      },
+      estado: {
+        description: 'Muestra el avance de una unidad, de una provincia o de toda la campaña.',
+        usage: '/rendicion estado [unidad | provincia | todo]',
+        examples: [`/rendicion estado ${ex.unitCode}`, '/rendicion estado Pichincha', '/rendicion estado todo'],
+        details: ['Sin argumento muestra sus unidades si es responsable de alguna, o toda la campaña.'],
+      },
+      marcar: {
+        description: 'Marca (o desmarca con `no`) un paso del checklist de una unidad.',
+        usage: '/rendicion marcar <unidad> <paso> [no]',
+        examples: [`/rendicion marcar ${ex.unitCode} invitacion`, `/rendicion marcar ${ex.unitCode} invitacion no`],
+        details: [],
+      },
+      resumen: {
+        description: 'Resumen de la campaña: avance, sesiones de hoy y mañana, atrasos y aprobaciones pendientes.',
+        usage: '/rendicion resumen',
+        examples: ['/rendicion resumen'],
+        details: [],
+      },
+      rol: {
+        description: 'Asigna o retira roles (solo administradores).',
+        usage: '/rendicion rol [<usuario> [direccion | comunicacion | oficial:UNIDAD | admin] [quitar]]',
+        examples: [
+          '/rendicion rol @ana direccion',
+          `/rendicion rol @luis oficial:${ex.unitCode}`,
+          '/rendicion rol @luis comunicacion quitar',
+          '/rendicion rol',
+        ],
+        details: [
+          'Sin argumentos lista todos los roles; con solo el usuario muestra los suyos.',
+          'Los responsables de la nómina de unidades (columna `responsable`) ya son oficiales de su unidad.',
+        ],
+      },
+    },
+    phases: { antes: 'Antes', durante: 'Durante', despues: 'Después' },
+    steps: {
+      fecha: 'Fecha y hora definidas',
+      invitacion: 'Invitación digital enviada (indica el medio)',
+      publico: 'Público convocado (asistencia esperada)',
+      sala: 'Sala adecuada, con normas de bioseguridad',
+      imagen: 'Línea gráfica institucional (banderas, banner, backdrop)',
+      moderador: 'Moderador designado',
+      conexion: 'Responsable de la conexión y la grabación',
+      preguntas: 'Responsable de recopilar y filtrar preguntas',
+      guion: 'Agenda y guion de la Dirección recibidos',
+      video: 'Video o fotos aprobados por la Dirección',
+      cultural: 'Segmento cultural aprobado por la Dirección',
+      correo: 'Correo para preguntas posteriores designado',
+      invitados: 'Invitados conectados antes de iniciar',
+      grabacion: 'Sesión grabada',
+      filtrado: 'Preguntas filtradas y resumidas para la autoridad',
+      'aviso-correo': 'Ciudadanía informada del correo para preguntas',
+      youtube: 'Grabación en YouTube y enlace enviado',
+      prensa: 'Material para medios enviado (boletín, video, fotos)',
+      presentacion: 'Presentación publicada en el sitio web',
+      respuestas: 'Preguntas recibidas por correo respondidas',
+    },
+    stepStates: { done: 'hecho', pending: 'pendiente', overdue: 'atrasado', not_applicable: 'no aplica' },
+    platforms: {
+      zoom: 'Zoom',
+      teams: 'Microsoft Teams',
+      meet: 'Google Meet',
+      youtube: 'YouTube Live',
+      webex: 'Webex',
+      facebook: 'Facebook Live',
+    },
+    yes: 'sí',
+    no: 'no',
+    none: '—',
+    roles: {
+      admin: 'administrador',
+      directorate: 'Dirección',
+      communication: 'Comunicación',
+      officer: 'oficial',
+      none: 'sin rol (solo consulta)',
+    },
+    officerOf: (unitCodes) => `oficial de ${unitCodes}`,
+    help: {
+      title: 'Comandos de /rendicion',
+      intro: 'Escriba `/rendicion <comando>`. Para ver el detalle de uno: `/rendicion ayuda <comando>`.',
+      youAre: (roles) => `Usted es: ${roles}.`,
+      detailTitle: (name) => `/rendicion ${name}`,
+      usage: 'Uso',
+      examples: 'Ejemplos',
+      aliases: (aliases) => `También en inglés: ${aliases}`,
+      stepsHeading: 'Pasos del checklist (escriba el identificador)',
+      stepLine: (id, label, due) => `\`${id}\` — ${label} (${due})`,
+      dueBefore: (amount) => `vence ${amount} antes`,
+      dueAfter: (amount) => `vence ${amount} después`,
+      dueAtStart: 'vence al inicio',
+      hours: (count) => (count === 1 ? '1 hora' : `${count} horas`),
+      days: (count) => (count === 1 ? '1 día' : `${count} días`),
+      onlyIf: { showsMaterial: 'solo si muestra video o fotos', hasCulturalSegment: 'solo con segmento cultural' },
+      byRegistration: 'se marca al registrar',
+    },
+    register: {
+      createdTitle: (unitCode) => `Rendición registrada: ${unitCode}`,
+      updatedTitle: (unitCode) => `Rendición actualizada: ${unitCode}`,
+      unchangedTitle: (unitCode) => `Sin cambios: ${unitCode} ya estaba registrada así`,
+      fields: {
+        unit: 'Unidad',
+        province: 'Provincia',
+        when: 'Fecha y hora',
+        platform: 'Plataforma',
+        room: 'Sala',
+        questionsEmail: 'Correo para preguntas',
+        attendance: 'Asistentes esperados',
+        material: 'Video o fotos',
+        cultural: 'Segmento cultural',
+      },
+      video: 'video',
+      photos: 'fotos',
+      facebookWarning:
+        '⚠️ El memorando recomienda no usar Facebook por el volumen de preguntas. Se registró igual; si puede, use Zoom, Teams, Meet o YouTube Live.',
+      forcedOutsideWindow: 'Registrada fuera del periodo de la campaña por decisión de un administrador.',
+      rescheduledFrom: (previous) => `Reprogramada: antes era el ${previous}.`,
+      nextStep: (stepLabel, due, command) => `Siguiente paso: ${stepLabel}, ${due}. Al cumplirlo: \`${command}\``,
+    },
+    status: {
+      eventTitle: (unitCode, unitName) => `${unitCode} · ${unitName}`,
+      notRegistered: (unitCode) =>
+        `Aún no registra su rendición. Para registrarla: \`/rendicion registrar ${unitCode} ${ex.date} 10:00 zoom\``,
+      progress: 'Avance',
+      doneBy: (who, when) => `${who}, ${when}`,
+      dueOn: (when) => `vence ${when}`,
+      overdueSince: (when) => `atrasado desde ${when}`,
+      notApplicable: 'no aplica',
+      tickButton: (stepId) => `Marcar ${stepId}`,
+      provinceTitle: (province) => `Provincia: ${province}`,
+      provinceLine: (unitCode, unitName, when, done, total, overdue) =>
+        `\`${unitCode}\` ${unitName} — ${when} — ${done}/${total} pasos${overdue ? ` — ⚠️ ${overdue} atrasado${overdue === 1 ? '' : 's'}` : ''}`,
+      unregisteredLine: (unitCode, unitName) => `\`${unitCode}\` ${unitName} — sin registrar`,
+      campaignTitle: (name) => `Estado de la campaña: ${name}`,
+      window: 'Periodo',
+      units: 'Unidades',
+      registered: 'Rendiciones registradas',
+      held: 'Realizadas',
+      withYoutube: 'Con enlace de YouTube',
+      withPresentation: 'Presentación publicada',
+      overdueHeading: 'Atrasos por unidad (los peores primero)',
+      overdueLine: (unitCode, count, steps) => `\`${unitCode}\`: ${count} atrasado${count === 1 ? '' : 's'} (${steps})`,
+      noOverdue: 'Sin pasos atrasados.',
+      andMore: (count) => `… y ${count} unidad${count === 1 ? '' : 'es'} más con atrasos.`,
+      eventsRegistered: 'Registradas',
+      phaseProgress: (phase) => `Pasos ${phase.toLowerCase()}`,
+      noEvents: 'Ninguna unidad registra aún su rendición.',
+    },
+    summary: {
+      title: (name) => `Resumen: ${name}`,
+      todayHeading: (date) => `Hoy, ${date}`,
+      tomorrowHeading: (date) => `Mañana, ${date}`,
+      sessionLine: (time, unitCode, unitName, platform) => `${time} · \`${unitCode}\` ${unitName} · ${platform}`,
+      noSessions: 'Sin sesiones.',
+      pendingApprovalsHeading: 'Aprobaciones pendientes',
+      pendingApprovalLine: (id, kind, unitCode, age) => `#${id} ${kind} · \`${unitCode}\` · ${age}`,
+      noPendingApprovals: 'Ninguna aprobación pendiente.',
+      age: (days, hours) => (days > 0 ? `hace ${days} d ${hours} h` : `hace ${hours} h`),
+      demoNotice: 'Campaña de demostración: los datos son ficticios.',
+    },
+    mark: {
+      doneTitle: (stepLabel) => `✅ Marcado: ${stepLabel}`,
+      alreadyDone: (who, when) => `Ya estaba marcado por ${who} el ${when}; no se cambió nada.`,
+      undoneTitle: (stepLabel) => `Desmarcado: ${stepLabel}`,
+      notDone: 'Ese paso no estaba marcado; no se cambió nada.',
+    },
+    role: {
+      grantedTitle: 'Rol asignado',
+      granted: (userId, role) => `${userId} ahora tiene el rol ${role}.`,
+      alreadyHad: (userId, role) => `${userId} ya tenía el rol ${role}; no se cambió nada.`,
+      revokedTitle: 'Rol retirado',
+      revoked: (userId, role) => `${userId} ya no tiene el rol ${role}.`,
+      didNotHave: (userId, role) => `${userId} no tenía el rol ${role}; no se cambió nada.`,
+      userTitle: (userId) => `Roles de ${userId}`,
+      fromEnvironment: 'administrador (por BOT_ADMINS)',
+      fromRoster: (unitCodes) => `oficial de ${unitCodes} (por la nómina de unidades)`,
+      noRoles: 'Sin roles: solo puede consultar.',
+      listTitle: 'Roles asignados',
+      listLine: (userId, role, grantedBy) => `${userId} — ${role} (asignado por ${grantedBy})`,
+      environmentLine: (userId) => `${userId} — administrador (BOT_ADMINS)`,
+      emptyList: 'Nadie tiene roles asignados todavía.',
+    },
+    console: {
+      welcome: (campaign, user) =>
+        `Modo consola · ${campaign}\nUsted es «${user}». Escriba \`/rendicion ayuda\` para empezar, \`/yo <usuario>\` para cambiar de usuario y \`/salir\` para terminar.`,
+      switchedUser: (user) => `Ahora usted es «${user}».`,
+      whoAmI: (user) => `Usted es «${user}».`,
+      buttonsHint: 'Escriba el número de un botón para pulsarlo.',
+      noSuchButton: (count) =>
+        count === 0 ? 'No hay botones para pulsar.' : `No hay un botón con ese número: elija del 1 al ${count}.`,
+      bye: 'Hasta luego.',
+      demoCreated: (windowStart, windowEnd, databasePath) =>
+        `Se creó la campaña de demostración (126 unidades ficticias, del ${windowStart} al ${windowEnd}) en ${databasePath}.`,
+    },
+  };
+}

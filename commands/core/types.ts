@@ -1,0 +1,106 @@
+import type { Database } from '../../db/client.js';
+import type { Campaign } from '../../db/queries/campaign.js';
+import type { Access } from './access.js';
+import type { Clock } from './clock.js';
+import type { DateFormatter } from './format-date.js';
+import type { Messages } from './i18n/catalogue.js';
+import type { ParsedArguments } from './parse-invocation.js';
+
+export type Locale = 'es' | 'en';
+export type Platform = 'console' | 'slack' | 'discord';
+
+export interface ChatUser {
+  /** The platform's user id (Slack `U…`, Discord snowflake, console name). */
+  id: string;
+  displayName?: string;
+  email?: string;
+}
+
+/** What every adapter turns a slash command into. */
+export interface CommandRequest {
+  requestId: string;
+  platform: Platform;
+  user: ChatUser;
+  /** Everything typed after `/rendicion`. */
+  text: string;
+  channelId?: string;
+  locale?: Locale;
+  /** Set by adapters whose platform may deliver the same request twice (Slack retries...). */
+  idempotencyKey?: string;
+  /** Roles the adapter vouches for (console's local user, Discord server roles). */
+  extraRoles?: readonly GlobalRole[];
+}
+
+/** A button press: the action id and payload come from a `ReplyButton`. */
+export interface ActionRequest {
+  requestId: string;
+  platform: Platform;
+  user: ChatUser;
+  actionId: string;
+  payload: string;
+  channelId?: string;
+  locale?: Locale;
+  idempotencyKey?: string;
+  extraRoles?: readonly GlobalRole[];
+}
+
+export type GlobalRole = 'admin' | 'directorate' | 'communication';
+
+export type ReplyBlock =
+  | { type: 'text'; text: string }
+  | { type: 'fields'; fields: { label: string; value: string }[] }
+  | { type: 'progress'; label: string; done: number; total: number }
+  | { type: 'list'; heading?: string; items: string[] }
+  | { type: 'context'; text: string };
+
+export interface ReplyButton {
+  label: string;
+  actionId: string;
+  payload: string;
+  style?: 'primary' | 'danger';
+}
+
+/** The neutral reply that adapters render as Block Kit, Discord embeds or terminal lines. */
+export interface CommandReply {
+  visibility: 'public' | 'private';
+  tone: 'info' | 'success' | 'warning' | 'error';
+  title?: string;
+  blocks: ReplyBlock[];
+  buttons?: ReplyButton[];
+}
+
+export interface CommandDeps {
+  db: Database;
+  clock: Clock;
+  /** Platform user ids from BOT_ADMINS. */
+  admins: readonly string[];
+  defaultLocale: Locale;
+}
+
+export interface CommandContext {
+  deps: CommandDeps;
+  requestId: string;
+  user: ChatUser;
+  access: Access;
+  campaign: Campaign;
+  t: Messages;
+  dates: DateFormatter;
+  now: Date;
+}
+
+export type CommandRole = 'anyone' | 'officer' | 'directorate' | 'admin';
+
+export interface CommandDefinition {
+  /** Spanish name, typed by users. */
+  name: string;
+  aliases: readonly string[];
+  /** Who may run it (and sees it in `ayuda`); unit-level checks happen inside `run`. */
+  role: CommandRole;
+  /** Allowed `clave=valor` options: canonical name → accepted spellings. */
+  options?: Readonly<Record<string, readonly string[]>>;
+  /** Whether it writes; writes run in one immediate transaction with the idempotency key. */
+  writes: boolean;
+  run(ctx: CommandContext, args: ParsedArguments): CommandReply;
+  /** Button handlers, keyed by action id. */
+  actions?: Readonly<Record<string, (ctx: CommandContext, payload: string) => CommandReply>>;
+}

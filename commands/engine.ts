@@ -1,0 +1,151 @@
+import { inTransaction } from '../db/client.js';
+import { type Campaign, getCampaign } from '../db/queries/campaign.js';
+import { findStoredReply, storeReply } from '../db/queries/idempotency.js';
+import { findFirstUnit } from '../db/queries/units.js';
+import { type Access, hasCommandRole, resolveAccess } from './core/access.js';
+import { closestMatch } from './core/closest-match.js';
+import { BotError, type ErrorCode, fail } from './core/errors.js';
+import { createDateFormatter } from './core/format-date.js';
+import { type Examples, type Messages, messagesFor } from './core/i18n/catalogue.js';
+import type { Logger } from './core/logger.js';
+import { parseInvocation } from './core/parse-invocation.js';
+import type {
+  ActionRequest,
+  CommandContext,
+  CommandDefinition,
+  CommandDeps,
+  CommandReply,
+  CommandRequest,
+  Locale,
+} from './core/types.js';
+import { COMMANDS, findCommand, findCommandWithAction } from './registry.js';
+
+export interface Engine {
+  handleCommand(request: CommandRequest): CommandReply;
+  handleAction(request: ActionRequest): CommandReply;
+}
+
+type Invocation = Pick<CommandRequest, 'requestId' | 'user' | 'locale' | 'idempotencyKey' | 'extraRoles'>;
+
+/** The platform-neutral entry point every adapter calls. */
+export function createEngine(deps: CommandDeps & { logger: Logger }): Engine {
+  function context(request: Invocation): CommandContext {
+    const campaign = getCampaign(deps.db);
+    const locale: Locale = request.locale ?? deps.defaultLocale;
+    const now = deps.clock.now();
+    const dates = createDateFormatter(locale, campaign.timeZone);
+    const access: Access = resolveAccess(deps.db, {
+      campaignId: campaign.id,
+      user: request.user,
+      admins: deps.admins,
+      extraRoles: request.extraRoles,
+    });
+    return {
+      deps,
+      requestId: request.requestId,
+      user: request.user,
+      access,
+      campaign,
+      t: messagesFor(locale, examplesFor(deps, campaign, dates.toLocalDate(now), access)),
+      dates,
+      now,
+    };
+  }
+
+  function execute(
+    request: Invocation,
+    work: (ctx: CommandContext) => { command: CommandDefinition; reply: () => CommandReply },
+  ): CommandReply {
+    let ctx: CommandContext | undefined;
+    try {
+      ctx = context(request);
+      const current = ctx;
+      const { command, reply } = work(current);
+      if (command.role !== 'anyone' && !hasCommandRole(current.access, command.role)) {
+        fail('forbidden_command', { command: command.name, role: command.role });
+      }
+      if (!command.writes) return reply();
+      // One transaction per command: its rows, its audit entries and its idempotency key
+      // commit together, and any error (expected or not) rolls all of them back.
+      return inTransaction(deps.db, () => {
+        const key = request.idempotencyKey;
+        const stored = key ? findStoredReply(deps.db, key) : undefined;
+        if (stored) return stored as CommandReply;
+        const result = reply();
+        if (key) storeReply(deps.db, key, result, current.now);
+        return result;
+      });
+    } catch (error) {
+      const t = ctx?.t ?? messagesFor(request.locale ?? deps.defaultLocale, fallbackExamples);
+      return errorReply(deps, t, request, error);
+    }
+  }
+
+  return {
+    handleCommand(request) {
+      return execute(request, (ctx) => {
+        const invocation = parseInvocation(request.text);
+        if (!invocation.ok) throw invocation.error;
+        const { subcommand, ...args } = invocation.value;
+        const command = findCommand(subcommand || 'ayuda');
+        if (!command) fail('unknown_command', { input: subcommand, suggestion: suggestCommand(ctx, subcommand) });
+        return { command, reply: () => command.run(ctx, args) };
+      });
+    },
+    handleAction(request) {
+      return execute(request, (ctx) => {
+        const command = findCommandWithAction(request.actionId);
+        const action = command?.actions?.[request.actionId];
+        if (!command || !action) fail('unknown_action', { actionId: request.actionId });
+        return { command, reply: () => action(ctx, request.payload) };
+      });
+    },
+  };
+}
+
+function suggestCommand(ctx: CommandContext, typed: string): string | undefined {
+  const names = COMMANDS.filter((command) => hasCommandRole(ctx.access, command.role)).flatMap((command) => [
+    command.name,
+    ...command.aliases,
+  ]);
+  return closestMatch(typed, names);
+}
+
+const fallbackExamples: Examples = { unitCode: 'UNIDAD', date: '15/09/2026' };
+
+/**
+ * Real values for help and error examples: the user's own unit (or the first unit) and a date
+ * inside the window that has not passed yet (tomorrow once the campaign has started), so the
+ * example works as typed.
+ */
+function examplesFor(deps: CommandDeps, campaign: Campaign, today: string, access: Access): Examples {
+  const ownUnit = [...access.officerUnitCodes].sort()[0];
+  const firstUnit = ownUnit ?? findFirstUnit(deps.db, campaign.id)?.code;
+  const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  // The middle of the three ISO dates: tomorrow, clamped to the window.
+  const date = [campaign.windowStart, tomorrow, campaign.windowEnd].sort()[1] ?? campaign.windowStart;
+  const [year, month, day] = date.split('-');
+  return { unitCode: firstUnit ?? fallbackExamples.unitCode, date: `${day}/${month}/${year}` };
+}
+
+function errorReply(deps: { logger: Logger }, t: Messages, request: Invocation, error: unknown): CommandReply {
+  if (error instanceof BotError) {
+    const code: ErrorCode = error.code;
+    const message = (t.errors[code] as (details: unknown) => string)(error.details);
+    return { visibility: 'private', tone: 'error', title: t.errorTitle, blocks: [{ type: 'text', text: message }] };
+  }
+  deps.logger.error(
+    {
+      requestId: request.requestId,
+      userId: request.user.id,
+      error: error instanceof Error ? error.stack : String(error),
+    },
+    'unexpected error while handling a request',
+  );
+  return {
+    visibility: 'private',
+    tone: 'error',
+    title: t.errorTitle,
+    blocks: [{ type: 'text', text: t.unexpectedError(request.requestId) }],
+  };
+}

@@ -1,0 +1,20 @@
+import { createHelpCommand } from './ayuda.js';
+import type { CommandDefinition } from './core/types.js';
+import { estado } from './estado.js';
+import { marcar } from './marcar.js';
+import { registrar } from './registrar.js';
+import { resumen } from './resumen.js';
+import { rol } from './rol.js';
+
+const ayuda = createHelpCommand(() => COMMANDS);
+
+/** Every command, in the order `ayuda` lists them. Help, Slack's manifest and Discord read this. */
+export const COMMANDS: readonly CommandDefinition[] = [ayuda, registrar, marcar, estado, resumen, rol];
+
+export function findCommand(name: string): CommandDefinition | undefined {
+  return COMMANDS.find((command) => command.name === name || command.aliases.includes(name));
+}
+
+export function findCommandWithAction(actionId: string): CommandDefinition | undefined {
+  return COMMANDS.find((command) => command.actions?.[actionId] !== undefined);
+}

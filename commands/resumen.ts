@@ -1,0 +1,67 @@
+import { listPendingApprovals } from '../db/queries/approvals.js';
+import { refuseExtraPositionals } from './core/arguments.js';
+import { buildCampaignOverview, type CampaignOverview } from './core/campaign-overview.js';
+import { elapsedParts } from './core/format-date.js';
+import type { CommandContext, CommandDefinition, CommandReply, ReplyBlock } from './core/types.js';
+import { campaignFigures, campaignProgress, overdueList } from './views/campaign-blocks.js';
+import { platformLabel } from './views/event-fields.js';
+
+const MS_PER_DAY = 86_400_000;
+
+export const resumen: CommandDefinition = {
+  name: 'resumen',
+  aliases: ['summary'],
+  role: 'anyone',
+  writes: false,
+  run(ctx, args) {
+    refuseExtraPositionals(resumen, args, 0);
+    return buildSummary(ctx);
+  },
+};
+
+/** The campaign summary; the scheduler posts this same reply to the summary channel. */
+export function buildSummary(ctx: CommandContext): CommandReply {
+  const { t } = ctx;
+  const overview = buildCampaignOverview(ctx.deps.db, ctx.campaign.id, ctx.now);
+  const blocks: ReplyBlock[] = [];
+  if (ctx.campaign.isDemo) blocks.push({ type: 'context', text: t.summary.demoNotice });
+  blocks.push(campaignFigures(ctx, overview), ...campaignProgress(ctx, overview));
+  const tomorrow = new Date(ctx.now.getTime() + MS_PER_DAY);
+  blocks.push(sessionsOn(ctx, overview, ctx.now, t.summary.todayHeading(ctx.dates.date(ctx.now))));
+  blocks.push(sessionsOn(ctx, overview, tomorrow, t.summary.tomorrowHeading(ctx.dates.date(tomorrow))));
+  blocks.push(overdueList(ctx, overview));
+  const pending = listPendingApprovals(ctx.deps.db, ctx.campaign.id);
+  blocks.push({
+    type: 'list',
+    heading: t.summary.pendingApprovalsHeading,
+    items: pending.length
+      ? pending.map(({ request, unitCode }) => {
+          const age = elapsedParts(request.requestedAt, ctx.now);
+          return t.summary.pendingApprovalLine(request.id, request.kind, unitCode, t.summary.age(age.days, age.hours));
+        })
+      : [t.summary.noPendingApprovals],
+  });
+  return { visibility: 'public', tone: 'info', title: t.summary.title(ctx.campaign.name), blocks };
+}
+
+function sessionsOn(ctx: CommandContext, overview: CampaignOverview, day: Date, heading: string): ReplyBlock {
+  const localDay = ctx.dates.toLocalDate(day);
+  const sessions = overview.units
+    .flatMap((progress) => (progress.event ? [{ unit: progress.unit, event: progress.event }] : []))
+    .filter(({ event }) => ctx.dates.toLocalDate(event.startsAt) === localDay)
+    .sort((a, b) => a.event.startsAt.getTime() - b.event.startsAt.getTime());
+  return {
+    type: 'list',
+    heading,
+    items: sessions.length
+      ? sessions.map(({ unit, event }) =>
+          ctx.t.summary.sessionLine(
+            ctx.dates.time(event.startsAt),
+            unit.code,
+            unit.name,
+            platformLabel(ctx, event.platform),
+          ),
+        )
+      : [ctx.t.summary.noSessions],
+  };
+}

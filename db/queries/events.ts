@@ -1,0 +1,111 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '../client.js';
+import { events, units } from '../schema.js';
+import { recordAudit } from './audit.js';
+import type { Unit } from './units.js';
+
+export type CampaignEvent = typeof events.$inferSelect;
+export type EventDetails = Pick<
+  CampaignEvent,
+  | 'startsAt'
+  | 'platform'
+  | 'room'
+  | 'questionsEmail'
+  | 'expectedAttendance'
+  | 'showsVideo'
+  | 'showsPhotos'
+  | 'hasCulturalSegment'
+>;
+
+export function findEventByUnit(db: Database, unitId: number): CampaignEvent | undefined {
+  return db.orm.select().from(events).where(eq(events.unitId, unitId)).get();
+}
+
+export function listEventsWithUnits(db: Database, campaignId: number): { event: CampaignEvent; unit: Unit }[] {
+  return db.orm
+    .select({ event: events, unit: units })
+    .from(events)
+    .innerJoin(units, eq(events.unitId, units.id))
+    .where(eq(events.campaignId, campaignId))
+    .orderBy(events.startsAt)
+    .all();
+}
+
+function pickDetails(event: CampaignEvent): EventDetails {
+  return {
+    startsAt: event.startsAt,
+    platform: event.platform,
+    room: event.room,
+    questionsEmail: event.questionsEmail,
+    expectedAttendance: event.expectedAttendance,
+    showsVideo: event.showsVideo,
+    showsPhotos: event.showsPhotos,
+    hasCulturalSegment: event.hasCulturalSegment,
+  };
+}
+
+function sameDetails(a: EventDetails, b: EventDetails): boolean {
+  return (
+    a.startsAt.getTime() === b.startsAt.getTime() &&
+    a.platform === b.platform &&
+    a.room === b.room &&
+    a.questionsEmail === b.questionsEmail &&
+    a.expectedAttendance === b.expectedAttendance &&
+    a.showsVideo === b.showsVideo &&
+    a.showsPhotos === b.showsPhotos &&
+    a.hasCulturalSegment === b.hasCulturalSegment
+  );
+}
+
+export type SaveEventOutcome = 'created' | 'updated' | 'unchanged';
+
+/** Registers the unit's session or reschedules it; a repeat with the same details changes nothing. */
+export function saveEvent(
+  db: Database,
+  input: { campaignId: number; unit: Unit; details: EventDetails; actor: string; at: Date; requestId?: string },
+): { event: CampaignEvent; outcome: SaveEventOutcome; previous?: EventDetails } {
+  const existing = findEventByUnit(db, input.unit.id);
+  if (!existing) {
+    const event = db.orm
+      .insert(events)
+      .values({
+        campaignId: input.campaignId,
+        unitId: input.unit.id,
+        ...input.details,
+        registeredBy: input.actor,
+        createdAt: input.at,
+        updatedAt: input.at,
+      })
+      .returning()
+      .get();
+    recordAudit(db, {
+      at: input.at,
+      actor: input.actor,
+      action: 'event.registered',
+      entity: 'event',
+      entityId: event.id,
+      after: { unit: input.unit.code, ...input.details },
+      requestId: input.requestId,
+    });
+    return { event, outcome: 'created' };
+  }
+  const previous = pickDetails(existing);
+  if (sameDetails(previous, input.details)) return { event: existing, outcome: 'unchanged', previous };
+  const event = db.orm
+    .update(events)
+    .set({ ...input.details, updatedAt: input.at })
+    .where(eq(events.id, existing.id))
+    .returning()
+    .get();
+  recordAudit(db, {
+    at: input.at,
+    actor: input.actor,
+    action: 'event.updated',
+    entity: 'event',
+    entityId: event.id,
+    before: { unit: input.unit.code, ...previous },
+    after: { unit: input.unit.code, ...input.details },
+    requestId: input.requestId,
+  });
+  return { event, outcome: 'updated', previous };
+}

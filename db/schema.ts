@@ -1,0 +1,183 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
+
+/** One row: the campaign this database coordinates (from CAMPAIGN_FILE or the demo). */
+export const campaigns = sqliteTable('campaigns', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  timeZone: text('time_zone').notNull(),
+  /** Local calendar dates (YYYY-MM-DD) in the campaign's time zone, both inclusive. */
+  windowStart: text('window_start').notNull(),
+  windowEnd: text('window_end').notNull(),
+  hashtag: text('hashtag').notNull(),
+  websiteUrl: text('website_url').notNull(),
+  institutionalDomains: text('institutional_domains', { mode: 'json' }).$type<string[]>().notNull(),
+  youtubeChannelId: text('youtube_channel_id'),
+  youtubePlaylistId: text('youtube_playlist_id'),
+  language: text('language', { enum: ['es', 'en'] }).notNull(),
+  isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+export const units = sqliteTable(
+  'units',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    province: text('province').notNull(),
+    kind: text('kind').notNull(),
+    /** The provincial officer: an e-mail address or a chat user id (roster column `responsable`). */
+    officer: text('officer'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('units_campaign_code').on(t.campaignId, t.code)],
+);
+
+/** One accountability session ("rendición") per unit and campaign. */
+export const events = sqliteTable(
+  'events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
+    platform: text('platform').notNull(),
+    room: text('room'),
+    questionsEmail: text('questions_email'),
+    expectedAttendance: integer('expected_attendance'),
+    showsVideo: integer('shows_video', { mode: 'boolean' }).notNull().default(false),
+    showsPhotos: integer('shows_photos', { mode: 'boolean' }).notNull().default(false),
+    hasCulturalSegment: integer('has_cultural_segment', { mode: 'boolean' }).notNull().default(false),
+    registeredBy: text('registered_by').notNull(),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('events_unit').on(t.unitId), index('events_starts_at').on(t.startsAt)],
+);
+
+/** A row means the step is done; unticking deletes it (the audit log keeps the history). */
+export const eventSteps = sqliteTable(
+  'event_steps',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id),
+    stepId: text('step_id').notNull(),
+    doneBy: text('done_by').notNull(),
+    doneAt: integer('done_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('event_steps_event_step').on(t.eventId, t.stepId)],
+);
+
+export const approvalRequests = sqliteTable(
+  'approval_requests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id),
+    kind: text('kind', { enum: ['video', 'fotos', 'cultural', 'tuit'] }).notNull(),
+    description: text('description').notNull(),
+    link: text('link'),
+    state: text('state', { enum: ['pending', 'approved', 'rejected', 'withdrawn', 'expired'] })
+      .notNull()
+      .default('pending'),
+    requestedBy: text('requested_by').notNull(),
+    requestedAt: integer('requested_at', { mode: 'timestamp_ms' }).notNull(),
+    decidedBy: text('decided_by'),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+    decisionReason: text('decision_reason'),
+    previousRequestId: integer('previous_request_id'),
+  },
+  (t) => [index('approval_requests_state').on(t.state), index('approval_requests_event').on(t.eventId)],
+);
+
+export const tweets = sqliteTable(
+  'tweets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: integer('event_id').references(() => events.id),
+    text: text('text').notNull(),
+    state: text('state', { enum: ['draft', 'queued', 'sending', 'sent', 'simulated', 'failed'] })
+      .notNull()
+      .default('draft'),
+    xTweetId: text('x_tweet_id'),
+    inReplyToTweetId: text('in_reply_to_tweet_id'),
+    requestedBy: text('requested_by').notNull(),
+    createdAt: createdAt(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    lastError: text('last_error'),
+  },
+  (t) => [index('tweets_state').on(t.state)],
+);
+
+export const youtubeLinks = sqliteTable(
+  'youtube_links',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id),
+    url: text('url').notNull(),
+    videoId: text('video_id').notNull(),
+    verification: text('verification', { enum: ['unverified', 'verified', 'refused'] })
+      .notNull()
+      .default('unverified'),
+    title: text('title'),
+    reportedBy: text('reported_by').notNull(),
+    reportedAt: integer('reported_at', { mode: 'timestamp_ms' }).notNull(),
+    verifiedAt: integer('verified_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('youtube_links_event').on(t.eventId)],
+);
+
+/** Roles given with `/rendicion rol`; `scope` is the unit code for officers, '' otherwise. */
+export const roleAssignments = sqliteTable(
+  'role_assignments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: text('user_id').notNull(),
+    role: text('role', { enum: ['admin', 'directorate', 'communication', 'officer'] }).notNull(),
+    scope: text('scope').notNull().default(''),
+    grantedBy: text('granted_by').notNull(),
+    grantedAt: integer('granted_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('role_assignments_user_role_scope').on(t.userId, t.role, t.scope)],
+);
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+    requestId: text('request_id'),
+  },
+  (t) => [index('audit_log_entity').on(t.entity, t.entityId)],
+);
+
+/** A retried chat request (same key) gets the stored reply instead of acting twice. */
+export const idempotencyKeys = sqliteTable('idempotency_keys', {
+  key: text('key').primaryKey(),
+  reply: text('reply', { mode: 'json' }).notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+});
