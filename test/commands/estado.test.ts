@@ -1,0 +1,127 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestBot, type TestBot } from '../helpers/test-bot.js';
+
+let bot: TestBot;
+afterEach(() => bot.close());
+
+const lineOf = (rendered: string, stepId: string) =>
+  rendered.split('\n').find((line) => line.includes(`\`${stepId}\``)) ?? '';
+
+describe('estado of one unit', () => {
+  it('shows the checklist by phase with done, pending and not applicable steps', () => {
+    bot = createTestBot();
+    bot.send('registrar PIC-DP 15/09/2026 10:00 zoom');
+    const reply = bot.send('estado PIC-DP');
+    expect(reply.title).toBe('PIC-DP · Dirección Provincial de Pichincha');
+    expect(reply.rendered).toContain('Antes:');
+    expect(reply.rendered).toContain('Después:');
+    expect(lineOf(reply.rendered, 'fecha')).toContain('✅');
+    expect(lineOf(reply.rendered, 'fecha')).toContain('admin-1, mar 1 sep, 09:00');
+    expect(lineOf(reply.rendered, 'invitacion')).toContain('⏳');
+    expect(lineOf(reply.rendered, 'invitacion')).toContain('vence sáb 12 sep, 10:00');
+    expect(lineOf(reply.rendered, 'video')).toContain('➖');
+    expect(reply.rendered).toContain('Avance (1/18)');
+  });
+
+  it('marks the invitation overdue once its due moment, three days before, has passed', () => {
+    bot = createTestBot();
+    bot.send('registrar PIC-DP 15/09/2026 10:00 zoom');
+    bot.clock.set('2026-09-12T14:59:00Z');
+    expect(lineOf(bot.send('estado PIC-DP').rendered, 'invitacion')).toContain('⏳');
+    bot.clock.set('2026-09-12T15:01:00Z');
+    const reply = bot.send('estado PIC-DP');
+    expect(lineOf(reply.rendered, 'invitacion')).toContain('⚠️');
+    expect(lineOf(reply.rendered, 'invitacion')).toContain('atrasado desde sáb 12 sep, 10:00');
+    expect(reply.tone).toBe('warning');
+  });
+
+  it('offers buttons for the most urgent open steps to whoever may change the unit', () => {
+    bot = createTestBot();
+    bot.send('registrar PIC-DP 15/09/2026 10:00 zoom');
+    const reply = bot.send('estado PIC-DP', { as: 'oficial-pic' });
+    expect(reply.buttons?.map((button) => button.label)).toEqual([
+      'Marcar invitacion',
+      'Marcar publico',
+      'Marcar sala',
+    ]);
+  });
+
+  it('offers no buttons to someone who can only read', () => {
+    bot = createTestBot();
+    bot.send('registrar PIC-DP 15/09/2026 10:00 zoom');
+    expect(bot.send('estado PIC-DP', { as: 'ciudadano' }).buttons).toBeUndefined();
+  });
+
+  it('tells how to register a unit that has no session yet', () => {
+    bot = createTestBot();
+    const reply = bot.send('estado MAN-DP');
+    expect(reply.rendered).toContain(
+      'Aún no registra su rendición. Para registrarla: `/rendicion registrar MAN-DP 12/09/2026 10:00 zoom`',
+    );
+  });
+
+  it("shows an officer's own unit when no argument is given", () => {
+    bot = createTestBot();
+    bot.send('registrar GUA-DP 15/09/2026 10:00 zoom');
+    const reply = bot.send('estado', { as: 'oficial.gua@ejemplo.gob.ec' });
+    expect(reply.title).toBe('GUA-DP · Dirección Provincial del Guayas');
+  });
+});
+
+describe('estado of a province', () => {
+  it('lists every unit of the province, registered or not, ignoring accents and case', () => {
+    bot = createTestBot();
+    bot.send('registrar PIC-DP 15/09/2026 10:00 zoom');
+    const reply = bot.send('estado PICHINCHA');
+    expect(reply.title).toBe('Provincia: Pichincha');
+    expect(reply.rendered).toContain('`PIC-DP` Dirección Provincial de Pichincha — mar 15 sep, 10:00 — 1/18 pasos');
+    expect(reply.rendered).toContain('`PIC-H1` Hospital General Quito Sur — sin registrar');
+    expect(reply.rendered).toContain('Registradas (1/2)');
+    expect(bot.send('estado manabi').title).toBe('Provincia: Manabí');
+  });
+
+  it("lists an officer's units when they have more than one", () => {
+    bot = createTestBot();
+    const reply = bot.send('estado', { as: 'oficial-pic' });
+    expect(reply.title).toBe('oficial de PIC-DP, PIC-H1');
+    expect(reply.rendered).toContain('`PIC-DP`');
+    expect(reply.rendered).toContain('`PIC-H1`');
+    expect(reply.rendered).not.toContain('GUA-DP');
+  });
+
+  it('suggests the closest unit or province for a typo', () => {
+    bot = createTestBot();
+    expect(bot.send('estado Pichinca').rendered).toContain('¿Quiso decir `Pichincha`?');
+  });
+});
+
+describe('estado todo', () => {
+  it('counts registered sessions and steps per phase for the whole campaign', () => {
+    bot = createTestBot();
+    bot.send('registrar PIC-DP 15/09/2026 10:00 zoom');
+    bot.send('registrar GUA-DP 16/09/2026 10:00 zoom');
+    bot.send('marcar PIC-DP invitacion');
+    const reply = bot.send('estado todo');
+    expect(reply.title).toBe('Estado de la campaña: Rendición de Cuentas 2026');
+    expect(reply.rendered).toContain('Rendiciones registradas: 2/4');
+    expect(reply.rendered).toContain('Registradas (2/4)');
+    expect(reply.rendered).toContain('Pasos antes (3/20)');
+    expect(reply.rendered).toContain('Sin pasos atrasados.');
+  });
+
+  it('lists overdue units worst first', () => {
+    bot = createTestBot();
+    bot.send('registrar PIC-DP 13/09/2026 10:00 zoom');
+    bot.send('registrar GUA-DP 15/09/2026 10:00 zoom');
+    bot.clock.set('2026-09-13T12:00:00Z');
+    const reply = bot.send('estado all');
+    const overdue = reply.rendered.split('Atrasos por unidad (los peores primero):')[1] ?? '';
+    expect(overdue.indexOf('`PIC-DP`: 9 atrasados')).toBeGreaterThan(-1);
+    expect(overdue.indexOf('`GUA-DP`: 2 atrasados (invitacion, correo)')).toBeGreaterThan(overdue.indexOf('`PIC-DP`'));
+  });
+
+  it('says when no unit has registered yet', () => {
+    bot = createTestBot();
+    expect(bot.send('estado todo').rendered).toContain('Ninguna unidad registra aún su rendición.');
+  });
+});

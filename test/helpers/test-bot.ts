@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { renderReplyAsText } from '../../bot/console/render-text.js';
+import { fixedClock } from '../../commands/core/clock.js';
+import { silentLogger } from '../../commands/core/logger.js';
+import type { CommandReply, GlobalRole, Locale, ReplyButton } from '../../commands/core/types.js';
+import { createEngine } from '../../commands/engine.js';
+import { type Database, openDatabase } from '../../db/client.js';
+import { countAuditEntries } from '../../db/queries/audit.js';
+import { type Campaign, type CampaignSettings, saveCampaign } from '../../db/queries/campaign.js';
+import { importRoster } from '../../db/roster/import-roster.js';
+import { parseRoster } from '../../db/roster/parse-roster.js';
+
+/** A small campaign shaped like the memo's: 12–26 September 2026 in Guayaquil. */
+export const TEST_CAMPAIGN: CampaignSettings = {
+  name: 'Rendición de Cuentas 2026',
+  timeZone: 'America/Guayaquil',
+  windowStart: '2026-09-12',
+  windowEnd: '2026-09-26',
+  hashtag: '#RendiciónDeCuentas2026',
+  websiteUrl: 'https://www.ejemplo.gob.ec/rendicion',
+  institutionalDomains: ['ejemplo.gob.ec'],
+  youtubeChannelId: null,
+  youtubePlaylistId: null,
+  language: 'es',
+  isDemo: false,
+};
+
+export const TEST_ROSTER = `codigo,nombre,provincia,tipo,responsable
+PIC-DP,Dirección Provincial de Pichincha,Pichincha,direccion-provincial,oficial-pic
+PIC-H1,Hospital General Quito Sur,Pichincha,hospital,oficial-pic
+GUA-DP,Dirección Provincial del Guayas,Guayas,direccion-provincial,oficial.gua@ejemplo.gob.ec
+MAN-DP,Dirección Provincial de Manabí,Manabí,direccion-provincial,
+`;
+
+/** 1 September 2026, 09:00 in Guayaquil (UTC−5): before the window opens. */
+export const BEFORE_WINDOW = '2026-09-01T14:00:00Z';
+
+export interface SendOptions {
+  as?: string;
+  email?: string;
+  roles?: GlobalRole[];
+  locale?: Locale;
+  idempotencyKey?: string;
+}
+
+export type RenderedReply = CommandReply & { rendered: string };
+
+export interface TestBot {
+  db: Database;
+  campaign: Campaign;
+  clock: ReturnType<typeof fixedClock>;
+  /** Runs `/rendicion <text>` as a user (default: the admin `admin-1`). */
+  send(text: string, options?: SendOptions): RenderedReply;
+  press(button: ReplyButton, options?: SendOptions): RenderedReply;
+  auditCount(): number;
+  close(): void;
+}
+
+export function createTestBot(options: { now?: string; roster?: string; admins?: string[] } = {}): TestBot {
+  const db = openDatabase(':memory:');
+  const clock = fixedClock(options.now ?? BEFORE_WINDOW);
+  const { campaign } = saveCampaign(db, TEST_CAMPAIGN, 'test', clock.now());
+  const { rows, problems } = parseRoster(options.roster ?? TEST_ROSTER);
+  if (problems.length) throw new Error(`bad test roster: ${JSON.stringify(problems)}`);
+  importRoster(db, { campaignId: campaign.id, rows, actor: 'test', at: clock.now() });
+  const engine = createEngine({
+    db,
+    clock,
+    admins: options.admins ?? ['admin-1'],
+    defaultLocale: 'es',
+    logger: silentLogger,
+  });
+  const withText = (reply: CommandReply): RenderedReply => ({ ...reply, rendered: renderReplyAsText(reply) });
+  const base = (sendOptions: SendOptions) => ({
+    requestId: randomUUID(),
+    platform: 'console' as const,
+    user: { id: sendOptions.as ?? 'admin-1', email: sendOptions.email },
+    locale: sendOptions.locale,
+    idempotencyKey: sendOptions.idempotencyKey,
+    extraRoles: sendOptions.roles,
+  });
+  return {
+    db,
+    campaign,
+    clock,
+    send: (text, sendOptions = {}) => withText(engine.handleCommand({ ...base(sendOptions), text })),
+    press: (button, sendOptions = {}) =>
+      withText(engine.handleAction({ ...base(sendOptions), actionId: button.actionId, payload: button.payload })),
+    auditCount: () => countAuditEntries(db),
+    close: () => db.close(),
+  };
+}
