@@ -71,6 +71,19 @@ export function campaignSettingsFromFile(file: CampaignFile): CampaignSettings {
   };
 }
 
+const EXPECTED_TYPES: Record<string, string> = {
+  string: 'un texto entre comillas',
+  array: 'una lista entre corchetes',
+  object: 'un objeto entre llaves',
+};
+
+/** Zod's own words are English; the people who write the file read Spanish. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code !== 'invalid_type') return issue.message;
+  if (issue.input === undefined || issue.input === null) return 'falta y es obligatorio';
+  return `debe ser ${EXPECTED_TYPES[issue.expected] ?? issue.expected}`;
+}
+
 /** Reads and validates the campaign file; every problem names its field. */
 export function loadCampaignFile(path: string): CampaignSettings {
   let raw: string;
@@ -94,8 +107,7 @@ export function loadCampaignFile(path: string): CampaignSettings {
           const keys = issue.keys.map((key) => `"${field ? `${field}.` : ''}${key}"`).join(', ');
           return `CAMPAIGN_FILE (${path}): campo desconocido ${keys}`;
         }
-        const missing = issue.code === 'invalid_type' && issue.input === undefined;
-        return `CAMPAIGN_FILE (${path}): el campo "${field || '(archivo)'}" ${missing ? 'falta y es obligatorio' : issue.message}`;
+        return `CAMPAIGN_FILE (${path}): el campo "${field || '(archivo)'}" ${describeIssue(issue)}`;
       }),
     );
   }

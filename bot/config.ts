@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type BotSettings, DEFAULT_SETTINGS } from '../commands/core/types.js';
 import type { LogLevel } from './logger.js';
 import { StartupError } from './startup-error.js';
 
@@ -20,6 +21,16 @@ const envSchema = z.object({
   CAMPAIGN_FILE: z.string().min(1).optional(),
   BOT_LANGUAGE: z.enum(['es', 'en'], { error: 'debe ser "es" o "en"' }).optional(),
   BOT_ADMINS: listOfIds,
+  APPROVAL_OVERDUE_HOURS: z.coerce
+    .number({ error: 'debe ser un número de horas, por ejemplo 24' })
+    .int({ error: 'debe ser un número entero de horas' })
+    .positive({ error: 'debe ser mayor que 0' })
+    .default(DEFAULT_SETTINGS.approvalOverdueHours),
+  APPROVAL_ESCALATION_HOURS: z.coerce
+    .number({ error: 'debe ser un número de horas, por ejemplo 48' })
+    .int({ error: 'debe ser un número entero de horas' })
+    .positive({ error: 'debe ser mayor que 0' })
+    .default(DEFAULT_SETTINGS.approvalEscalationHours),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'debe ser debug, info, warn, error o silent' })
     .default('info'),
@@ -32,6 +43,7 @@ export interface Config {
   language?: 'es' | 'en';
   admins: string[];
   logLevel: LogLevel;
+  settings: BotSettings;
 }
 
 /** Reads the environment once; a bad value stops start-up naming each variable. */
@@ -51,5 +63,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     language: values.BOT_LANGUAGE,
     admins: values.BOT_ADMINS,
     logLevel: values.LOG_LEVEL,
+    settings: {
+      approvalOverdueHours: values.APPROVAL_OVERDUE_HOURS,
+      approvalEscalationHours: values.APPROVAL_ESCALATION_HOURS,
+    },
   };
 }

@@ -34,7 +34,15 @@ async function main(): Promise<void> {
       config.databasePath,
     );
   }
-  const engine = createEngine({ db, clock: systemClock, admins: config.admins, defaultLocale: locale, logger });
+  const engine = createEngine({
+    db,
+    clock: systemClock,
+    admins: config.admins,
+    defaultLocale: locale,
+    platforms: ['console'],
+    settings: config.settings,
+    logger,
+  });
   const close = () => db.close();
   process.once('SIGTERM', () => {
     close();
@@ -43,6 +51,8 @@ async function main(): Promise<void> {
   // No Slack or Discord credentials yet: the bot runs as a terminal chat on the local database.
   await runConsole({
     engine,
+    db,
+    clock: systemClock,
     input: process.stdin,
     output: process.stdout,
     interactive,

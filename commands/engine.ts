@@ -3,6 +3,7 @@ import { type Campaign, getCampaign } from '../db/queries/campaign.js';
 import { findStoredReply, storeReply } from '../db/queries/idempotency.js';
 import { findFirstUnit } from '../db/queries/units.js';
 import { type Access, hasCommandRole, resolveAccess } from './core/access.js';
+import { sweepApprovals } from './core/approval-decisions.js';
 import { closestMatch } from './core/closest-match.js';
 import { BotError, type ErrorCode, fail } from './core/errors.js';
 import { createDateFormatter } from './core/format-date.js';
@@ -23,9 +24,16 @@ import { COMMANDS, findCommand, findCommandWithAction } from './registry.js';
 export interface Engine {
   handleCommand(request: CommandRequest): CommandReply;
   handleAction(request: ActionRequest): CommandReply;
+  /** Time-driven work (approvals that expire or need escalating); run it every minute or so. */
+  runScheduledWork(): void;
 }
 
-type Invocation = Pick<CommandRequest, 'requestId' | 'user' | 'locale' | 'idempotencyKey' | 'extraRoles'>;
+type Invocation = Pick<
+  CommandRequest,
+  'requestId' | 'platform' | 'user' | 'channelId' | 'locale' | 'idempotencyKey' | 'extraRoles'
+>;
+
+const SYSTEM_USER = { id: 'sistema' };
 
 /** The platform-neutral entry point every adapter calls. */
 export function createEngine(deps: CommandDeps & { logger: Logger }): Engine {
@@ -44,6 +52,8 @@ export function createEngine(deps: CommandDeps & { logger: Logger }): Engine {
       deps,
       requestId: request.requestId,
       user: request.user,
+      platform: request.platform,
+      channelId: request.channelId,
       access,
       campaign,
       t: messagesFor(locale, examplesFor(deps, campaign, dates.toLocalDate(now), access)),
@@ -97,8 +107,25 @@ export function createEngine(deps: CommandDeps & { logger: Logger }): Engine {
         const command = findCommandWithAction(request.actionId);
         const action = command?.actions?.[request.actionId];
         if (!command || !action) fail('unknown_action', { actionId: request.actionId });
-        return { command, reply: () => action(ctx, request.payload) };
+        return { command, reply: () => action(ctx, request.payload, request.input) };
       });
+    },
+    runScheduledWork() {
+      const request: Invocation = {
+        requestId: `scheduled-${deps.clock.now().toISOString()}`,
+        platform: 'console',
+        user: SYSTEM_USER,
+      };
+      try {
+        const ctx = context(request);
+        const result = inTransaction(deps.db, () => sweepApprovals(ctx));
+        if (result.expired || result.escalated) deps.logger.info({ ...result }, 'approval requests swept');
+      } catch (error) {
+        deps.logger.error(
+          { requestId: request.requestId, error: error instanceof Error ? error.stack : String(error) },
+          'scheduled work failed',
+        );
+      }
     },
   };
 }

@@ -162,7 +162,10 @@ function stepLine(ctx: CommandContext, status: StepStatus): string {
 
 function tickButtons(ctx: CommandContext, unit: Unit, statuses: readonly StepStatus[]): ReplyButton[] {
   const open = statuses.filter(
-    (status) => (status.state === 'overdue' || status.state === 'pending') && isManuallyTickable(status.step),
+    (status) =>
+      (status.state === 'overdue' || status.state === 'pending') &&
+      isManuallyTickable(status.step) &&
+      (!status.step.approvedByDirectorate || ctx.access.isDirectorate || ctx.access.isAdmin),
   );
   const urgentFirst = [...open].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
   return urgentFirst.slice(0, MAX_TICK_BUTTONS).map((status) => markButton(ctx, unit.code, status.step.id));

@@ -74,6 +74,10 @@ function markStep(ctx: CommandContext, unitInput: string, stepInput: string, und
   if (!event) fail('event_not_registered', { unitCode: unit.code });
   if (!isStepApplicable(step, event)) fail('step_not_applicable', { stepId: step.id, unitCode: unit.code });
   if (!isManuallyTickable(step)) fail('step_set_by_registration', { stepId: step.id, unitCode: unit.code });
+  // An approval given outside the bot may be recorded by the Directorate; an officer asks for it.
+  if (step.approvedByDirectorate && !ctx.access.isDirectorate && !ctx.access.isAdmin) {
+    fail('step_needs_approval', { stepId: step.id, unitCode: unit.code });
+  }
 
   const change = {
     eventId: event.id,

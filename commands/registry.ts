@@ -5,11 +5,24 @@ import { marcar } from './marcar.js';
 import { registrar } from './registrar.js';
 import { resumen } from './resumen.js';
 import { rol } from './rol.js';
+import { solicitar } from './solicitar.js';
+import { solicitud } from './solicitud.js';
+import { solicitudes } from './solicitudes.js';
 
 const ayuda = createHelpCommand(() => COMMANDS);
 
 /** Every command, in the order `ayuda` lists them. Help, Slack's manifest and Discord read this. */
-export const COMMANDS: readonly CommandDefinition[] = [ayuda, registrar, marcar, estado, resumen, rol];
+export const COMMANDS: readonly CommandDefinition[] = [
+  ayuda,
+  registrar,
+  marcar,
+  estado,
+  solicitar,
+  solicitudes,
+  solicitud,
+  resumen,
+  rol,
+];
 
 export function findCommand(name: string): CommandDefinition | undefined {
   return COMMANDS.find((command) => command.name === name || command.aliases.includes(name));

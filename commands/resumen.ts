@@ -31,13 +31,21 @@ export function buildSummary(ctx: CommandContext): CommandReply {
   blocks.push(sessionsOn(ctx, overview, tomorrow, t.summary.tomorrowHeading(ctx.dates.date(tomorrow))));
   blocks.push(overdueList(ctx, overview));
   const pending = listPendingApprovals(ctx.deps.db, ctx.campaign.id);
+  const overdueMs = ctx.deps.settings.approvalOverdueHours * 3_600_000;
   blocks.push({
     type: 'list',
     heading: t.summary.pendingApprovalsHeading,
     items: pending.length
-      ? pending.map(({ request, unitCode }) => {
+      ? pending.map(({ request, unit }) => {
           const age = elapsedParts(request.requestedAt, ctx.now);
-          return t.summary.pendingApprovalLine(request.id, request.kind, unitCode, t.summary.age(age.days, age.hours));
+          const overdue = ctx.now.getTime() - request.requestedAt.getTime() > overdueMs;
+          return t.summary.pendingApprovalLine(
+            request.id,
+            t.approvals.kinds[request.kind],
+            unit.code,
+            t.summary.age(age.days, age.hours),
+            overdue,
+          );
         })
       : [t.summary.noPendingApprovals],
   });

@@ -102,6 +102,11 @@ export const approvalRequests = sqliteTable(
     decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
     decisionReason: text('decision_reason'),
     previousRequestId: integer('previous_request_id'),
+    /** Where the requester asked, so the decision can be told there. */
+    requestPlatform: text('request_platform', { enum: ['console', 'slack', 'discord'] }),
+    requestChannelId: text('request_channel_id'),
+    /** When the "event is near and still pending" warning went to the Directorate (once). */
+    escalatedAt: integer('escalated_at', { mode: 'timestamp_ms' }),
   },
   (t) => [index('approval_requests_state').on(t.state), index('approval_requests_event').on(t.eventId)],
 );
@@ -181,3 +186,44 @@ export const idempotencyKeys = sqliteTable('idempotency_keys', {
   reply: text('reply', { mode: 'json' }).notNull(),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 });
+
+/**
+ * Chat messages the bot owes someone, written in the same transaction as the change that caused
+ * them and delivered by the running adapter: a crash never loses a card or a notice, and a
+ * retried request never writes a second one.
+ */
+export const chatOutbox = sqliteTable(
+  'chat_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    platform: text('platform', { enum: ['console', 'slack', 'discord'] }).notNull(),
+    /** `channel`: a configured channel role such as `approvals`; `user`: a direct message. */
+    targetType: text('target_type', { enum: ['channel', 'user'] }).notNull(),
+    target: text('target').notNull(),
+    /** For a direct message the platform cannot deliver: the channel where the user asked. */
+    fallbackChannelId: text('fallback_channel_id'),
+    /** `post` sends a new message; `update` edits the message of `cardKey` in place. */
+    action: text('action', { enum: ['post', 'update'] }).notNull(),
+    cardKey: text('card_key'),
+    message: text('message', { mode: 'json' }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    deliveredAt: integer('delivered_at', { mode: 'timestamp_ms' }),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+  },
+  (t) => [index('chat_outbox_pending').on(t.platform, t.deliveredAt)],
+);
+
+/** Where a card the bot posted lives on each platform, so it can be edited in place later. */
+export const chatCards = sqliteTable(
+  'chat_cards',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    cardKey: text('card_key').notNull(),
+    platform: text('platform', { enum: ['console', 'slack', 'discord'] }).notNull(),
+    channelRef: text('channel_ref').notNull(),
+    messageRef: text('message_ref').notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('chat_cards_card_platform').on(t.cardKey, t.platform)],
+);

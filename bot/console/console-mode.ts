@@ -1,16 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import type { Clock } from '../../commands/core/clock.js';
 import { messagesFor } from '../../commands/core/i18n/catalogue.js';
 import type { ChatUser, CommandReply, GlobalRole, Locale, ReplyButton } from '../../commands/core/types.js';
 import type { Engine } from '../../commands/engine.js';
+import type { Database } from '../../db/client.js';
+import { deliverConsoleMessages } from './console-outbox.js';
 import { renderReplyAsText } from './render-text.js';
 
 /** The local user of console mode; the person at the terminal runs the bot, so they are admin. */
 export const CONSOLE_USER_ID = 'consola';
+/** The console's stand-in for a chat channel, so "the channel where they asked" exists. */
+const CONSOLE_CHANNEL_ID = 'consola';
+/** How often an interactive console runs the scheduled work (expiring and escalating approvals). */
+const SCHEDULED_WORK_INTERVAL_MS = 60_000;
 
 export interface ConsoleOptions {
   engine: Engine;
+  db: Database;
+  clock: Clock;
   input: Readable;
   output: Writable;
   /** Interactive terminal: prompt and welcome; otherwise read commands line by line and exit. */
@@ -28,35 +37,75 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const text = messagesFor(options.locale, { unitCode: '', date: '' }).console;
   let user: ChatUser = { id: options.startAs ?? CONSOLE_USER_ID };
   let lastButtons: ReplyButton[] = [];
+  /** A pressed button that asked for text (a rejection's reason): the next line is that text. */
+  let awaitingInput: ReplyButton | undefined;
   const write = (value: string) => options.output.write(`${value}\n`);
   const rolesOf = (current: ChatUser): GlobalRole[] => (current.id === CONSOLE_USER_ID ? ['admin'] : []);
+  const deliver = (firstButtonNumber: number) =>
+    deliverConsoleMessages({ db: options.db, clock: options.clock, text, write, firstButtonNumber });
   const show = (reply: CommandReply) => {
     write(renderReplyAsText(reply));
     write('');
-    lastButtons = reply.buttons ?? [];
+    lastButtons = [...(reply.buttons ?? [])];
+    lastButtons.push(...deliver(lastButtons.length + 1));
     if (options.interactive && lastButtons.length) write(text.buttonsHint);
   };
+  const press = (button: ReplyButton, input?: string) =>
+    show(
+      options.engine.handleAction({
+        requestId: randomUUID(),
+        platform: 'console',
+        user,
+        channelId: CONSOLE_CHANNEL_ID,
+        actionId: button.actionId,
+        payload: button.payload,
+        locale: options.locale,
+        extraRoles: rolesOf(user),
+        input,
+      }),
+    );
 
   const lines = createInterface({
     input: options.input,
     terminal: options.interactive,
     output: options.interactive ? options.output : undefined,
   });
+  let timer: NodeJS.Timeout | undefined;
   if (options.interactive) {
     write(text.welcome(options.campaignName, user.id));
     if (options.notice) write(options.notice);
     // Ctrl-C leaves the chat the way /salir does (readline would only pause without a listener).
     lines.on('SIGINT', () => lines.close());
     lines.setPrompt('> ');
-    lines.prompt();
+    timer = setInterval(() => {
+      options.engine.runScheduledWork();
+      if (deliver(lastButtons.length + 1).length) lines.prompt();
+    }, SCHEDULED_WORK_INTERVAL_MS);
+    timer.unref();
   }
+  options.engine.runScheduledWork();
+  lastButtons = deliver(1);
+  if (options.interactive) lines.prompt();
 
   for await (const rawLine of lines) {
     const line = rawLine.trim();
-    if (EXIT_WORDS.has(line.toLowerCase())) {
+    if (awaitingInput) {
+      const button = awaitingInput;
+      awaitingInput = undefined;
+      if (line === '') write(text.inputCancelled);
+      else press(button, line);
+    } else if (EXIT_WORDS.has(line.toLowerCase())) {
       if (options.interactive) write(text.bye);
       break;
+    } else {
+      handleLine(line);
     }
+    if (options.interactive) lines.prompt();
+  }
+  if (timer) clearInterval(timer);
+  lines.close();
+
+  function handleLine(line: string): void {
     const switchTo = /^\/(yo|me)(?:\s+(\S+))?$/i.exec(line);
     if (switchTo) {
       if (switchTo[2]) {
@@ -65,37 +114,31 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       } else {
         write(text.whoAmI(user.id));
       }
-    } else if (/^\d+$/.test(line)) {
+      return;
+    }
+    if (/^\d+$/.test(line)) {
       const button = lastButtons[Number(line) - 1];
       if (!button) write(text.noSuchButton(lastButtons.length));
-      else {
-        show(
-          options.engine.handleAction({
-            requestId: randomUUID(),
-            platform: 'console',
-            user,
-            actionId: button.actionId,
-            payload: button.payload,
-            locale: options.locale,
-            extraRoles: rolesOf(user),
-          }),
-        );
-      }
-    } else if (line !== '') {
-      // `/rendicion estado`, `/estado` and `estado` all mean the same here.
-      const commandText = line.replace(/^\/(rendicion|rendición)\b/i, '').replace(/^\//, '');
-      show(
-        options.engine.handleCommand({
-          requestId: randomUUID(),
-          platform: 'console',
-          user,
-          text: commandText,
-          locale: options.locale,
-          extraRoles: rolesOf(user),
-        }),
-      );
+      else if (button.input) {
+        awaitingInput = button;
+        write(text.inputPrompt(button.input.label));
+      } else press(button);
+      return;
     }
-    if (options.interactive) lines.prompt();
+    if (line === '') return;
+    options.engine.runScheduledWork();
+    // `/rendicion estado`, `/estado` and `estado` all mean the same here.
+    const commandText = line.replace(/^\/(rendicion|rendición)\b/i, '').replace(/^\//, '');
+    show(
+      options.engine.handleCommand({
+        requestId: randomUUID(),
+        platform: 'console',
+        user,
+        channelId: CONSOLE_CHANNEL_ID,
+        text: commandText,
+        locale: options.locale,
+        extraRoles: rolesOf(user),
+      }),
+    );
   }
-  lines.close();
 }

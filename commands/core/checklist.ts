@@ -17,6 +17,8 @@ export interface ChecklistStep {
   dueOffsetHours: number;
   /** Ticked by the bot itself when registration supplies the fact. */
   tickedByRegistration?: 'always' | 'questionsEmail' | 'expectedAttendance';
+  /** Ticked when the Directorate approves (`solicitar`); only the Directorate ticks it by hand. */
+  approvedByDirectorate?: boolean;
 }
 
 const HOURS_PER_DAY = 24;
@@ -32,8 +34,20 @@ export const CHECKLIST: readonly ChecklistStep[] = [
   { id: 'conexion', phase: 'antes', dueOffsetHours: -2 * HOURS_PER_DAY },
   { id: 'preguntas', phase: 'antes', dueOffsetHours: -2 * HOURS_PER_DAY },
   { id: 'guion', phase: 'antes', dueOffsetHours: -2 * HOURS_PER_DAY },
-  { id: 'video', phase: 'antes', condition: 'showsMaterial', dueOffsetHours: -2 * HOURS_PER_DAY },
-  { id: 'cultural', phase: 'antes', condition: 'hasCulturalSegment', dueOffsetHours: -2 * HOURS_PER_DAY },
+  {
+    id: 'video',
+    phase: 'antes',
+    condition: 'showsMaterial',
+    dueOffsetHours: -2 * HOURS_PER_DAY,
+    approvedByDirectorate: true,
+  },
+  {
+    id: 'cultural',
+    phase: 'antes',
+    condition: 'hasCulturalSegment',
+    dueOffsetHours: -2 * HOURS_PER_DAY,
+    approvedByDirectorate: true,
+  },
   { id: 'correo', phase: 'antes', dueOffsetHours: -3 * HOURS_PER_DAY, tickedByRegistration: 'questionsEmail' },
   { id: 'invitados', phase: 'durante', dueOffsetHours: 0 },
   { id: 'grabacion', phase: 'durante', dueOffsetHours: 3 },

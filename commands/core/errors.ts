@@ -28,6 +28,19 @@ export interface ErrorDetails {
   invalid_role: { input: string };
   role_from_environment: { userId: string };
   unknown_action: { actionId: string };
+  request_not_found: { id: number };
+  invalid_request_id: { input: string };
+  unknown_request_action: { input: string };
+  invalid_kind: { input: string };
+  invalid_link: { input: string };
+  text_too_long: { max: number };
+  pending_request_exists: { id: number; kind: string; unitCode: string };
+  event_already_started: { unitCode: string; when: string };
+  own_request: { id: number };
+  forbidden_decision: { id: number };
+  not_requester: { id: number; requestedBy: string };
+  reason_required: { id: number };
+  step_needs_approval: { stepId: string; unitCode: string };
 }
 
 export type ErrorCode = keyof ErrorDetails;

@@ -42,6 +42,8 @@ export interface ActionRequest {
   locale?: Locale;
   idempotencyKey?: string;
   extraRoles?: readonly GlobalRole[];
+  /** The text the user typed when the button asked for it (`ReplyButton.input`). */
+  input?: string;
 }
 
 export type GlobalRole = 'admin' | 'directorate' | 'communication';
@@ -58,6 +60,8 @@ export interface ReplyButton {
   actionId: string;
   payload: string;
   style?: 'primary' | 'danger';
+  /** Ask the user for text before pressing (a modal in Slack and Discord, a prompt in the console). */
+  input?: { label: string; placeholder?: string };
 }
 
 /** The neutral reply that adapters render as Block Kit, Discord embeds or terminal lines. */
@@ -75,12 +79,26 @@ export interface CommandDeps {
   /** Platform user ids from BOT_ADMINS. */
   admins: readonly string[];
   defaultLocale: Locale;
+  /** The chat platforms running in this process: channel posts go to each of them. */
+  platforms: readonly Platform[];
+  settings: BotSettings;
 }
+
+export interface BotSettings {
+  /** A request pending longer than this is shown as overdue in the summary. */
+  approvalOverdueHours: number;
+  /** A request still pending this close to its event is escalated to the Directorate once. */
+  approvalEscalationHours: number;
+}
+
+export const DEFAULT_SETTINGS: BotSettings = { approvalOverdueHours: 24, approvalEscalationHours: 48 };
 
 export interface CommandContext {
   deps: CommandDeps;
   requestId: string;
   user: ChatUser;
+  platform: Platform;
+  channelId?: string;
   access: Access;
   campaign: Campaign;
   t: Messages;
@@ -102,5 +120,5 @@ export interface CommandDefinition {
   writes: boolean;
   run(ctx: CommandContext, args: ParsedArguments): CommandReply;
   /** Button handlers, keyed by action id. */
-  actions?: Readonly<Record<string, (ctx: CommandContext, payload: string) => CommandReply>>;
+  actions?: Readonly<Record<string, (ctx: CommandContext, payload: string, input?: string) => CommandReply>>;
 }

@@ -31,7 +31,7 @@ export function listEventsWithUnits(db: Database, campaignId: number): { event: 
     .all();
 }
 
-function pickDetails(event: CampaignEvent): EventDetails {
+export function eventDetailsOf(event: CampaignEvent): EventDetails {
   return {
     startsAt: event.startsAt,
     platform: event.platform,
@@ -89,7 +89,7 @@ export function saveEvent(
     });
     return { event, outcome: 'created' };
   }
-  const previous = pickDetails(existing);
+  const previous = eventDetailsOf(existing);
   if (sameDetails(previous, input.details)) return { event: existing, outcome: 'unchanged', previous };
   const event = db.orm
     .update(events)

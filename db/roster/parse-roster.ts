@@ -29,8 +29,8 @@ const MAX_LENGTH = { nombre: 120, provincia: 60, tipo: 40 } as const;
 
 /**
  * Parses a roster CSV (`codigo,nombre,provincia,tipo,responsable`). Lines starting with `#`
- * are comments. Returns every row or every problem, each with its line number: a file with
- * problems imports nothing.
+ * are comments. Returns the valid rows and every problem, each with its line number; callers
+ * import nothing from a file with any problem.
  */
 export function parseRoster(text: string): { rows: RosterRow[]; problems: RosterProblem[] } {
   let records: { record: string[]; info: { lines: number } }[];

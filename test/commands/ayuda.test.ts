@@ -12,7 +12,17 @@ describe('ayuda', () => {
     bot = createTestBot();
     const reply = bot.send('ayuda');
     expect(reply.title).toBe('Comandos de /rendicion');
-    expect(listedCommands(reply.rendered)).toEqual(['ayuda', 'registrar', 'marcar', 'estado', 'resumen', 'rol']);
+    expect(listedCommands(reply.rendered)).toEqual([
+      'ayuda',
+      'registrar',
+      'marcar',
+      'estado',
+      'solicitar',
+      'solicitudes',
+      'solicitud',
+      'resumen',
+      'rol',
+    ]);
     expect(reply.rendered).toContain('`/rendicion registrar GUA-DP 12/09/2026 10:00 zoom`');
     expect(reply.rendered).toContain('Usted es: administrador.');
   });
@@ -20,7 +30,16 @@ describe('ayuda', () => {
   it("does not show an officer the admin's commands, and uses the officer's own unit in examples", () => {
     bot = createTestBot();
     const reply = bot.send('ayuda', { as: 'oficial-pic' });
-    expect(listedCommands(reply.rendered)).toEqual(['ayuda', 'registrar', 'marcar', 'estado', 'resumen']);
+    expect(listedCommands(reply.rendered)).toEqual([
+      'ayuda',
+      'registrar',
+      'marcar',
+      'estado',
+      'solicitar',
+      'solicitudes',
+      'solicitud',
+      'resumen',
+    ]);
     expect(reply.rendered).toContain('`/rendicion registrar PIC-DP 12/09/2026 10:00 zoom`');
     expect(reply.rendered).toContain('Usted es: oficial de PIC-DP, PIC-H1.');
   });
@@ -28,7 +47,7 @@ describe('ayuda', () => {
   it('shows a user without a role only the commands that read', () => {
     bot = createTestBot();
     const reply = bot.send('ayuda', { as: 'ciudadano' });
-    expect(listedCommands(reply.rendered)).toEqual(['ayuda', 'estado', 'resumen']);
+    expect(listedCommands(reply.rendered)).toEqual(['ayuda', 'estado', 'solicitudes', 'solicitud', 'resumen']);
     expect(reply.rendered).toContain('Usted es: sin rol (solo consulta).');
   });
 
@@ -69,6 +88,16 @@ describe('ayuda', () => {
     bot = createTestBot();
     const reply = bot.send('help', { locale: 'en' });
     expect(reply.title).toBe('/rendicion commands');
-    expect(listedCommands(reply.rendered)).toEqual(['help', 'register', 'check', 'status', 'summary', 'role']);
+    expect(listedCommands(reply.rendered)).toEqual([
+      'help',
+      'register',
+      'check',
+      'status',
+      'request-approval',
+      'requests',
+      'request',
+      'summary',
+      'role',
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../commands/core/clock.js';
+import { DEFAULT_SETTINGS } from '../../commands/core/types.js';
 import { createEngine } from '../../commands/engine.js';
 import { createTestBot, type TestBot } from '../helpers/test-bot.js';
 
@@ -39,6 +40,8 @@ describe('engine', () => {
       clock: fixedClock('2026-09-01T14:00:00Z'),
       admins: [],
       defaultLocale: 'es',
+      platforms: ['console'],
+      settings: DEFAULT_SETTINGS,
       logger: { info() {}, warn() {}, error: (fields) => errors.push(fields) },
     });
     bot.db.sqlite.exec('DROP TABLE event_steps');

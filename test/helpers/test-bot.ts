@@ -1,12 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { renderReplyAsText } from '../../bot/console/render-text.js';
 import { fixedClock } from '../../commands/core/clock.js';
-import { silentLogger } from '../../commands/core/logger.js';
-import type { CommandReply, GlobalRole, Locale, ReplyButton } from '../../commands/core/types.js';
+import { type Logger, silentLogger } from '../../commands/core/logger.js';
+import {
+  type CommandReply,
+  DEFAULT_SETTINGS,
+  type GlobalRole,
+  type Locale,
+  type ReplyButton,
+} from '../../commands/core/types.js';
 import { createEngine } from '../../commands/engine.js';
 import { type Database, openDatabase } from '../../db/client.js';
 import { countAuditEntries } from '../../db/queries/audit.js';
 import { type Campaign, type CampaignSettings, saveCampaign } from '../../db/queries/campaign.js';
+import { listUndeliveredMessages, markMessageDelivered, type OutboxEntry } from '../../db/queries/chat-outbox.js';
 import { importRoster } from '../../db/roster/import-roster.js';
 import { parseRoster } from '../../db/roster/parse-roster.js';
 
@@ -51,12 +58,21 @@ export interface TestBot {
   clock: ReturnType<typeof fixedClock>;
   /** Runs `/rendicion <text>` as a user (default: the admin `admin-1`). */
   send(text: string, options?: SendOptions): RenderedReply;
-  press(button: ReplyButton, options?: SendOptions): RenderedReply;
+  /** Presses a button; `input` is what the user typed when the button asked for text. */
+  press(button: ReplyButton, options?: SendOptions & { input?: string }): RenderedReply;
+  /** Runs the engine's scheduled work (expiring and escalating approvals). */
+  runScheduledWork(): void;
+  /** Chat messages queued for the console platform and not yet delivered, oldest first. */
+  outbox(): OutboxEntry[];
+  /** Marks every queued message delivered, as an adapter would after sending them. */
+  deliverOutbox(): OutboxEntry[];
   auditCount(): number;
   close(): void;
 }
 
-export function createTestBot(options: { now?: string; roster?: string; admins?: string[] } = {}): TestBot {
+export function createTestBot(
+  options: { now?: string; roster?: string; admins?: string[]; logger?: Logger } = {},
+): TestBot {
   const db = openDatabase(':memory:');
   const clock = fixedClock(options.now ?? BEFORE_WINDOW);
   const { campaign } = saveCampaign(db, TEST_CAMPAIGN, 'test', clock.now());
@@ -68,7 +84,9 @@ export function createTestBot(options: { now?: string; roster?: string; admins?:
     clock,
     admins: options.admins ?? ['admin-1'],
     defaultLocale: 'es',
-    logger: silentLogger,
+    platforms: ['console'],
+    settings: DEFAULT_SETTINGS,
+    logger: options.logger ?? silentLogger,
   });
   const withText = (reply: CommandReply): RenderedReply => ({ ...reply, rendered: renderReplyAsText(reply) });
   const base = (sendOptions: SendOptions) => ({
@@ -85,7 +103,21 @@ export function createTestBot(options: { now?: string; roster?: string; admins?:
     clock,
     send: (text, sendOptions = {}) => withText(engine.handleCommand({ ...base(sendOptions), text })),
     press: (button, sendOptions = {}) =>
-      withText(engine.handleAction({ ...base(sendOptions), actionId: button.actionId, payload: button.payload })),
+      withText(
+        engine.handleAction({
+          ...base(sendOptions),
+          actionId: button.actionId,
+          payload: button.payload,
+          input: sendOptions.input,
+        }),
+      ),
+    runScheduledWork: () => engine.runScheduledWork(),
+    outbox: () => listUndeliveredMessages(db, 'console', 1000),
+    deliverOutbox: () => {
+      const entries = listUndeliveredMessages(db, 'console', 1000);
+      for (const entry of entries) markMessageDelivered(db, entry.id, clock.now());
+      return entries;
+    },
     auditCount: () => countAuditEntries(db),
     close: () => db.close(),
   };

@@ -1,12 +1,23 @@
+import type { ApprovalKind, ApprovalState } from '../../../db/queries/approvals.js';
 import type { Phase } from '../checklist.js';
 import type { ErrorCode, ErrorDetails } from '../errors.js';
+import type { ChannelRole } from '../notify.js';
 import type { MeetingPlatform } from '../parse-values.js';
 import type { StepState } from '../step-state.js';
 import type { Locale } from '../types.js';
 import { english } from './en.js';
 import { spanish } from './es.js';
 
-export type CommandName = 'ayuda' | 'registrar' | 'estado' | 'marcar' | 'resumen' | 'rol';
+export type CommandName =
+  | 'ayuda'
+  | 'registrar'
+  | 'estado'
+  | 'marcar'
+  | 'resumen'
+  | 'rol'
+  | 'solicitar'
+  | 'solicitud'
+  | 'solicitudes';
 
 export interface CommandHelp {
   description: string;
@@ -122,7 +133,7 @@ export interface Messages {
     sessionLine: (time: string, unitCode: string, unitName: string, platform: string) => string;
     noSessions: string;
     pendingApprovalsHeading: string;
-    pendingApprovalLine: (id: number, kind: string, unitCode: string, age: string) => string;
+    pendingApprovalLine: (id: number, kind: string, unitCode: string, age: string, overdue: boolean) => string;
     noPendingApprovals: string;
     age: (days: number, hours: number) => string;
     demoNotice: string;
@@ -149,6 +160,61 @@ export interface Messages {
     environmentLine: (userId: string) => string;
     emptyList: string;
   };
+  approvals: {
+    kinds: Record<ApprovalKind, string>;
+    states: Record<ApprovalState, string>;
+    cardTitle: (id: number, kind: string, unitCode: string) => string;
+    fields: {
+      unit: string;
+      province: string;
+      eventDate: string;
+      kind: string;
+      description: string;
+      link: string;
+      requestedBy: string;
+      requestedAt: string;
+    };
+    resubmissionOf: (id: number, by: string, reason: string) => string;
+    approveButton: string;
+    rejectButton: string;
+    reasonLabel: string;
+    reasonPlaceholder: string;
+    approvedBy: (by: string, when: string) => string;
+    rejectedBy: (by: string, when: string, reason: string) => string;
+    withdrawnBy: (by: string, when: string) => string;
+    expiredAt: (when: string) => string;
+    pendingSince: (age: string) => string;
+    submittedTitle: (id: number) => string;
+    submittedText: string;
+    flagSet: (kind: string) => string;
+    approvedTitle: (id: number) => string;
+    rejectedTitle: (id: number) => string;
+    withdrawnTitle: (id: number) => string;
+    expiredTitle: (id: number) => string;
+    stepTicked: (stepLabel: string) => string;
+    alreadyClosed: (id: number, state: string, by: string, when: string) => string;
+    toRequester: {
+      approved: (id: number, kind: string, unitCode: string, by: string) => string;
+      rejected: (id: number, kind: string, unitCode: string, by: string, reason: string, retry: string) => string;
+      expired: (id: number, kind: string, unitCode: string) => string;
+    };
+    escalationTitle: (id: number) => string;
+    escalationText: (kind: string, unitCode: string, when: string, age: string) => string;
+    listTitle: (scope: string) => string;
+    scopePending: string;
+    scopeAll: string;
+    listLine: (
+      id: number,
+      mark: string,
+      kind: string,
+      unitCode: string,
+      description: string,
+      state: string,
+      age: string,
+    ) => string;
+    emptyList: string;
+    andMore: (count: number) => string;
+  };
   console: {
     welcome: (campaign: string, user: string) => string;
     switchedUser: (user: string) => string;
@@ -157,6 +223,11 @@ export interface Messages {
     noSuchButton: (count: number) => string;
     bye: string;
     demoCreated: (windowStart: string, windowEnd: string, databasePath: string) => string;
+    channelHeader: (channel: ChannelRole) => string;
+    directHeader: (userId: string) => string;
+    cardUpdatedHeader: (channel: ChannelRole) => string;
+    inputPrompt: (label: string) => string;
+    inputCancelled: string;
   };
 }
 

@@ -79,6 +79,26 @@ export function english(ex: Examples): Messages {
       role_from_environment: ({ userId }) =>
         `${userId} is an admin by the bot's configuration (BOT_ADMINS); that role is removed only by changing that variable.`,
       unknown_action: () => 'This button is no longer valid. Type the command again.',
+      request_not_found: ({ id }) => `There is no request #${id}. See the requests with \`/rendicion requests all\`.`,
+      invalid_request_id: ({ input }) =>
+        `\`${input}\` is not a request number. Type the number the card shows, e.g. \`/rendicion request approve 12\`.`,
+      unknown_request_action: ({ input }) =>
+        `I don't know \`${input}\`. Type \`/rendicion request approve 12\`, \`/rendicion request reject 12 "reason"\`, \`/rendicion request withdraw 12\` or \`/rendicion request 12\` to see it.`,
+      invalid_kind: ({ input }) =>
+        `I don't know the kind \`${input}\`. Type \`video\`, \`photos\` or \`cultural\`, e.g. \`/rendicion request-approval video ${ex.unitCode} "3-minute institutional video"\`.`,
+      invalid_link: ({ input }) => `\`${input}\` is not a valid link. Type the full address, starting with https://.`,
+      text_too_long: ({ max }) => `The text is too long: use at most ${max} characters.`,
+      pending_request_exists: ({ id, kind, unitCode }) =>
+        `${unitCode} already has request #${id} (${kind}) pending. Wait for the decision or withdraw it with \`/rendicion request withdraw ${id}\`.`,
+      event_already_started: ({ unitCode, when }) =>
+        `${unitCode}'s session started on ${when}: approvals can no longer be requested for it.`,
+      own_request: ({ id }) => `You cannot decide your own request #${id}: someone else in the Directorate must.`,
+      forbidden_decision: ({ id }) => `Only the Directorate can decide request #${id}. Nothing changed.`,
+      not_requester: ({ id, requestedBy }) => `Only whoever asked for request #${id} (${requestedBy}) can withdraw it.`,
+      reason_required: ({ id }) =>
+        `A rejection needs a reason: \`/rendicion request reject ${id} "the video is longer than 3 minutes"\`.`,
+      step_needs_approval: ({ stepId, unitCode }) =>
+        `The step \`${stepId}\` is ticked by the Directorate when it approves. Ask for it with \`/rendicion request-approval ${stepId} ${unitCode} "description of the material"\`.`,
     },
     arguments: {
       unit: 'The unit code',
@@ -89,6 +109,9 @@ export function english(ex: Examples): Messages {
       user: 'The user',
       role: 'The role',
       dateTimePlatform: 'The date, time and platform of a new session',
+      kind: 'The kind (video, photos or cultural)',
+      description: 'The description in quotes',
+      requestId: 'The request number',
     },
     commands: {
       ayuda: {
@@ -133,6 +156,36 @@ export function english(ex: Examples): Messages {
         usage: '/rendicion summary',
         examples: ['/rendicion summary'],
         details: [],
+      },
+      solicitar: {
+        description: 'Asks the Directorate to approve a video, photos or a cultural segment.',
+        usage: '/rendicion request-approval <video | photos | cultural> <unit> "<description>" [link]',
+        examples: [
+          `/rendicion request-approval video ${ex.unitCode} "3-minute institutional video" https://drive.google.com/file/d/abc`,
+          `/rendicion request-approval cultural ${ex.unitCode} "Folk dance by the hospital's group, 10 minutes"`,
+        ],
+        details: [
+          "The request reaches the Directorate's channel with Approve and Reject buttons; you will be told the decision.",
+          'It must be decided before the session: if still pending near the date the Directorate is warned, and it expires when the session starts.',
+          'A new request after a rejection is linked to the rejected one, so the Directorate sees the history.',
+        ],
+      },
+      solicitud: {
+        description: 'Shows, approves, rejects (with a reason) or withdraws a request.',
+        usage: '/rendicion request <number> | approve <number> | reject <number> "<reason>" | withdraw <number>',
+        examples: [
+          '/rendicion request 12',
+          '/rendicion request approve 12',
+          '/rendicion request reject 12 "The video is longer than 3 minutes"',
+          '/rendicion request withdraw 12',
+        ],
+        details: ['Approve and reject: the Directorate only, never for its own request. Withdraw: only whoever asked.'],
+      },
+      solicitudes: {
+        description: 'Lists the requests with their state and age.',
+        usage: '/rendicion requests [pending | all | unit]',
+        examples: ['/rendicion requests', `/rendicion requests ${ex.unitCode}`, '/rendicion requests all'],
+        details: ['With no argument it shows the pending ones.'],
       },
       rol: {
         description: 'Gives or removes roles (admins only).',
@@ -269,7 +322,8 @@ export function english(ex: Examples): Messages {
       sessionLine: (time, unitCode, unitName, platform) => `${time} · \`${unitCode}\` ${unitName} · ${platform}`,
       noSessions: 'No sessions.',
       pendingApprovalsHeading: 'Pending approvals',
-      pendingApprovalLine: (id, kind, unitCode, age) => `#${id} ${kind} · \`${unitCode}\` · ${age}`,
+      pendingApprovalLine: (id, kind, unitCode, age, overdue) =>
+        `#${id} ${kind} · \`${unitCode}\` · ${age}${overdue ? ' · ⚠️ overdue' : ''}`,
       noPendingApprovals: 'No pending approvals.',
       age: (days, hours) => (days > 0 ? `${days} d ${hours} h ago` : `${hours} h ago`),
       demoNotice: 'Demo campaign: the data is fictitious.',
@@ -296,6 +350,63 @@ export function english(ex: Examples): Messages {
       environmentLine: (userId) => `${userId} — admin (BOT_ADMINS)`,
       emptyList: 'Nobody has been given a role yet.',
     },
+    approvals: {
+      kinds: { video: 'video', fotos: 'photos', cultural: 'cultural segment', tuit: 'tweet' },
+      states: {
+        pending: 'pending',
+        approved: 'approved',
+        rejected: 'rejected',
+        withdrawn: 'withdrawn',
+        expired: 'expired',
+      },
+      cardTitle: (id, kind, unitCode) => `Request #${id}: ${kind} · ${unitCode}`,
+      fields: {
+        unit: 'Unit',
+        province: 'Province',
+        eventDate: 'Session',
+        kind: 'Kind',
+        description: 'Description',
+        link: 'Link',
+        requestedBy: 'Requested by',
+        requestedAt: 'Requested',
+      },
+      resubmissionOf: (id, by, reason) => `Resubmission of request #${id}, rejected by ${by}: "${reason}".`,
+      approveButton: 'Approve',
+      rejectButton: 'Reject',
+      reasonLabel: 'Reason for rejecting',
+      reasonPlaceholder: 'For example: the video is longer than 3 minutes',
+      approvedBy: (by, when) => `✅ Approved by ${by} on ${when}.`,
+      rejectedBy: (by, when, reason) => `❌ Rejected by ${by} on ${when}: "${reason}".`,
+      withdrawnBy: (by, when) => `↩️ Withdrawn by ${by} on ${when}.`,
+      expiredAt: (when) => `⌛ Expired undecided: the session started on ${when}.`,
+      pendingSince: (age) => `⏳ Pending, requested ${age}.`,
+      submittedTitle: (id) => `Request #${id} sent to the Directorate`,
+      submittedText: "The Directorate will see it in its approvals channel. You'll be told when it decides.",
+      flagSet: (kind) => `The session is now marked as showing ${kind}.`,
+      approvedTitle: (id) => `Request #${id} approved`,
+      rejectedTitle: (id) => `Request #${id} rejected`,
+      withdrawnTitle: (id) => `Request #${id} withdrawn`,
+      expiredTitle: (id) => `Request #${id} expired`,
+      stepTicked: (stepLabel) => `Step ticked: ${stepLabel}.`,
+      alreadyClosed: (id, state, by, when) => `Request #${id} is already ${state} (${by}, ${when}). Nothing changed.`,
+      toRequester: {
+        approved: (id, kind, unitCode, by) => `✅ Your request #${id} (${kind}, ${unitCode}) was approved by ${by}.`,
+        rejected: (id, kind, unitCode, by, reason, retry) =>
+          `❌ Your request #${id} (${kind}, ${unitCode}) was rejected by ${by}: "${reason}". You can send a new one: \`${retry}\``,
+        expired: (id, kind, unitCode) =>
+          `⌛ Your request #${id} (${kind}, ${unitCode}) expired undecided: the session has started.`,
+      },
+      escalationTitle: (id) => `⏰ Request #${id} still undecided`,
+      escalationText: (kind, unitCode, when, age) =>
+        `${unitCode}'s ${kind} request is still pending (requested ${age}) and the session is on ${when}. It expires when the session starts.`,
+      listTitle: (scope) => `Requests: ${scope}`,
+      scopePending: 'pending',
+      scopeAll: 'all',
+      listLine: (id, mark, kind, unitCode, description, state, age) =>
+        `${mark} #${id} ${kind} · \`${unitCode}\` · "${description}" · ${state} · ${age}`,
+      emptyList: 'There are no requests.',
+      andMore: (count) => `… and ${count} more.`,
+    },
     console: {
       welcome: (campaign, user) =>
         `Console mode · ${campaign}\nYou are "${user}". Type \`/rendicion help\` to start, \`/yo <user>\` to switch user and \`/salir\` to quit.`,
@@ -307,6 +418,11 @@ export function english(ex: Examples): Messages {
       bye: 'Goodbye.',
       demoCreated: (windowStart, windowEnd, databasePath) =>
         `Created the demo campaign (126 fictitious units, ${windowStart} to ${windowEnd}) in ${databasePath}.`,
+      channelHeader: (channel) => `📣 Channel ${channel === 'approvals' ? '#approvals' : '#summary'}`,
+      directHeader: (userId) => `✉️ Direct message for ${userId}`,
+      cardUpdatedHeader: (channel) => `✏️ Card updated in ${channel === 'approvals' ? '#approvals' : '#summary'}`,
+      inputPrompt: (label) => `${label} (leave the line empty to cancel):`,
+      inputCancelled: 'Cancelled: nothing changed.',
     },
   };
 }

@@ -80,6 +80,29 @@ export function spanish(ex: Examples): Messages {
       role_from_environment: ({ userId }) =>
         `${userId} es administrador por la configuración del bot (BOT_ADMINS); ese rol solo se retira cambiando esa variable.`,
       unknown_action: () => 'Este botón ya no es válido. Vuelva a escribir el comando.',
+      request_not_found: ({ id }) =>
+        `No existe la solicitud #${id}. Vea las solicitudes con \`/rendicion solicitudes todas\`.`,
+      invalid_request_id: ({ input }) =>
+        `\`${input}\` no es un número de solicitud. Escriba el número que muestra la tarjeta, por ejemplo \`/rendicion solicitud aprobar 12\`.`,
+      unknown_request_action: ({ input }) =>
+        `No conozco \`${input}\`. Escriba \`/rendicion solicitud aprobar 12\`, \`/rendicion solicitud rechazar 12 "motivo"\`, \`/rendicion solicitud retirar 12\` o \`/rendicion solicitud 12\` para verla.`,
+      invalid_kind: ({ input }) =>
+        `No conozco el tipo \`${input}\`. Escriba \`video\`, \`fotos\` o \`cultural\`, por ejemplo \`/rendicion solicitar video ${ex.unitCode} "Video institucional de 3 minutos"\`.`,
+      invalid_link: ({ input }) =>
+        `\`${input}\` no es un enlace válido. Escriba la dirección completa, empezando por https://.`,
+      text_too_long: ({ max }) => `El texto es demasiado largo: use como máximo ${max} caracteres.`,
+      pending_request_exists: ({ id, kind, unitCode }) =>
+        `${unitCode} ya tiene pendiente la solicitud #${id} de ${kind}. Espere la decisión o retírela con \`/rendicion solicitud retirar ${id}\`.`,
+      event_already_started: ({ unitCode, when }) =>
+        `La rendición de ${unitCode} empezó el ${when}: ya no se pueden pedir aprobaciones para ella.`,
+      own_request: ({ id }) =>
+        `No puede decidir su propia solicitud #${id}: debe hacerlo otra persona de la Dirección.`,
+      forbidden_decision: ({ id }) => `Solo la Dirección puede decidir la solicitud #${id}. No se cambió nada.`,
+      not_requester: ({ id, requestedBy }) => `Solo quien pidió la solicitud #${id} (${requestedBy}) puede retirarla.`,
+      reason_required: ({ id }) =>
+        `Para rechazar hay que dar el motivo: \`/rendicion solicitud rechazar ${id} "el video supera los 3 minutos"\`.`,
+      step_needs_approval: ({ stepId, unitCode }) =>
+        `El paso \`${stepId}\` lo marca la Dirección al aprobar. Pídalo con \`/rendicion solicitar ${stepId} ${unitCode} "descripción del material"\`.`,
     },
     arguments: {
       unit: 'el código de la unidad',
@@ -90,6 +113,9 @@ export function spanish(ex: Examples): Messages {
       user: 'el usuario',
       role: 'el rol',
       dateTimePlatform: 'la fecha, la hora y la plataforma de una rendición nueva',
+      kind: 'el tipo (video, fotos o cultural)',
+      description: 'la descripción entre comillas',
+      requestId: 'el número de la solicitud',
     },
     commands: {
       ayuda: {
@@ -133,6 +159,36 @@ export function spanish(ex: Examples): Messages {
         usage: '/rendicion resumen',
         examples: ['/rendicion resumen'],
         details: [],
+      },
+      solicitar: {
+        description: 'Pide a la Dirección que apruebe un video, fotos o un segmento cultural.',
+        usage: '/rendicion solicitar <video | fotos | cultural> <unidad> "<descripción>" [enlace]',
+        examples: [
+          `/rendicion solicitar video ${ex.unitCode} "Video institucional de 3 minutos" https://drive.google.com/file/d/abc`,
+          `/rendicion solicitar cultural ${ex.unitCode} "Danza folclórica del grupo del hospital, 10 minutos"`,
+        ],
+        details: [
+          'La solicitud llega al canal de la Dirección con los botones Aprobar y Rechazar; le avisaremos la decisión.',
+          'Debe decidirse antes de la rendición: si sigue pendiente cerca de la fecha se avisa a la Dirección, y vence cuando la rendición empieza.',
+          'Si una solicitud fue rechazada, la nueva queda enlazada a la anterior para que la Dirección vea el historial.',
+        ],
+      },
+      solicitud: {
+        description: 'Ve, aprueba, rechaza (con motivo) o retira una solicitud.',
+        usage: '/rendicion solicitud <número> | aprobar <número> | rechazar <número> "<motivo>" | retirar <número>',
+        examples: [
+          '/rendicion solicitud 12',
+          '/rendicion solicitud aprobar 12',
+          '/rendicion solicitud rechazar 12 "El video supera los 3 minutos"',
+          '/rendicion solicitud retirar 12',
+        ],
+        details: ['Aprobar y rechazar: solo la Dirección, y nunca la solicitud propia. Retirar: solo quien la pidió.'],
+      },
+      solicitudes: {
+        description: 'Lista las solicitudes con su estado y antigüedad.',
+        usage: '/rendicion solicitudes [pendientes | todas | unidad]',
+        examples: ['/rendicion solicitudes', `/rendicion solicitudes ${ex.unitCode}`, '/rendicion solicitudes todas'],
+        details: ['Sin argumento muestra las pendientes.'],
       },
       rol: {
         description: 'Asigna o retira roles (solo administradores).',
@@ -269,7 +325,8 @@ export function spanish(ex: Examples): Messages {
       sessionLine: (time, unitCode, unitName, platform) => `${time} · \`${unitCode}\` ${unitName} · ${platform}`,
       noSessions: 'Sin sesiones.',
       pendingApprovalsHeading: 'Aprobaciones pendientes',
-      pendingApprovalLine: (id, kind, unitCode, age) => `#${id} ${kind} · \`${unitCode}\` · ${age}`,
+      pendingApprovalLine: (id, kind, unitCode, age, overdue) =>
+        `#${id} ${kind} · \`${unitCode}\` · ${age}${overdue ? ' · ⚠️ atrasada' : ''}`,
       noPendingApprovals: 'Ninguna aprobación pendiente.',
       age: (days, hours) => (days > 0 ? `hace ${days} d ${hours} h` : `hace ${hours} h`),
       demoNotice: 'Campaña de demostración: los datos son ficticios.',
@@ -296,6 +353,64 @@ export function spanish(ex: Examples): Messages {
       environmentLine: (userId) => `${userId} — administrador (BOT_ADMINS)`,
       emptyList: 'Nadie tiene roles asignados todavía.',
     },
+    approvals: {
+      kinds: { video: 'video', fotos: 'fotos', cultural: 'segmento cultural', tuit: 'tuit' },
+      states: {
+        pending: 'pendiente',
+        approved: 'aprobada',
+        rejected: 'rechazada',
+        withdrawn: 'retirada',
+        expired: 'vencida',
+      },
+      cardTitle: (id, kind, unitCode) => `Solicitud #${id}: ${kind} · ${unitCode}`,
+      fields: {
+        unit: 'Unidad',
+        province: 'Provincia',
+        eventDate: 'Rendición',
+        kind: 'Tipo',
+        description: 'Descripción',
+        link: 'Enlace',
+        requestedBy: 'Solicitado por',
+        requestedAt: 'Solicitado',
+      },
+      resubmissionOf: (id, by, reason) => `Reenvío de la solicitud #${id}, rechazada por ${by}: «${reason}».`,
+      approveButton: 'Aprobar',
+      rejectButton: 'Rechazar',
+      reasonLabel: 'Motivo del rechazo',
+      reasonPlaceholder: 'Por ejemplo: el video supera los 3 minutos',
+      approvedBy: (by, when) => `✅ Aprobada por ${by} el ${when}.`,
+      rejectedBy: (by, when, reason) => `❌ Rechazada por ${by} el ${when}: «${reason}».`,
+      withdrawnBy: (by, when) => `↩️ Retirada por ${by} el ${when}.`,
+      expiredAt: (when) => `⌛ Venció sin decisión: la rendición empezó el ${when}.`,
+      pendingSince: (age) => `⏳ Pendiente, pedida ${age}.`,
+      submittedTitle: (id) => `Solicitud #${id} enviada a la Dirección`,
+      submittedText: 'La Dirección la verá en su canal de aprobaciones. Le avisaremos cuando decida.',
+      flagSet: (kind) => `Se anotó en la rendición que mostrará ${kind}.`,
+      approvedTitle: (id) => `Solicitud #${id} aprobada`,
+      rejectedTitle: (id) => `Solicitud #${id} rechazada`,
+      withdrawnTitle: (id) => `Solicitud #${id} retirada`,
+      expiredTitle: (id) => `Solicitud #${id} vencida`,
+      stepTicked: (stepLabel) => `Se marcó el paso: ${stepLabel}.`,
+      alreadyClosed: (id, state, by, when) =>
+        `La solicitud #${id} ya está ${state} (${by}, ${when}). No se cambió nada.`,
+      toRequester: {
+        approved: (id, kind, unitCode, by) => `✅ Su solicitud #${id} (${kind}, ${unitCode}) fue aprobada por ${by}.`,
+        rejected: (id, kind, unitCode, by, reason, retry) =>
+          `❌ Su solicitud #${id} (${kind}, ${unitCode}) fue rechazada por ${by}: «${reason}». Puede enviar una nueva: \`${retry}\``,
+        expired: (id, kind, unitCode) =>
+          `⌛ Su solicitud #${id} (${kind}, ${unitCode}) venció sin decisión: la rendición ya empezó.`,
+      },
+      escalationTitle: (id) => `⏰ Solicitud #${id} sin decidir`,
+      escalationText: (kind, unitCode, when, age) =>
+        `La solicitud de ${kind} de ${unitCode} sigue pendiente (pedida ${age}) y la rendición es el ${when}. Vence cuando la rendición empiece.`,
+      listTitle: (scope) => `Solicitudes: ${scope}`,
+      scopePending: 'pendientes',
+      scopeAll: 'todas',
+      listLine: (id, mark, kind, unitCode, description, state, age) =>
+        `${mark} #${id} ${kind} · \`${unitCode}\` · «${description}» · ${state} · ${age}`,
+      emptyList: 'No hay solicitudes.',
+      andMore: (count) => `… y ${count} más.`,
+    },
     console: {
       welcome: (campaign, user) =>
         `Modo consola · ${campaign}\nUsted es «${user}». Escriba \`/rendicion ayuda\` para empezar, \`/yo <usuario>\` para cambiar de usuario y \`/salir\` para terminar.`,
@@ -307,6 +422,12 @@ export function spanish(ex: Examples): Messages {
       bye: 'Hasta luego.',
       demoCreated: (windowStart, windowEnd, databasePath) =>
         `Se creó la campaña de demostración (126 unidades ficticias, del ${windowStart} al ${windowEnd}) en ${databasePath}.`,
+      channelHeader: (channel) => `📣 Canal ${channel === 'approvals' ? '#aprobaciones' : '#resumen'}`,
+      directHeader: (userId) => `✉️ Mensaje directo para ${userId}`,
+      cardUpdatedHeader: (channel) =>
+        `✏️ Tarjeta actualizada en ${channel === 'approvals' ? '#aprobaciones' : '#resumen'}`,
+      inputPrompt: (label) => `${label} (deje la línea vacía para cancelar):`,
+      inputCancelled: 'Cancelado: no se cambió nada.',
     },
   };
 }

@@ -1,0 +1,63 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Database } from '../client.js';
+import { chatCards, chatOutbox } from '../schema.js';
+
+export type OutboxEntry = typeof chatOutbox.$inferSelect;
+export type OutboxInput = Pick<
+  OutboxEntry,
+  'platform' | 'targetType' | 'target' | 'fallbackChannelId' | 'action' | 'cardKey' | 'message' | 'createdAt'
+>;
+
+export function enqueueChatMessage(db: Database, entry: OutboxInput): void {
+  db.orm.insert(chatOutbox).values(entry).run();
+}
+
+export function listUndeliveredMessages(db: Database, platform: OutboxEntry['platform'], limit = 50): OutboxEntry[] {
+  return db.orm
+    .select()
+    .from(chatOutbox)
+    .where(and(eq(chatOutbox.platform, platform), isNull(chatOutbox.deliveredAt)))
+    .orderBy(asc(chatOutbox.id))
+    .limit(limit)
+    .all();
+}
+
+export function markMessageDelivered(db: Database, id: number, at: Date): void {
+  db.orm.update(chatOutbox).set({ deliveredAt: at }).where(eq(chatOutbox.id, id)).run();
+}
+
+export function markMessageFailed(db: Database, id: number, error: string, attempts: number): void {
+  db.orm
+    .update(chatOutbox)
+    .set({ lastError: error.slice(0, 500), attempts })
+    .where(eq(chatOutbox.id, id))
+    .run();
+}
+
+export function saveCardLocation(
+  db: Database,
+  card: { cardKey: string; platform: OutboxEntry['platform']; channelRef: string; messageRef: string; at: Date },
+): void {
+  db.orm
+    .insert(chatCards)
+    .values({
+      cardKey: card.cardKey,
+      platform: card.platform,
+      channelRef: card.channelRef,
+      messageRef: card.messageRef,
+      updatedAt: card.at,
+    })
+    .onConflictDoUpdate({
+      target: [chatCards.cardKey, chatCards.platform],
+      set: { channelRef: card.channelRef, messageRef: card.messageRef, updatedAt: card.at },
+    })
+    .run();
+}
+
+export function findCardLocation(db: Database, cardKey: string, platform: OutboxEntry['platform']) {
+  return db.orm
+    .select()
+    .from(chatCards)
+    .where(and(eq(chatCards.cardKey, cardKey), eq(chatCards.platform, platform)))
+    .get();
+}

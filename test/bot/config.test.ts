@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../bot/config.js';
+import { StartupError } from '../../bot/startup-error.js';
+
+function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(StartupError);
+    return (error as StartupError).problems;
+  }
+  throw new Error('expected loadConfig to throw');
+}
+
+describe('loadConfig', () => {
+  it('uses the defaults when nothing is set', () => {
+    expect(loadConfig({})).toEqual({
+      databasePath: './data/rendicion.db',
+      campaignFile: undefined,
+      language: undefined,
+      admins: [],
+      logLevel: 'info',
+      settings: { approvalOverdueHours: 24, approvalEscalationHours: 48 },
+    });
+  });
+
+  it('reads every variable that is set', () => {
+    expect(
+      loadConfig({
+        DATABASE_PATH: '/var/lib/rendicion/bot.db',
+        CAMPAIGN_FILE: './campana.json',
+        BOT_LANGUAGE: 'en',
+        BOT_ADMINS: 'U123',
+        LOG_LEVEL: 'debug',
+        APPROVAL_OVERDUE_HOURS: '12',
+        APPROVAL_ESCALATION_HOURS: '72',
+      }),
+    ).toEqual({
+      databasePath: '/var/lib/rendicion/bot.db',
+      campaignFile: './campana.json',
+      language: 'en',
+      admins: ['U123'],
+      logLevel: 'debug',
+      settings: { approvalOverdueHours: 12, approvalEscalationHours: 72 },
+    });
+  });
+
+  it('splits BOT_ADMINS on commas, trimming spaces and dropping empty entries', () => {
+    expect(loadConfig({ BOT_ADMINS: ' U123 , 456789012345678901,,ana@ejemplo.gob.ec , ' }).admins).toEqual([
+      'U123',
+      '456789012345678901',
+      'ana@ejemplo.gob.ec',
+    ]);
+  });
+
+  it('treats empty and blank values as unset', () => {
+    expect(
+      loadConfig({ DATABASE_PATH: '', CAMPAIGN_FILE: '  ', BOT_LANGUAGE: '', BOT_ADMINS: ' ', LOG_LEVEL: '' }),
+    ).toEqual({
+      databasePath: './data/rendicion.db',
+      campaignFile: undefined,
+      language: undefined,
+      admins: [],
+      logLevel: 'info',
+      settings: { approvalOverdueHours: 24, approvalEscalationHours: 48 },
+    });
+  });
+
+  it('ignores unrelated environment variables', () => {
+    expect(loadConfig({ PATH: '/usr/bin', HOME: '/home/bot' })).toEqual(loadConfig({}));
+  });
+
+  it('refuses an unknown BOT_LANGUAGE, naming the variable', () => {
+    expect(problemsOf({ BOT_LANGUAGE: 'fr' })).toEqual(['BOT_LANGUAGE: debe ser "es" o "en"']);
+  });
+
+  it('refuses an unknown LOG_LEVEL, naming the variable', () => {
+    expect(problemsOf({ LOG_LEVEL: 'verbose' })).toEqual(['LOG_LEVEL: debe ser debug, info, warn, error o silent']);
+  });
+
+  it('refuses an approval time that is not a positive whole number of hours, naming the variable', () => {
+    expect(problemsOf({ APPROVAL_OVERDUE_HOURS: 'un día' })).toEqual([
+      'APPROVAL_OVERDUE_HOURS: debe ser un número de horas, por ejemplo 24',
+    ]);
+    expect(problemsOf({ APPROVAL_ESCALATION_HOURS: '0' })).toEqual(['APPROVAL_ESCALATION_HOURS: debe ser mayor que 0']);
+  });
+
+  it('reports both bad variables at once', () => {
+    const problems = problemsOf({ BOT_LANGUAGE: 'fr', LOG_LEVEL: 'verbose' });
+    expect(problems).toHaveLength(2);
+    expect(problems.some((problem) => problem.startsWith('BOT_LANGUAGE: '))).toBe(true);
+    expect(problems.some((problem) => problem.startsWith('LOG_LEVEL: '))).toBe(true);
+  });
+});
