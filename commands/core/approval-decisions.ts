@@ -74,13 +74,13 @@ export function expireRequest(ctx: CommandContext, item: ApprovalWithEvent): boo
   if (!closed) return false;
   const updated = { ...item, request: closed };
   const { approvals } = ctx.t;
-  updateCard(ctx, updated);
   tellRequester(
     ctx,
     updated,
     approvals.toRequester.expired(closed.id, approvals.kinds[closed.kind], item.unit.code),
     'warning',
   );
+  updateCard(ctx, updated);
   return true;
 }
 

@@ -71,9 +71,9 @@ export interface TestBot {
 }
 
 export function createTestBot(
-  options: { now?: string; roster?: string; admins?: string[]; logger?: Logger } = {},
+  options: { now?: string; roster?: string; admins?: string[]; logger?: Logger; databasePath?: string } = {},
 ): TestBot {
-  const db = openDatabase(':memory:');
+  const db = openDatabase(options.databasePath ?? ':memory:');
   const clock = fixedClock(options.now ?? BEFORE_WINDOW);
   const { campaign } = saveCampaign(db, TEST_CAMPAIGN, 'test', clock.now());
   const { rows, problems } = parseRoster(options.roster ?? TEST_ROSTER);
