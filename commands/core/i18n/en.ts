@@ -325,7 +325,8 @@ export function english(ex: Examples): Messages {
       pendingApprovalLine: (id, kind, unitCode, age, overdue) =>
         `#${id} ${kind} · \`${unitCode}\` · ${age}${overdue ? ' · ⚠️ overdue' : ''}`,
       noPendingApprovals: 'No pending approvals.',
-      age: (days, hours) => (days > 0 ? `${days} d ${hours} h ago` : hours > 0 ? `${hours} h ago` : 'less than 1 h ago'),
+      age: (days, hours) =>
+        days > 0 ? `${days} d ${hours} h ago` : hours > 0 ? `${hours} h ago` : 'less than 1 h ago',
       demoNotice: 'Demo campaign: the data is fictitious.',
     },
     mark: {

@@ -328,7 +328,8 @@ export function spanish(ex: Examples): Messages {
       pendingApprovalLine: (id, kind, unitCode, age, overdue) =>
         `#${id} ${kind} · \`${unitCode}\` · ${age}${overdue ? ' · ⚠️ atrasada' : ''}`,
       noPendingApprovals: 'Ninguna aprobación pendiente.',
-      age: (days, hours) => (days > 0 ? `hace ${days} d ${hours} h` : hours > 0 ? `hace ${hours} h` : 'hace menos de 1 h'),
+      age: (days, hours) =>
+        days > 0 ? `hace ${days} d ${hours} h` : hours > 0 ? `hace ${hours} h` : 'hace menos de 1 h',
       demoNotice: 'Campaña de demostración: los datos son ficticios.',
     },
     mark: {
