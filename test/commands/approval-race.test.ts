@@ -70,7 +70,7 @@ describe('approvers racing on one request', () => {
     for (const userId of APPROVERS) bot.send(`rol ${userId} direccion`);
     bot.send('solicitar video PIC-DP "Video institucional"', { as: 'oficial-pic' });
     const card = bot.outbox().find((entry) => entry.cardKey === 'approval:1');
-    const buttons = (card?.message as CommandReply).buttons ?? [];
+    const buttons = (card?.message as CommandReply | undefined)?.buttons ?? [];
     bot.close();
 
     const results = await runRace(databasePath, buttons);

@@ -118,7 +118,7 @@ describe('deciding a request', () => {
     expect(doneSteps()).toContain('video');
     const [, direct, update] = bot.outbox();
     expect(direct).toMatchObject({ targetType: 'user', target: 'oficial-pic', fallbackChannelId: null });
-    expect((direct?.message as CommandReply).blocks[0]).toEqual({
+    expect((direct?.message as CommandReply | undefined)?.blocks[0]).toEqual({
       type: 'text',
       text: '✅ Su solicitud #1 (video, PIC-DP) fue aprobada por dir-ana.',
     });
@@ -288,9 +288,9 @@ describe('scheduled work', () => {
     bot.runScheduledWork();
     const posted = bot.outbox();
     expect(posted).toHaveLength(1);
-    const message = posted[0]?.message as CommandReply;
-    expect(message.title).toBe('⏰ Solicitud #1 sin decidir');
-    expect(message.buttons?.map((candidate) => candidate.label)).toEqual(['Aprobar', 'Rechazar']);
+    const message = posted[0]?.message as CommandReply | undefined;
+    expect(message?.title).toBe('⏰ Solicitud #1 sin decidir');
+    expect(message?.buttons?.map((candidate) => candidate.label)).toEqual(['Aprobar', 'Rechazar']);
     expect(listAuditEntries(bot.db, { entity: 'approval_request' })[0]?.action).toBe('approval.escalated');
   });
 
@@ -303,7 +303,7 @@ describe('scheduled work', () => {
     expect(findApprovalRequestById(bot.db, 1)).toMatchObject({ state: 'expired', decidedBy: 'sistema' });
     const [direct, update] = bot.outbox();
     expect(JSON.stringify(direct?.message)).toContain('venció sin decisión: la rendición ya empezó');
-    expect((update?.message as CommandReply).buttons).toBeUndefined();
+    expect((update?.message as CommandReply | undefined)?.buttons).toBeUndefined();
     expect(JSON.stringify(update?.message)).toContain(
       '⌛ Venció sin decisión: la rendición empezó el mar 15 sep, 10:00.',
     );
