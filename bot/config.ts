@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type BotSettings, DEFAULT_SETTINGS } from '../commands/core/types.js';
 import type { LogLevel } from './logger.js';
+import type { SlackSettings } from './slack/slack-adapter.js';
 import { StartupError } from './startup-error.js';
 
 const listOfIds = z
@@ -31,6 +32,30 @@ const envSchema = z.object({
     .int({ error: 'debe ser un número entero de horas' })
     .positive({ error: 'debe ser mayor que 0' })
     .default(DEFAULT_SETTINGS.approvalEscalationHours),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .startsWith('xoxb-', { error: 'debe ser el token del bot de Slack (empieza con xoxb-)' })
+    .optional(),
+  SLACK_SIGNING_SECRET: z.string().min(10, { error: 'debe ser el Signing Secret de la app de Slack' }).optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .startsWith('xapp-', { error: 'debe ser el token de app de Slack (empieza con xapp-)' })
+    .optional(),
+  SLACK_API_URL: z
+    .url({ error: 'debe ser una URL, por ejemplo https://slack.com/api/' })
+    .default('https://slack.com/api/'),
+  SLACK_APPROVALS_CHANNEL: z.string().optional(),
+  SLACK_SUMMARY_CHANNEL: z.string().optional(),
+  SLACK_COMMAND: z
+    .string()
+    .regex(/^\/[a-z0-9_-]+$/, { error: 'debe ser un comando como /rendicion' })
+    .default('/rendicion'),
+  PORT: z.coerce
+    .number({ error: 'debe ser un número de puerto, por ejemplo 3000' })
+    .int()
+    .min(0)
+    .max(65535, { error: 'debe ser un número de puerto, por ejemplo 3000' })
+    .default(3000),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'debe ser debug, info, warn, error o silent' })
     .default('info'),
@@ -44,6 +69,8 @@ export interface Config {
   admins: string[];
   logLevel: LogLevel;
   settings: BotSettings;
+  /** Set when Slack credentials are; without any chat credentials the bot runs in console mode. */
+  slack?: SlackSettings;
 }
 
 /** Reads the environment once; a bad value stops start-up naming each variable. */
@@ -57,7 +84,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new StartupError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const values = result.data;
+  const slack = readSlackSettings(values);
   return {
+    slack,
     databasePath: values.DATABASE_PATH,
     campaignFile: values.CAMPAIGN_FILE,
     language: values.BOT_LANGUAGE,
@@ -67,5 +96,27 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       approvalOverdueHours: values.APPROVAL_OVERDUE_HOURS,
       approvalEscalationHours: values.APPROVAL_ESCALATION_HOURS,
     },
+  };
+}
+
+function readSlackSettings(values: z.infer<typeof envSchema>): SlackSettings | undefined {
+  const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = values;
+  if (!botToken && !signingSecret && !appToken) return undefined;
+  const problems: string[] = [];
+  if (!botToken) problems.push('SLACK_BOT_TOKEN: falta; sin él el bot no puede hablar en Slack (empieza con xoxb-)');
+  if (!signingSecret && !appToken) {
+    problems.push(
+      'SLACK_SIGNING_SECRET o SLACK_APP_TOKEN: falta uno; el primero para recibir por HTTP, el segundo para Socket Mode',
+    );
+  }
+  if (problems.length || !botToken) throw new StartupError(problems);
+  return {
+    botToken,
+    signingSecret,
+    appToken,
+    apiUrl: values.SLACK_API_URL,
+    port: values.PORT,
+    channels: { approvals: values.SLACK_APPROVALS_CHANNEL, summary: values.SLACK_SUMMARY_CHANNEL },
+    slashCommand: values.SLACK_COMMAND,
   };
 }

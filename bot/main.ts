@@ -3,12 +3,20 @@ import { parseArgs } from 'node:util';
 import { systemClock } from '../commands/core/clock.js';
 import { createDateFormatter } from '../commands/core/format-date.js';
 import { messagesFor } from '../commands/core/i18n/catalogue.js';
-import { createEngine } from '../commands/engine.js';
-import { loadConfig } from './config.js';
+import type { Logger } from '../commands/core/logger.js';
+import type { Locale } from '../commands/core/types.js';
+import { createEngine, type Engine } from '../commands/engine.js';
+import type { Database } from '../db/client.js';
+import type { Campaign } from '../db/queries/campaign.js';
+import { type Config, loadConfig } from './config.js';
 import { runConsole } from './console/console-mode.js';
 import { createLogger } from './logger.js';
 import { prepareDatabase } from './prepare-database.js';
+import { createSlackAdapter } from './slack/slack-adapter.js';
 import { StartupError } from './startup-error.js';
+
+/** How often a chat-connected bot runs its time-driven work and flushes the outbox. */
+const SCHEDULED_WORK_INTERVAL_MS = 60_000;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { as: { type: 'string' } }, allowPositionals: false });
@@ -18,6 +26,58 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, { readable: process.stderr.isTTY === true });
   const { db, campaign, createdDemo } = prepareDatabase(config, systemClock);
   const locale = config.language ?? campaign.language;
+  const engine = createEngine({
+    db,
+    clock: systemClock,
+    admins: config.admins,
+    defaultLocale: locale,
+    platforms: config.slack ? ['slack'] : ['console'],
+    settings: config.settings,
+    logger,
+  });
+  if (config.slack) await runSlack({ config, engine, db, logger, locale, createdDemo, campaign });
+  else await runConsoleMode({ config, engine, db, logger, locale, createdDemo, campaign, startAs: values.as });
+}
+
+interface Running {
+  config: Config;
+  engine: Engine;
+  db: Database;
+  logger: Logger;
+  locale: Locale;
+  createdDemo: boolean;
+  campaign: Campaign;
+}
+
+async function runSlack({ config, engine, db, logger, locale, createdDemo, campaign }: Running): Promise<void> {
+  const settings = config.slack;
+  if (!settings) return;
+  if (createdDemo) logger.info({ window: [campaign.windowStart, campaign.windowEnd] }, 'demo campaign created');
+  const slack = createSlackAdapter({ settings, engine, db, clock: systemClock, logger, locale });
+  await slack.start();
+  logger.info(
+    { mode: settings.appToken ? 'socket' : 'http', port: settings.appToken ? undefined : settings.port },
+    'slack adapter started',
+  );
+  const tick = () => {
+    engine.runScheduledWork();
+    void slack.deliverOutbox();
+  };
+  tick();
+  const timer = setInterval(tick, SCHEDULED_WORK_INTERVAL_MS);
+  const shutdown = async () => {
+    clearInterval(timer);
+    await slack.stop().catch(() => undefined);
+    await slack.deliverOutbox();
+    db.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown());
+  process.once('SIGINT', () => void shutdown());
+}
+
+async function runConsoleMode(running: Running & { startAs?: string }): Promise<void> {
+  const { config, engine, db, logger, locale, createdDemo, campaign } = running;
   const interactive = process.stdin.isTTY === true;
   let notice: string | undefined;
   if (createdDemo && !interactive) {
@@ -34,21 +94,11 @@ async function main(): Promise<void> {
       config.databasePath,
     );
   }
-  const engine = createEngine({
-    db,
-    clock: systemClock,
-    admins: config.admins,
-    defaultLocale: locale,
-    platforms: ['console'],
-    settings: config.settings,
-    logger,
-  });
-  const close = () => db.close();
   process.once('SIGTERM', () => {
-    close();
+    db.close();
     process.exit(0);
   });
-  // No Slack or Discord credentials yet: the bot runs as a terminal chat on the local database.
+  // No Slack or Discord credentials: the bot runs as a terminal chat on the local database.
   await runConsole({
     engine,
     db,
@@ -58,10 +108,10 @@ async function main(): Promise<void> {
     interactive,
     locale,
     campaignName: campaign.name,
-    startAs: values.as,
+    startAs: running.startAs,
     notice,
   });
-  close();
+  db.close();
 }
 
 main().catch((error: unknown) => {

@@ -83,13 +83,37 @@ function renderBlock(block: ReplyBlock): KnownBlock[] {
   }
 }
 
-/** A button's action id carries its position: Slack requires unique action ids within a block. */
+/**
+ * A button's Slack action id carries its position (Slack wants them unique within a block) and,
+ * for a button that asks for text first, an `i`: its value then also carries the prompt.
+ */
 export function buttonActionId(button: ReplyButton, index: number): string {
-  return `${button.actionId}#${index}`;
+  return `${button.actionId}#${index}${button.input ? 'i' : ''}`;
 }
 
-export function parseButtonActionId(actionId: string): string {
-  return actionId.replace(/#\d+$/, '');
+function buttonValue(button: ReplyButton): string {
+  return button.input ? JSON.stringify({ payload: button.payload, input: button.input }) : button.payload;
+}
+
+export interface PressedButton {
+  actionId: string;
+  payload: string;
+  input?: ReplyButton['input'];
+}
+
+/** Reads back what `renderButtons` put in a button; undefined for a value that is not ours. */
+export function parsePressedButton(slackActionId: string, value: string): PressedButton | undefined {
+  const match = /^(.+)#\d+(i?)$/.exec(slackActionId);
+  if (!match?.[1]) return undefined;
+  if (!match[2]) return { actionId: match[1], payload: value };
+  try {
+    const parsed = JSON.parse(value) as { payload?: unknown; input?: { label?: unknown; placeholder?: unknown } };
+    if (typeof parsed.payload !== 'string' || typeof parsed.input?.label !== 'string') return undefined;
+    const placeholder = typeof parsed.input.placeholder === 'string' ? parsed.input.placeholder : undefined;
+    return { actionId: match[1], payload: parsed.payload, input: { label: parsed.input.label, placeholder } };
+  } catch {
+    return undefined;
+  }
 }
 
 function renderButtons(buttons: readonly ReplyButton[]): KnownBlock {
@@ -99,7 +123,7 @@ function renderButtons(buttons: readonly ReplyButton[]): KnownBlock {
       type: 'button' as const,
       text: { type: 'plain_text' as const, text: truncate(button.label, MAX_BUTTON_LABEL) },
       action_id: buttonActionId(button, index),
-      value: truncate(button.payload, MAX_BUTTON_VALUE),
+      value: truncate(buttonValue(button), MAX_BUTTON_VALUE),
       ...(button.style ? { style: button.style } : {}),
     })),
   };

@@ -7,9 +7,10 @@ import {
   DEFAULT_SETTINGS,
   type GlobalRole,
   type Locale,
+  type Platform,
   type ReplyButton,
 } from '../../commands/core/types.js';
-import { createEngine } from '../../commands/engine.js';
+import { createEngine, type Engine } from '../../commands/engine.js';
 import { type Database, openDatabase } from '../../db/client.js';
 import { countAuditEntries } from '../../db/queries/audit.js';
 import { type Campaign, type CampaignSettings, saveCampaign } from '../../db/queries/campaign.js';
@@ -54,6 +55,7 @@ export type RenderedReply = CommandReply & { rendered: string };
 
 export interface TestBot {
   db: Database;
+  engine: Engine;
   campaign: Campaign;
   clock: ReturnType<typeof fixedClock>;
   /** Runs `/rendicion <text>` as a user (default: the admin `admin-1`). */
@@ -71,7 +73,14 @@ export interface TestBot {
 }
 
 export function createTestBot(
-  options: { now?: string; roster?: string; admins?: string[]; logger?: Logger; databasePath?: string } = {},
+  options: {
+    now?: string;
+    roster?: string;
+    admins?: string[];
+    logger?: Logger;
+    databasePath?: string;
+    platforms?: Platform[];
+  } = {},
 ): TestBot {
   const db = openDatabase(options.databasePath ?? ':memory:');
   const clock = fixedClock(options.now ?? BEFORE_WINDOW);
@@ -84,7 +93,7 @@ export function createTestBot(
     clock,
     admins: options.admins ?? ['admin-1'],
     defaultLocale: 'es',
-    platforms: ['console'],
+    platforms: options.platforms ?? ['console'],
     settings: DEFAULT_SETTINGS,
     logger: options.logger ?? silentLogger,
   });
@@ -99,6 +108,7 @@ export function createTestBot(
   });
   return {
     db,
+    engine,
     campaign,
     clock,
     send: (text, sendOptions = {}) => withText(engine.handleCommand({ ...base(sendOptions), text })),

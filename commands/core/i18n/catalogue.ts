@@ -215,6 +215,13 @@ export interface Messages {
     emptyList: string;
     andMore: (count: number) => string;
   };
+  /** Words the chat adapters need around a reply (Slack, Discord). */
+  chat: {
+    moreNotice: (hidden: number) => string;
+    modalSubmit: string;
+    modalCancel: string;
+    inputRequired: string;
+  };
   console: {
     welcome: (campaign: string, user: string) => string;
     switchedUser: (user: string) => string;

@@ -408,6 +408,13 @@ export function english(ex: Examples): Messages {
       emptyList: 'There are no requests.',
       andMore: (count) => `… and ${count} more.`,
     },
+    chat: {
+      moreNotice: (hidden) =>
+        `… ${hidden} more blocks do not fit in one message. Ask for something narrower, e.g. \`/rendicion status Pichincha\`.`,
+      modalSubmit: 'Send',
+      modalCancel: 'Cancel',
+      inputRequired: 'Type the text before sending.',
+    },
     console: {
       welcome: (campaign, user) =>
         `Console mode · ${campaign}\nYou are "${user}". Type \`/rendicion help\` to start, \`/yo <user>\` to switch user and \`/salir\` to quit.`,

@@ -412,6 +412,13 @@ export function spanish(ex: Examples): Messages {
       emptyList: 'No hay solicitudes.',
       andMore: (count) => `… y ${count} más.`,
     },
+    chat: {
+      moreNotice: (hidden) =>
+        `… ${hidden} bloques más no caben en un mensaje. Pida algo más preciso, por ejemplo \`/rendicion estado Pichincha\`.`,
+      modalSubmit: 'Enviar',
+      modalCancel: 'Cancelar',
+      inputRequired: 'Escriba el texto antes de enviar.',
+    },
     console: {
       welcome: (campaign, user) =>
         `Modo consola · ${campaign}\nUsted es «${user}». Escriba \`/rendicion ayuda\` para empezar, \`/yo <usuario>\` para cambiar de usuario y \`/salir\` para terminar.`,

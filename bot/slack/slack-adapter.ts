@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import { App, type BlockButtonAction, HTTPReceiver, LogLevel } from '@slack/bolt';
+import type { KnownBlock, View } from '@slack/types';
+import type { Clock } from '../../commands/core/clock.js';
+import { messagesFor } from '../../commands/core/i18n/catalogue.js';
+import type { Logger } from '../../commands/core/logger.js';
+import type { CommandReply, Locale } from '../../commands/core/types.js';
+import type { Engine } from '../../commands/engine.js';
+import type { Database } from '../../db/client.js';
+import { type PressedButton, parsePressedButton, renderSlackMessage } from './render-blocks.js';
+import { deliverSlackOutbox, describeSlackError, type SlackChannels } from './slack-outbox.js';
+
+export interface SlackSettings {
+  botToken: string;
+  /** HTTP mode (Events API request URLs) when set; Socket Mode uses `appToken` instead. */
+  signingSecret?: string;
+  appToken?: string;
+  apiUrl: string;
+  port: number;
+  channels: SlackChannels;
+  slashCommand: string;
+}
+
+const INPUT_MODAL_ID = 'rendicion-input';
+const INPUT_BLOCK_ID = 'input';
+const INPUT_ACTION_ID = 'text';
+
+export interface SlackAdapter {
+  app: App;
+  /** Starts listening; in HTTP mode resolves with the server (port 0 picks a free one). */
+  start(): Promise<Server | undefined>;
+  stop(): Promise<void>;
+  /** Sends whatever the outbox holds for Slack; safe to call often, it never runs twice at once. */
+  deliverOutbox(): Promise<void>;
+}
+
+export function createSlackAdapter(input: {
+  settings: SlackSettings;
+  engine: Engine;
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  locale: Locale;
+}): SlackAdapter {
+  const { settings, engine, logger, locale } = input;
+  const text = messagesFor(locale, { unitCode: '', date: '' });
+  const clientOptions = {
+    slackApiUrl: settings.apiUrl,
+    // The outbox retries failed messages itself; Bolt's own retries would hold a delivery for minutes.
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  };
+  const receiver = settings.appToken
+    ? undefined
+    : new HTTPReceiver({ signingSecret: settings.signingSecret ?? '', endpoints: '/slack/events' });
+  const app = new App({
+    token: settings.botToken,
+    ...(receiver ? { receiver } : { socketMode: true, appToken: settings.appToken }),
+    clientOptions,
+    logLevel: LogLevel.ERROR,
+  });
+  const render = (reply: CommandReply) => renderSlackMessage(reply, text.chat.moreNotice);
+
+  let delivering: Promise<void> = Promise.resolve();
+  const deliverOutbox = () => {
+    delivering = delivering
+      .then(() =>
+        deliverSlackOutbox({
+          db: input.db,
+          client: app.client,
+          channels: settings.channels,
+          clock: input.clock,
+          logger,
+          moreNotice: text.chat.moreNotice,
+        }),
+      )
+      .then(
+        () => undefined,
+        (error: unknown) => logger.error({ error: describeSlackError(error) }, 'slack outbox pass failed'),
+      );
+    return delivering;
+  };
+
+  app.command(settings.slashCommand, async ({ command, ack, respond }) => {
+    // Acknowledge first: Slack gives three seconds, and the reply goes through the response URL.
+    await ack();
+    const reply = engine.handleCommand({
+      requestId: randomUUID(),
+      platform: 'slack',
+      user: { id: command.user_id },
+      text: command.text,
+      channelId: command.channel_id,
+      locale,
+      idempotencyKey: `slack:command:${command.trigger_id}`,
+    });
+    const message = render(reply);
+    await respond({
+      response_type: reply.visibility === 'public' ? 'in_channel' : 'ephemeral',
+      text: message.text,
+      blocks: message.blocks,
+    });
+    await deliverOutbox();
+  });
+
+  app.action<BlockButtonAction>(/#\d+i?$/, async ({ action, body, ack, respond, client }) => {
+    await ack();
+    const pressed = parsePressedButton(action.action_id, action.value ?? '');
+    if (!pressed) return;
+    if (pressed.input) {
+      await client.views.open({ trigger_id: body.trigger_id, view: inputModal(pressed, body.channel?.id ?? '') });
+      return;
+    }
+    const reply = engine.handleAction({
+      requestId: randomUUID(),
+      platform: 'slack',
+      user: { id: body.user.id },
+      actionId: pressed.actionId,
+      payload: pressed.payload,
+      channelId: body.channel?.id,
+      locale,
+      // One click, one action: Slack's action_ts is the same on a redelivery of the same click.
+      idempotencyKey: `slack:action:${body.user.id}:${action.action_ts}`,
+    });
+    const message = render(reply);
+    await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
+    await deliverOutbox();
+  });
+
+  app.view(INPUT_MODAL_ID, async ({ view, body, ack, client }) => {
+    const typed = view.state.values[INPUT_BLOCK_ID]?.[INPUT_ACTION_ID]?.value?.trim() ?? '';
+    if (!typed) {
+      await ack({ response_action: 'errors', errors: { [INPUT_BLOCK_ID]: text.chat.inputRequired } });
+      return;
+    }
+    const { actionId, payload, channelId } = JSON.parse(view.private_metadata) as {
+      actionId: string;
+      payload: string;
+      channelId: string;
+    };
+    const reply = engine.handleAction({
+      requestId: randomUUID(),
+      platform: 'slack',
+      user: { id: body.user.id },
+      actionId,
+      payload,
+      input: typed,
+      channelId: channelId || undefined,
+      locale,
+      idempotencyKey: `slack:view:${view.id}`,
+    });
+    // A refusal (no reason, too long) belongs next to the field, where the user can fix it.
+    if (reply.tone === 'error') {
+      const reason = reply.blocks.find((block) => block.type === 'text');
+      await ack({
+        response_action: 'errors',
+        errors: { [INPUT_BLOCK_ID]: reason?.type === 'text' ? reason.text.slice(0, 150) : text.errorTitle },
+      });
+      return;
+    }
+    await ack();
+    if (channelId) {
+      const message = render(reply);
+      await client.chat
+        .postEphemeral({ channel: channelId, user: body.user.id, text: message.text, blocks: message.blocks })
+        .catch((error: unknown) => logger.warn({ error: describeSlackError(error) }, 'could not show the decision'));
+    }
+    await deliverOutbox();
+  });
+
+  app.error(async (error) => {
+    logger.error({ error: describeSlackError(error) }, 'slack handler failed');
+  });
+
+  function inputModal(pressed: PressedButton, channelId: string): View {
+    const blocks: KnownBlock[] = [
+      {
+        type: 'input',
+        block_id: INPUT_BLOCK_ID,
+        label: { type: 'plain_text', text: pressed.input?.label.slice(0, 2000) ?? '' },
+        element: {
+          type: 'plain_text_input',
+          action_id: INPUT_ACTION_ID,
+          multiline: true,
+          max_length: 500,
+          ...(pressed.input?.placeholder
+            ? { placeholder: { type: 'plain_text' as const, text: pressed.input.placeholder.slice(0, 150) } }
+            : {}),
+        },
+      },
+    ];
+    return {
+      type: 'modal',
+      callback_id: INPUT_MODAL_ID,
+      title: { type: 'plain_text', text: (pressed.input?.label ?? '').slice(0, 24) },
+      submit: { type: 'plain_text', text: text.chat.modalSubmit },
+      close: { type: 'plain_text', text: text.chat.modalCancel },
+      private_metadata: JSON.stringify({ actionId: pressed.actionId, payload: pressed.payload, channelId }),
+      blocks,
+    };
+  }
+
+  return {
+    app,
+    async start() {
+      const server = (await app.start(settings.port)) as Server | undefined;
+      return receiver ? server : undefined;
+    },
+    stop: () => app.stop().then(() => undefined),
+    deliverOutbox,
+  };
+}

@@ -1,0 +1,97 @@
+import type { KnownBlock } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import type { Clock } from '../../commands/core/clock.js';
+import type { Logger } from '../../commands/core/logger.js';
+import type { CommandReply } from '../../commands/core/types.js';
+import type { Database } from '../../db/client.js';
+import {
+  findCardLocation,
+  listUndeliveredMessages,
+  markMessageDelivered,
+  markMessageFailed,
+  saveCardLocation,
+} from '../../db/queries/chat-outbox.js';
+import { renderSlackMessage } from './render-blocks.js';
+
+export interface SlackChannels {
+  approvals?: string;
+  summary?: string;
+}
+
+/** The wire facts of a failed Web API call, for the log and the outbox row. */
+export function describeSlackError(error: unknown): { code: string; retryAfterSeconds?: number } {
+  const failure = error as { code?: string; data?: { error?: string }; retryAfter?: number; message?: string };
+  return {
+    code: failure.data?.error ?? failure.code ?? failure.message ?? String(error),
+    retryAfterSeconds: failure.retryAfter,
+  };
+}
+
+/**
+ * Sends the Slack part of the outbox: channel cards, direct messages, and in-place edits of cards
+ * posted earlier. A message that fails stays queued (with its error) for the next pass; a rate
+ * limit stops this pass so the next one starts after Slack's `Retry-After`.
+ */
+export async function deliverSlackOutbox(input: {
+  db: Database;
+  client: WebClient;
+  channels: SlackChannels;
+  clock: Clock;
+  logger: Logger;
+  moreNotice: (hidden: number) => string;
+}): Promise<{ delivered: number; failed: number }> {
+  let delivered = 0;
+  let failed = 0;
+  for (const entry of listUndeliveredMessages(input.db, 'slack')) {
+    const message = renderSlackMessage(entry.message as CommandReply, input.moreNotice);
+    const content = { text: message.text, blocks: message.blocks as KnownBlock[] };
+    try {
+      if (entry.targetType === 'channel') {
+        const channel = input.channels[entry.target as keyof SlackChannels];
+        if (!channel)
+          throw Object.assign(new Error(`no Slack channel configured for ${entry.target}`), { code: 'no_channel' });
+        const card = entry.cardKey ? findCardLocation(input.db, entry.cardKey, 'slack') : undefined;
+        if (entry.action === 'update' && card) {
+          await input.client.chat.update({ channel: card.channelRef, ts: card.messageRef, ...content });
+        } else {
+          const posted = await input.client.chat.postMessage({ channel, ...content });
+          if (entry.cardKey && posted.channel && posted.ts) {
+            saveCardLocation(input.db, {
+              cardKey: entry.cardKey,
+              platform: 'slack',
+              channelRef: posted.channel,
+              messageRef: posted.ts,
+              at: input.clock.now(),
+            });
+          }
+        }
+      } else {
+        await sendDirect(input.client, entry.target, entry.fallbackChannelId, content);
+      }
+      markMessageDelivered(input.db, entry.id, input.clock.now());
+      delivered += 1;
+    } catch (error) {
+      const facts = describeSlackError(error);
+      failed += 1;
+      markMessageFailed(input.db, entry.id, facts.code, entry.attempts + 1);
+      input.logger.warn({ outboxId: entry.id, ...facts }, 'slack delivery failed; it stays queued');
+      if (facts.retryAfterSeconds !== undefined) break;
+    }
+  }
+  return { delivered, failed };
+}
+
+/** A direct message: posting to a user id opens the bot's DM; failing that, an ephemeral where they asked. */
+async function sendDirect(
+  client: WebClient,
+  userId: string,
+  fallbackChannelId: string | null,
+  content: { text: string; blocks: KnownBlock[] },
+): Promise<void> {
+  try {
+    await client.chat.postMessage({ channel: userId, ...content });
+  } catch (error) {
+    if (!fallbackChannelId) throw error;
+    await client.chat.postEphemeral({ channel: fallbackChannelId, user: userId, ...content });
+  }
+}

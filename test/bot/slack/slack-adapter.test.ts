@@ -1,0 +1,279 @@
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSlackAdapter, type SlackAdapter } from '../../../bot/slack/slack-adapter.js';
+import { silentLogger } from '../../../commands/core/logger.js';
+import { findApprovalRequestById } from '../../../db/queries/approvals.js';
+import { findCardLocation } from '../../../db/queries/chat-outbox.js';
+import { findEventByUnit } from '../../../db/queries/events.js';
+import { findUnitByCode } from '../../../db/queries/units.js';
+import {
+  type FakeSlack,
+  postSignedToSlackApp,
+  type SlackCall,
+  startFakeSlack,
+  waitFor,
+} from '../../helpers/fake-slack.js';
+import { createTestBot, type TestBot } from '../../helpers/test-bot.js';
+
+const SECRET = 'test-signing-secret-0123456789';
+const APPROVALS_CHANNEL = 'C0APROBAR';
+
+interface Harness {
+  bot: TestBot;
+  slack: FakeSlack;
+  adapter: SlackAdapter;
+  eventsUrl: string;
+}
+
+let harness: Harness | undefined;
+afterEach(async () => {
+  if (!harness) return;
+  await harness.adapter.stop();
+  await harness.slack.close();
+  harness.bot.close();
+  harness = undefined;
+});
+
+async function start(): Promise<Harness> {
+  const slack = await startFakeSlack();
+  // The clock is the real one here: Bolt checks the request timestamps against it.
+  const bot = createTestBot({ now: new Date().toISOString(), platforms: ['slack'], admins: ['U0ADMIN'] });
+  bot.db.sqlite.prepare("UPDATE campaigns SET window_start = '2020-01-01', window_end = '2099-12-31'").run();
+  const adapter = createSlackAdapter({
+    settings: {
+      botToken: 'xoxb-test',
+      signingSecret: SECRET,
+      apiUrl: slack.apiUrl,
+      port: 0,
+      channels: { approvals: APPROVALS_CHANNEL },
+      slashCommand: '/rendicion',
+    },
+    engine: bot.engine,
+    db: bot.db,
+    clock: bot.clock,
+    logger: silentLogger,
+    locale: 'es',
+  });
+  const server = await adapter.start();
+  const port = (server?.address() as AddressInfo).port;
+  harness = { bot, slack, adapter, eventsUrl: `http://127.0.0.1:${port}/slack/events` };
+  return harness;
+}
+
+let triggerSequence = 0;
+
+function slashCommand(h: Harness, text: string, userId: string, triggerId = `trigger-${++triggerSequence}`) {
+  const body = new URLSearchParams({
+    token: 'legacy',
+    team_id: 'T1',
+    team_domain: 'iess',
+    channel_id: 'C0GENERAL',
+    channel_name: 'general',
+    user_id: userId,
+    user_name: userId,
+    command: '/rendicion',
+    text,
+    api_app_id: 'A1',
+    response_url: h.slack.responseUrl(triggerId),
+    trigger_id: triggerId,
+  }).toString();
+  return postSignedToSlackApp({ url: h.eventsUrl, secret: SECRET, body });
+}
+
+function interaction(h: Harness, payload: Record<string, unknown>) {
+  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  return postSignedToSlackApp({ url: h.eventsUrl, secret: SECRET, body });
+}
+
+function pressButton(h: Harness, userId: string, button: { action_id: string; value: string }) {
+  return interaction(h, {
+    type: 'block_actions',
+    team: { id: 'T1', domain: 'iess' },
+    user: { id: userId, username: userId, team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'legacy',
+    trigger_id: `trigger-${++triggerSequence}`,
+    container: { type: 'message', message_ts: '1757000000.000001', channel_id: APPROVALS_CHANNEL },
+    channel: { id: APPROVALS_CHANNEL, name: 'aprobaciones' },
+    response_url: h.slack.responseUrl(`action-${triggerSequence}`),
+    actions: [
+      {
+        type: 'button',
+        block_id: 'b1',
+        action_ts: `${Date.now()}.${triggerSequence}`,
+        text: { type: 'plain_text', text: 'x' },
+        ...button,
+      },
+    ],
+  });
+}
+
+type Block = { type: string; elements?: { action_id: string; value: string; text: { text: string } }[] };
+
+function buttonsOf(call: SlackCall | undefined): { action_id: string; value: string; text: { text: string } }[] {
+  const blocks = (call?.params.blocks ?? []) as Block[];
+  return blocks.find((block) => block.type === 'actions')?.elements ?? [];
+}
+
+function textOf(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+async function registerAndAsk(h: Harness): Promise<SlackCall> {
+  expect(await slashCommand(h, 'registrar PIC-DP 15/09/2098 10:00 zoom', 'U0ADMIN')).toBe(200);
+  expect(await slashCommand(h, 'rol U0DIRECTORA direccion', 'U0ADMIN')).toBe(200);
+  expect(await slashCommand(h, 'solicitar video PIC-DP "Video institucional"', 'oficial-pic')).toBe(200);
+  await waitFor(() => h.slack.callsTo('chat.postMessage').length === 1);
+  const card = h.slack.callsTo('chat.postMessage')[0];
+  if (!card) throw new Error('no card');
+  return card;
+}
+
+describe('Slack adapter (real Bolt app against a fake Slack on 127.0.0.1)', () => {
+  it('acknowledges a signed slash command and answers through the response URL with Block Kit', async () => {
+    const h = await start();
+    expect(await slashCommand(h, 'registrar PIC-DP 15/09/2098 10:00 zoom', 'U0ADMIN')).toBe(200);
+    await waitFor(() => h.slack.responses.length === 1);
+    const [response] = h.slack.responses;
+    expect(response?.response_type).toBe('in_channel');
+    expect(response?.blocks).toContainEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: 'Rendición registrada: PIC-DP' },
+    });
+    expect(textOf(response?.blocks)).toContain('*Fecha y hora*\\nlun 15 sep, 10:00');
+    const unit = findUnitByCode(h.bot.db, h.bot.campaign.id, 'PIC-DP');
+    expect(unit && findEventByUnit(h.bot.db, unit.id)?.registeredBy).toBe('U0ADMIN');
+  });
+
+  it('answers bad input privately in Spanish and stores nothing', async () => {
+    const h = await start();
+    await slashCommand(h, 'registrar PIC-DP 31/02/2098 10:00 zoom', 'U0ADMIN');
+    await waitFor(() => h.slack.responses.length === 1);
+    expect(h.slack.responses[0]?.response_type).toBe('ephemeral');
+    expect(textOf(h.slack.responses[0]?.blocks)).toContain('`31/02/2098` no es una fecha válida');
+    const unit = findUnitByCode(h.bot.db, h.bot.campaign.id, 'PIC-DP');
+    expect(unit && findEventByUnit(h.bot.db, unit.id)).toBeUndefined();
+  });
+
+  it('refuses a forged signature and a stale timestamp with 401, and acts on neither', async () => {
+    const h = await start();
+    const body = new URLSearchParams({
+      command: '/rendicion',
+      text: 'registrar PIC-DP 15/09/2098 10:00 zoom',
+      user_id: 'U0ADMIN',
+      trigger_id: 't',
+      response_url: h.slack.responseUrl('t'),
+    }).toString();
+    expect(await postSignedToSlackApp({ url: h.eventsUrl, secret: 'wrong-secret-000000', body })).toBe(401);
+    const stale = Math.floor(Date.now() / 1000) - 10 * 60;
+    expect(await postSignedToSlackApp({ url: h.eventsUrl, secret: SECRET, body, timestamp: stale })).toBe(401);
+    const unit = findUnitByCode(h.bot.db, h.bot.campaign.id, 'PIC-DP');
+    expect(unit && findEventByUnit(h.bot.db, unit.id)).toBeUndefined();
+    expect(h.slack.responses).toEqual([]);
+  });
+
+  it('does not act twice when the same command is delivered again', async () => {
+    const h = await start();
+    await slashCommand(h, 'marcar PIC-DP invitacion', 'U0ADMIN');
+    await slashCommand(h, 'registrar PIC-DP 15/09/2098 10:00 zoom', 'U0ADMIN', 'trigger-same');
+    await slashCommand(h, 'registrar PIC-DP 15/09/2098 10:00 zoom', 'U0ADMIN', 'trigger-same');
+    await waitFor(() => h.slack.responses.length === 3);
+    const registrations = h.bot.db.sqlite
+      .prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'event.registered'")
+      .get() as { n: number };
+    expect(registrations.n).toBe(1);
+    expect(h.slack.responses[2]?.blocks).toEqual(h.slack.responses[1]?.blocks);
+  });
+
+  it('posts the approvals card to the approvals channel and remembers where it went', async () => {
+    const h = await start();
+    const card = await registerAndAsk(h);
+    expect(card.params.channel).toBe(APPROVALS_CHANNEL);
+    expect(textOf(card.params.blocks)).toContain('Solicitud #1: video · PIC-DP');
+    expect(buttonsOf(card).map((button) => button.text.text)).toEqual(['Aprobar', 'Rechazar']);
+    expect(findCardLocation(h.bot.db, 'approval:1', 'slack')).toMatchObject({ channelRef: APPROVALS_CHANNEL });
+  });
+
+  it('approves from the button: the card is updated in place without buttons and the requester gets a DM', async () => {
+    const h = await start();
+    const card = await registerAndAsk(h);
+    const approve = buttonsOf(card)[0];
+    if (!approve) throw new Error('no approve button');
+    expect(await pressButton(h, 'U0DIRECTORA', approve)).toBe(200);
+    await waitFor(() => h.slack.callsTo('chat.update').length === 1);
+    const update = h.slack.callsTo('chat.update')[0];
+    const location = findCardLocation(h.bot.db, 'approval:1', 'slack');
+    expect(update?.params).toMatchObject({ channel: APPROVALS_CHANNEL, ts: location?.messageRef });
+    expect(buttonsOf(update)).toEqual([]);
+    expect(textOf(update?.params.blocks)).toContain('✅ Aprobada por U0DIRECTORA');
+    const direct = h.slack.callsTo('chat.postMessage').find((call) => call.params.channel === 'oficial-pic');
+    expect(textOf(direct?.params.blocks)).toContain('fue aprobada por U0DIRECTORA');
+    expect(findApprovalRequestById(h.bot.db, 1)?.state).toBe('approved');
+  });
+
+  it('opens a modal for the rejection reason and rejects with what was typed', async () => {
+    const h = await start();
+    const card = await registerAndAsk(h);
+    const reject = buttonsOf(card)[1];
+    if (!reject) throw new Error('no reject button');
+    await pressButton(h, 'U0DIRECTORA', reject);
+    await waitFor(() => h.slack.callsTo('views.open').length === 1);
+    const view = h.slack.callsTo('views.open')[0]?.params.view as { callback_id: string; private_metadata: string };
+    expect(textOf(view)).toContain('Motivo del rechazo');
+    expect(findApprovalRequestById(h.bot.db, 1)?.state).toBe('pending');
+    const submit = (value: string) =>
+      interaction(h, {
+        type: 'view_submission',
+        team: { id: 'T1' },
+        user: { id: 'U0DIRECTORA' },
+        api_app_id: 'A1',
+        trigger_id: 'trigger-view',
+        view: {
+          id: 'V1',
+          type: 'modal',
+          callback_id: view.callback_id,
+          private_metadata: view.private_metadata,
+          state: { values: { input: { text: { type: 'plain_text_input', value } } } },
+        },
+      });
+    expect(await submit('El video supera los 3 minutos')).toBe(200);
+    await waitFor(() => h.slack.callsTo('chat.update').length === 1);
+    expect(findApprovalRequestById(h.bot.db, 1)).toMatchObject({
+      state: 'rejected',
+      decisionReason: 'El video supera los 3 minutos',
+    });
+    expect(textOf(h.slack.callsTo('chat.update')[0]?.params.blocks)).toContain('❌ Rechazada por U0DIRECTORA');
+  });
+
+  it('tells a user without the role that only the Directorate decides, and changes nothing', async () => {
+    const h = await start();
+    const card = await registerAndAsk(h);
+    const approve = buttonsOf(card)[0];
+    if (!approve) throw new Error('no approve button');
+    const before = h.slack.responses.length;
+    await pressButton(h, 'U0CURIOSO', approve);
+    await waitFor(() => h.slack.responses.length === before + 1);
+    const answer = h.slack.responses.at(-1);
+    expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(textOf(answer?.blocks)).toContain('Solo la Dirección puede decidir la solicitud #1');
+    expect(findApprovalRequestById(h.bot.db, 1)?.state).toBe('pending');
+    expect(h.slack.callsTo('chat.update')).toEqual([]);
+  });
+
+  it('keeps a card queued when Slack rate-limits it, and sends it on the next pass', async () => {
+    const h = await start();
+    h.slack.failNext('chat.postMessage', {
+      status: 429,
+      body: { ok: false, error: 'ratelimited' },
+      headers: { 'retry-after': '1' },
+    });
+    await slashCommand(h, 'registrar PIC-DP 15/09/2098 10:00 zoom', 'U0ADMIN');
+    await slashCommand(h, 'solicitar video PIC-DP "Video institucional"', 'oficial-pic');
+    await waitFor(() => h.slack.callsTo('chat.postMessage').length === 1);
+    await h.adapter.deliverOutbox();
+    expect(h.bot.outbox()).toEqual([]);
+    const [limited, delivered] = h.slack.callsTo('chat.postMessage');
+    expect(limited?.params.channel).toBe(APPROVALS_CHANNEL);
+    expect(delivered?.params.channel).toBe(APPROVALS_CHANNEL);
+  });
+});

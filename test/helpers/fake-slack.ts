@@ -1,0 +1,153 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface SlackCall {
+  method: string;
+  params: Record<string, unknown>;
+}
+
+export interface FakeFailure {
+  status: number;
+  body: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+/**
+ * A Slack Web API on 127.0.0.1 that answers with Slack's JSON shapes and records every call,
+ * plus the response URLs Bolt's `respond()` posts to. Failures can be queued per method.
+ */
+export interface FakeSlack {
+  url: string;
+  apiUrl: string;
+  calls: SlackCall[];
+  /** Bodies posted to response URLs, in order. */
+  responses: Record<string, unknown>[];
+  responseUrl(id: string): string;
+  callsTo(method: string): SlackCall[];
+  failNext(method: string, failure: FakeFailure): void;
+  close(): Promise<void>;
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let body = '';
+    request.setEncoding('utf8');
+    request.on('data', (chunk: string) => {
+      body += chunk;
+    });
+    request.on('end', () => resolve(body));
+    request.on('error', reject);
+  });
+}
+
+/** The Web API client sends forms whose object fields (`blocks`, `view`) are JSON strings. */
+function decodeParams(body: string, contentType: string): Record<string, unknown> {
+  if (contentType.includes('application/json')) return JSON.parse(body || '{}') as Record<string, unknown>;
+  const params: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(body)) {
+    params[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return params;
+}
+
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const calls: SlackCall[] = [];
+  const responses: Record<string, unknown>[] = [];
+  const failures = new Map<string, FakeFailure[]>();
+  let sequence = 0;
+  const server: Server = createServer(async (request, response) => {
+    const body = await readBody(request);
+    const path = request.url ?? '';
+    if (path.startsWith('/response/')) {
+      responses.push(JSON.parse(body) as Record<string, unknown>);
+      response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    const method = path.replace(/^\/api\//, '').split('?')[0] ?? '';
+    const params = decodeParams(body, request.headers['content-type'] ?? '');
+    calls.push({ method, params });
+    const failure = failures.get(method)?.shift();
+    if (failure) {
+      response.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
+      response.end(JSON.stringify(failure.body));
+      return;
+    }
+    sequence += 1;
+    const ts = `1757000000.${String(sequence).padStart(6, '0')}`;
+    const channel = String(params.channel ?? '');
+    const answers: Record<string, Record<string, unknown>> = {
+      'auth.test': {
+        ok: true,
+        url: 'https://fake.slack.com/',
+        team: 'Fake',
+        user: 'rendicion',
+        team_id: 'T1',
+        user_id: 'UBOT',
+        bot_id: 'BBOT',
+      },
+      // Posting to a user id lands in the bot's direct message channel with them.
+      'chat.postMessage': {
+        ok: true,
+        channel: channel.startsWith('U') ? `D${channel.slice(1)}` : channel,
+        ts,
+        message: { ts },
+      },
+      'chat.update': { ok: true, channel, ts: params.ts, text: params.text },
+      'chat.postEphemeral': { ok: true, message_ts: ts },
+      'views.open': { ok: true, view: { id: `V${sequence}`, type: 'modal' } },
+    };
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(answers[method] ?? { ok: false, error: 'unknown_method' }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    apiUrl: `${url}/api/`,
+    calls,
+    responses,
+    responseUrl: (id) => `${url}/response/${id}`,
+    callsTo: (method) => calls.filter((call) => call.method === method),
+    failNext: (method, failure) => failures.set(method, [...(failures.get(method) ?? []), failure]),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Signs a body as Slack does: `v0=` HMAC-SHA256 of `v0:<timestamp>:<body>` with the signing secret. */
+export function slackSignature(secret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export async function postSignedToSlackApp(input: {
+  url: string;
+  secret: string;
+  body: string;
+  timestamp?: number;
+  signature?: string;
+  headers?: Record<string, string>;
+}): Promise<number> {
+  const timestamp = input.timestamp ?? Math.floor(Date.now() / 1000);
+  const response = await fetch(input.url, {
+    method: 'POST',
+    headers: {
+      // Exactly this content type: Bolt reads anything else as JSON.
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': input.signature ?? slackSignature(input.secret, timestamp, input.body),
+      ...input.headers,
+    },
+    body: input.body,
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+/** Waits until `condition` holds, checking every 10 ms; fails after `timeoutMs` instead of hanging. */
+export async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
