@@ -55,7 +55,9 @@ async function start(): Promise<Harness> {
     locale: 'es',
   });
   const server = await adapter.start();
-  const port = (server?.address() as AddressInfo).port;
+  const address = server?.address() as AddressInfo | undefined;
+  if (!address) throw new Error('the Slack adapter is not listening');
+  const port = address.port;
   harness = { bot, slack, adapter, eventsUrl: `http://127.0.0.1:${port}/slack/events` };
   return harness;
 }
