@@ -92,3 +92,38 @@ describe('loadConfig', () => {
     expect(problems.some((problem) => problem.startsWith('LOG_LEVEL: '))).toBe(true);
   });
 });
+
+describe('Slack settings', () => {
+  it('stays in console mode when no Slack variable is set', () => {
+    expect(loadConfig({}).slack).toBeUndefined();
+  });
+
+  it('reads HTTP mode from the bot token and the signing secret, with Slack as the default API', () => {
+    expect(
+      loadConfig({
+        SLACK_BOT_TOKEN: 'xoxb-1-2-abc',
+        SLACK_SIGNING_SECRET: '0123456789abcdef',
+        SLACK_APPROVALS_CHANNEL: 'C0APROBAR',
+        PORT: '8080',
+      }).slack,
+    ).toEqual({
+      botToken: 'xoxb-1-2-abc',
+      signingSecret: '0123456789abcdef',
+      appToken: undefined,
+      apiUrl: 'https://slack.com/api/',
+      port: 8080,
+      channels: { approvals: 'C0APROBAR', summary: undefined },
+      slashCommand: '/rendicion',
+    });
+  });
+
+  it('names what is missing when the bot token comes without a way to receive requests', () => {
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1-2-abc' })).toThrow(/SLACK_SIGNING_SECRET o SLACK_APP_TOKEN/);
+  });
+
+  it('refuses a bot token that is not one, naming the variable', () => {
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xapp-oops', SLACK_SIGNING_SECRET: '0123456789abcdef' })).toThrow(
+      /SLACK_BOT_TOKEN: debe ser el token del bot de Slack/,
+    );
+  });
+});

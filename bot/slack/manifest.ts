@@ -1,0 +1,47 @@
+import type { CommandName } from '../../commands/core/i18n/catalogue.js';
+import { messagesFor } from '../../commands/core/i18n/catalogue.js';
+import { COMMANDS } from '../../commands/registry.js';
+
+export const REQUEST_URL_PLACEHOLDER = 'https://SU-SERVIDOR/slack/events';
+
+/**
+ * The Slack app manifest, built from the same command definitions as `ayuda`: paste it at
+ * api.slack.com/apps → Create New App → From a manifest. Scopes are the few the bot uses:
+ * `commands` (the slash command), `chat:write` (cards, replies, edits), `im:write` (direct messages).
+ */
+export function buildSlackManifest(options: { socketMode: boolean; command?: string; requestUrl?: string }) {
+  const t = messagesFor('es', { unitCode: 'PIC-DP', date: '15/09/2026' });
+  const requestUrl = options.requestUrl ?? REQUEST_URL_PLACEHOLDER;
+  // Slack wants 175 to 4000 characters here: every command with what it does.
+  const longDescription = COMMANDS.map(
+    (command) => `/rendicion ${command.name}: ${t.commands[command.name as CommandName].description}`,
+  ).join('\n');
+  return {
+    _metadata: { major_version: 1, minor_version: 1 },
+    display_information: {
+      name: 'Rendición de Cuentas',
+      description: 'Coordina la campaña de rendición de cuentas: registros, checklist, aprobaciones y resúmenes.',
+      long_description: longDescription.slice(0, 4000),
+      background_color: '#1f3a5f',
+    },
+    features: {
+      bot_user: { display_name: 'rendicion', always_online: true },
+      slash_commands: [
+        {
+          command: options.command ?? '/rendicion',
+          ...(options.socketMode ? {} : { url: requestUrl }),
+          description: 'Campaña de rendición de cuentas (escriba "ayuda")',
+          usage_hint: 'ayuda | registrar | marcar | estado | solicitar | solicitudes | resumen',
+          should_escape: false,
+        },
+      ],
+    },
+    oauth_config: { scopes: { bot: ['commands', 'chat:write', 'im:write'] } },
+    settings: {
+      interactivity: { is_enabled: true, ...(options.socketMode ? {} : { request_url: requestUrl }) },
+      org_deploy_enabled: false,
+      socket_mode_enabled: options.socketMode,
+      token_rotation_enabled: false,
+    },
+  };
+}
