@@ -26,6 +26,8 @@ export interface Engine {
   handleAction(request: ActionRequest): CommandReply;
   /** Time-driven work (approvals that expire or need escalating); run it every minute or so. */
   runScheduledWork(): void;
+  /** Whether this user may run the command at all (a form is only offered to who may submit it). */
+  mayRun(request: Pick<CommandRequest, 'user' | 'extraRoles'>, commandName: string): boolean;
 }
 
 type Invocation = Pick<
@@ -110,6 +112,18 @@ export function createEngine(deps: CommandDeps & { logger: Logger }): Engine {
         return { command, reply: () => action(ctx, request.payload, request.input) };
       });
     },
+    mayRun(request, commandName) {
+      const command = findCommand(commandName);
+      if (!command) return false;
+      const campaign = getCampaign(deps.db);
+      const access = resolveAccess(deps.db, {
+        campaignId: campaign.id,
+        user: request.user,
+        admins: deps.admins,
+        extraRoles: request.extraRoles,
+      });
+      return hasCommandRole(access, command.role);
+    },
     runScheduledWork() {
       const request: Invocation = {
         requestId: `scheduled-${deps.clock.now().toISOString()}`,
@@ -159,7 +173,13 @@ function errorReply(deps: { logger: Logger }, t: Messages, request: Invocation, 
   if (error instanceof BotError) {
     const code: ErrorCode = error.code;
     const message = (t.errors[code] as (details: unknown) => string)(error.details);
-    return { visibility: 'private', tone: 'error', title: t.errorTitle, blocks: [{ type: 'text', text: message }] };
+    return {
+      visibility: 'private',
+      tone: 'error',
+      title: t.errorTitle,
+      blocks: [{ type: 'text', text: message }],
+      errorCode: code,
+    };
   }
   deps.logger.error(
     {

@@ -5,10 +5,23 @@ import type { KnownBlock, View } from '@slack/types';
 import type { Clock } from '../../commands/core/clock.js';
 import { messagesFor } from '../../commands/core/i18n/catalogue.js';
 import type { Logger } from '../../commands/core/logger.js';
+import { normalizeWord } from '../../commands/core/text.js';
 import type { CommandReply, Locale } from '../../commands/core/types.js';
 import type { Engine } from '../../commands/engine.js';
 import type { Database } from '../../db/client.js';
+import { getCampaign } from '../../db/queries/campaign.js';
+import { listUnitsOfOfficer } from '../../db/queries/units.js';
 import { type PressedButton, parsePressedButton, renderSlackMessage } from './render-blocks.js';
+import {
+  commandFromForm,
+  fieldOfError,
+  REGISTER_FORM_ID,
+  REQUEST_FORM_ID,
+  registerForm,
+  requestForm,
+  UNIT_SELECT_ACTION,
+  unitOptions,
+} from './slack-forms.js';
 import { deliverSlackOutbox, describeSlackError, type SlackChannels } from './slack-outbox.js';
 
 export interface SlackSettings {
@@ -23,6 +36,13 @@ export interface SlackSettings {
 }
 
 const INPUT_MODAL_ID = 'rendicion-input';
+/** Typed with nothing after them, these open a form instead of asking for the missing arguments. */
+const FORM_COMMANDS: Record<string, 'registrar' | 'solicitar'> = {
+  registrar: 'registrar',
+  register: 'registrar',
+  solicitar: 'solicitar',
+  'request-approval': 'solicitar',
+};
 const INPUT_BLOCK_ID = 'input';
 const INPUT_ACTION_ID = 'text';
 
@@ -82,9 +102,19 @@ export function createSlackAdapter(input: {
     return delivering;
   };
 
-  app.command(settings.slashCommand, async ({ command, ack, respond }) => {
+  app.command(settings.slashCommand, async ({ command, ack, respond, client }) => {
     // Acknowledge first: Slack gives three seconds, and the reply goes through the response URL.
     await ack();
+    const form = FORM_COMMANDS[normalizeWord(command.text)];
+    if (form && engine.mayRun({ user: { id: command.user_id } }, form)) {
+      const origin = { channelId: command.channel_id, responseUrl: command.response_url };
+      const view =
+        form === 'registrar'
+          ? registerForm(text, origin, getCampaign(input.db).windowStart)
+          : requestForm(text, origin);
+      await client.views.open({ trigger_id: command.trigger_id, view });
+      return;
+    }
     const reply = engine.handleCommand({
       requestId: randomUUID(),
       platform: 'slack',
@@ -167,6 +197,47 @@ export function createSlackAdapter(input: {
     }
     await deliverOutbox();
   });
+
+  app.options(UNIT_SELECT_ACTION, async ({ options, ack }) => {
+    const ownUnits = listUnitsOfOfficer(input.db, getCampaign(input.db).id, [options.user.id]).map((unit) => unit.code);
+    await ack({ options: unitOptions(input.db, options.value, new Set(ownUnits)) });
+  });
+
+  for (const formId of [REGISTER_FORM_ID, REQUEST_FORM_ID]) {
+    app.view(formId, async ({ view, body, ack }) => {
+      const commandText = commandFromForm(formId, view.state.values as Parameters<typeof commandFromForm>[1]);
+      const origin = JSON.parse(view.private_metadata) as { channelId: string; responseUrl: string };
+      const reply = engine.handleCommand({
+        requestId: randomUUID(),
+        platform: 'slack',
+        user: { id: body.user.id },
+        text: commandText ?? '',
+        channelId: origin.channelId,
+        locale,
+        idempotencyKey: `slack:view:${view.id}`,
+      });
+      if (reply.tone === 'error') {
+        const reason = reply.blocks.find((block) => block.type === 'text');
+        await ack({
+          response_action: 'errors',
+          errors: { [fieldOfError(formId, reply.errorCode)]: reason?.type === 'text' ? reason.text : text.errorTitle },
+        });
+        return;
+      }
+      await ack();
+      const message = render(reply);
+      await fetch(origin.responseUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          response_type: reply.visibility === 'public' ? 'in_channel' : 'ephemeral',
+          text: message.text,
+          blocks: message.blocks,
+        }),
+      }).catch((error: unknown) => logger.warn({ error: describeSlackError(error) }, 'could not answer the form'));
+      await deliverOutbox();
+    });
+  }
 
   app.error(async (error) => {
     logger.error({ error: describeSlackError(error) }, 'slack handler failed');

@@ -71,6 +71,8 @@ export interface CommandReply {
   title?: string;
   blocks: ReplyBlock[];
   buttons?: ReplyButton[];
+  /** On a refusal, its stable code, so a form can show the message next to the right field. */
+  errorCode?: string;
 }
 
 export interface CommandDeps {

@@ -119,14 +119,21 @@ export function slackSignature(secret: string, timestamp: number, body: string):
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
 
-export async function postSignedToSlackApp(input: {
+export interface SignedPost {
   url: string;
   secret: string;
   body: string;
   timestamp?: number;
   signature?: string;
   headers?: Record<string, string>;
-}): Promise<number> {
+}
+
+export async function postSignedToSlackApp(input: SignedPost): Promise<number> {
+  return (await postSignedForAnswer(input)).status;
+}
+
+/** The same signed POST, returning the HTTP answer too (Bolt sends `ack(body)` there). */
+export async function postSignedForAnswer(input: SignedPost): Promise<{ status: number; body: string }> {
   const timestamp = input.timestamp ?? Math.floor(Date.now() / 1000);
   const response = await fetch(input.url, {
     method: 'POST',
@@ -139,8 +146,7 @@ export async function postSignedToSlackApp(input: {
     },
     body: input.body,
   });
-  await response.arrayBuffer();
-  return response.status;
+  return { status: response.status, body: await response.text() };
 }
 
 /** Waits until `condition` holds, checking every 10 ms; fails after `timeoutMs` instead of hanging. */

@@ -221,6 +221,15 @@ export interface Messages {
     modalSubmit: string;
     modalCancel: string;
     inputRequired: string;
+    registerFormTitle: string;
+    requestFormTitle: string;
+    fieldDate: string;
+    fieldTime: string;
+    fieldFlags: string;
+    fieldKind: string;
+    fieldDescription: string;
+    fieldLink: string;
+    unitPlaceholder: string;
   };
   console: {
     welcome: (campaign: string, user: string) => string;

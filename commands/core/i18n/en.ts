@@ -414,6 +414,15 @@ export function english(ex: Examples): Messages {
       modalSubmit: 'Send',
       modalCancel: 'Cancel',
       inputRequired: 'Type the text before sending.',
+      registerFormTitle: 'Register a session',
+      requestFormTitle: 'Request an approval',
+      fieldDate: 'Date',
+      fieldTime: 'Time',
+      fieldFlags: 'The session includes',
+      fieldKind: 'What needs approval',
+      fieldDescription: 'Description of the material',
+      fieldLink: 'Link to the material (optional)',
+      unitPlaceholder: 'Search by code or name',
     },
     console: {
       welcome: (campaign, user) =>

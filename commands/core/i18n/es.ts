@@ -418,6 +418,15 @@ export function spanish(ex: Examples): Messages {
       modalSubmit: 'Enviar',
       modalCancel: 'Cancelar',
       inputRequired: 'Escriba el texto antes de enviar.',
+      registerFormTitle: 'Registrar rendición',
+      requestFormTitle: 'Solicitar aprobación',
+      fieldDate: 'Fecha',
+      fieldTime: 'Hora',
+      fieldFlags: 'La sesión incluye',
+      fieldKind: 'Qué necesita aprobación',
+      fieldDescription: 'Descripción del material',
+      fieldLink: 'Enlace al material (opcional)',
+      unitPlaceholder: 'Busque por código o nombre',
     },
     console: {
       welcome: (campaign, user) =>

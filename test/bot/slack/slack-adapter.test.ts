@@ -8,6 +8,7 @@ import { findEventByUnit } from '../../../db/queries/events.js';
 import { findUnitByCode } from '../../../db/queries/units.js';
 import {
   type FakeSlack,
+  postSignedForAnswer,
   postSignedToSlackApp,
   type SlackCall,
   startFakeSlack,
@@ -28,6 +29,8 @@ interface Harness {
 let harness: Harness | undefined;
 afterEach(async () => {
   if (!harness) return;
+  // Let deliveries still in flight finish before the fake Slack goes away.
+  await harness.adapter.deliverOutbox();
   await harness.adapter.stop();
   await harness.slack.close();
   harness.bot.close();
@@ -277,5 +280,142 @@ describe('Slack adapter (real Bolt app against a fake Slack on 127.0.0.1)', () =
     const [limited, delivered] = h.slack.callsTo('chat.postMessage');
     expect(limited?.params.channel).toBe(APPROVALS_CHANNEL);
     expect(delivered?.params.channel).toBe(APPROVALS_CHANNEL);
+  });
+});
+
+describe('Slack forms', () => {
+  function submitForm(
+    h: Harness,
+    userId: string,
+    view: { callback_id: string; private_metadata: string },
+    values: Record<string, unknown>,
+  ) {
+    const body = new URLSearchParams({
+      payload: JSON.stringify({
+        type: 'view_submission',
+        team: { id: 'T1' },
+        user: { id: userId },
+        api_app_id: 'A1',
+        trigger_id: `trigger-${++triggerSequence}`,
+        view: { id: `V-form-${triggerSequence}`, type: 'modal', ...view, state: { values } },
+      }),
+    }).toString();
+    return postSignedForAnswer({ url: h.eventsUrl, secret: SECRET, body });
+  }
+
+  const registration = (date: string) => ({
+    unit: { unit: { type: 'external_select', selected_option: { value: 'PIC-DP' } } },
+    date: { value: { type: 'datepicker', selected_date: date } },
+    time: { value: { type: 'timepicker', selected_time: '10:30' } },
+    platform: { value: { type: 'static_select', selected_option: { value: 'teams' } } },
+    room: { value: { type: 'plain_text_input', value: 'Auditorio "principal"' } },
+    email: { value: { type: 'email_text_input', value: null } },
+    attendance: { value: { type: 'number_input', value: '80' } },
+    flags: { value: { type: 'checkboxes', selected_options: [{ value: 'video' }] } },
+  });
+
+  async function openRegisterForm(h: Harness) {
+    await slashCommand(h, 'registrar', 'U0ADMIN');
+    await waitFor(() => h.slack.callsTo('views.open').length === 1);
+    return h.slack.callsTo('views.open')[0]?.params.view as {
+      callback_id: string;
+      private_metadata: string;
+      blocks: { block_id: string; element: { type: string } }[];
+    };
+  }
+
+  it('opens the registration form for `registrar` alone, with pickers for each field', async () => {
+    const h = await start();
+    const view = await openRegisterForm(h);
+    expect(view.callback_id).toBe('rendicion-registrar');
+    expect(view.blocks.map((block) => `${block.block_id}:${block.element.type}`)).toEqual([
+      'unit:external_select',
+      'date:datepicker',
+      'time:timepicker',
+      'platform:static_select',
+      'room:plain_text_input',
+      'email:email_text_input',
+      'attendance:number_input',
+      'flags:checkboxes',
+    ]);
+  });
+
+  it('does not open a form for someone who may not register; says why instead', async () => {
+    const h = await start();
+    await slashCommand(h, 'registrar', 'U0CURIOSO');
+    await waitFor(() => h.slack.responses.length === 1);
+    expect(h.slack.callsTo('views.open')).toEqual([]);
+    expect(textOf(h.slack.responses[0]?.blocks)).toContain('Solo el responsable de una unidad');
+  });
+
+  it("suggests units by code or name in the form's unit picker", async () => {
+    const h = await start();
+    const body = new URLSearchParams({
+      payload: JSON.stringify({
+        type: 'block_suggestion',
+        team: { id: 'T1' },
+        user: { id: 'oficial-pic' },
+        api_app_id: 'A1',
+        action_id: 'unit',
+        block_id: 'unit',
+        value: 'quito',
+        view: { id: 'V1', type: 'modal', callback_id: 'rendicion-registrar' },
+      }),
+    }).toString();
+    const answer = await postSignedForAnswer({ url: h.eventsUrl, secret: SECRET, body });
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual({
+      options: [{ value: 'PIC-H1', text: { type: 'plain_text', text: 'PIC-H1 · Hospital General Quito Sur' } }],
+    });
+  });
+
+  it('registers from the submitted form and answers in the channel where it was opened', async () => {
+    const h = await start();
+    const view = await openRegisterForm(h);
+    const answer = await submitForm(h, 'U0ADMIN', view, registration('2098-09-15'));
+    expect(answer.status).toBe(200);
+    await waitFor(() => h.slack.responses.length === 1);
+    expect(h.slack.responses[0]?.response_type).toBe('in_channel');
+    const unit = findUnitByCode(h.bot.db, h.bot.campaign.id, 'PIC-DP');
+    expect(unit && findEventByUnit(h.bot.db, unit.id)).toMatchObject({
+      platform: 'teams',
+      room: 'Auditorio ”principal”',
+      expectedAttendance: 80,
+      showsVideo: true,
+      hasCulturalSegment: false,
+    });
+  });
+
+  it('shows a refusal next to the field it concerns and stores nothing', async () => {
+    const h = await start();
+    const view = await openRegisterForm(h);
+    const answer = await submitForm(h, 'U0ADMIN', view, registration('2021-03-01'));
+    const body = JSON.parse(answer.body) as { response_action: string; errors: Record<string, string> };
+    expect(body.response_action).toBe('errors');
+    expect(Object.keys(body.errors)).toEqual(['date']);
+    expect(body.errors.date).toContain('ya pasó');
+    const unit = findUnitByCode(h.bot.db, h.bot.campaign.id, 'PIC-DP');
+    expect(unit && findEventByUnit(h.bot.db, unit.id)).toBeUndefined();
+  });
+
+  it('files an approval request from the request form', async () => {
+    const h = await start();
+    await slashCommand(h, 'registrar PIC-DP 15/09/2098 10:00 zoom', 'U0ADMIN');
+    await slashCommand(h, 'solicitar', 'oficial-pic');
+    await waitFor(() => h.slack.callsTo('views.open').length === 1);
+    const view = h.slack.callsTo('views.open')[0]?.params.view as { callback_id: string; private_metadata: string };
+    expect(view.callback_id).toBe('rendicion-solicitar');
+    await submitForm(h, 'oficial-pic', view, {
+      kind: { value: { type: 'static_select', selected_option: { value: 'cultural' } } },
+      unit: { unit: { type: 'external_select', selected_option: { value: 'PIC-DP' } } },
+      description: { value: { type: 'plain_text_input', value: 'Danza folclórica, 10 minutos' } },
+      link: { value: { type: 'url_text_input', value: null } },
+    });
+    await waitFor(() => h.slack.callsTo('chat.postMessage').length === 1);
+    expect(findApprovalRequestById(h.bot.db, 1)).toMatchObject({
+      kind: 'cultural',
+      description: 'Danza folclórica, 10 minutos',
+      requestedBy: 'oficial-pic',
+    });
   });
 });
