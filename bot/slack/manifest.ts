@@ -7,7 +7,8 @@ export const REQUEST_URL_PLACEHOLDER = 'https://SU-SERVIDOR/slack/events';
 /**
  * The Slack app manifest, built from the same command definitions as `ayuda`: paste it at
  * api.slack.com/apps → Create New App → From a manifest. Scopes are the few the bot uses:
- * `commands` (the slash command), `chat:write` (cards, replies, edits), `im:write` (direct messages).
+ * `commands` (the slash command), `chat:write` (cards, replies, edits), `im:write` (direct messages),
+ * `users:read` and `users:read.email` (to recognise an officer the roster names by e-mail).
  */
 export function buildSlackManifest(options: { socketMode: boolean; command?: string; requestUrl?: string }) {
   const t = messagesFor('es', { unitCode: 'PIC-DP', date: '15/09/2026' });
@@ -36,7 +37,7 @@ export function buildSlackManifest(options: { socketMode: boolean; command?: str
         },
       ],
     },
-    oauth_config: { scopes: { bot: ['commands', 'chat:write', 'im:write'] } },
+    oauth_config: { scopes: { bot: ['commands', 'chat:write', 'im:write', 'users:read', 'users:read.email'] } },
     settings: {
       interactivity: { is_enabled: true, ...(options.socketMode ? {} : { request_url: requestUrl }) },
       org_deploy_enabled: false,

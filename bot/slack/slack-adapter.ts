@@ -23,6 +23,7 @@ import {
   unitOptions,
 } from './slack-forms.js';
 import { deliverSlackOutbox, describeSlackError, type SlackChannels } from './slack-outbox.js';
+import { createSlackUserDirectory } from './slack-users.js';
 
 export interface SlackSettings {
   botToken: string;
@@ -81,6 +82,7 @@ export function createSlackAdapter(input: {
     logLevel: LogLevel.ERROR,
   });
   const render = (reply: CommandReply) => renderSlackMessage(reply, text.chat.moreNotice);
+  const users = createSlackUserDirectory(app.client, logger);
 
   let delivering: Promise<void> = Promise.resolve();
   const deliverOutbox = () => {
@@ -106,7 +108,7 @@ export function createSlackAdapter(input: {
     // Acknowledge first: Slack gives three seconds, and the reply goes through the response URL.
     await ack();
     const form = FORM_COMMANDS[normalizeWord(command.text)];
-    if (form && engine.mayRun({ user: { id: command.user_id } }, form)) {
+    if (form && engine.mayRun({ user: await users.resolve(command.user_id) }, form)) {
       const origin = { channelId: command.channel_id, responseUrl: command.response_url };
       const view =
         form === 'registrar'
@@ -118,7 +120,7 @@ export function createSlackAdapter(input: {
     const reply = engine.handleCommand({
       requestId: randomUUID(),
       platform: 'slack',
-      user: { id: command.user_id },
+      user: await users.resolve(command.user_id),
       text: command.text,
       channelId: command.channel_id,
       locale,
@@ -144,7 +146,7 @@ export function createSlackAdapter(input: {
     const reply = engine.handleAction({
       requestId: randomUUID(),
       platform: 'slack',
-      user: { id: body.user.id },
+      user: await users.resolve(body.user.id),
       actionId: pressed.actionId,
       payload: pressed.payload,
       channelId: body.channel?.id,
@@ -171,7 +173,7 @@ export function createSlackAdapter(input: {
     const reply = engine.handleAction({
       requestId: randomUUID(),
       platform: 'slack',
-      user: { id: body.user.id },
+      user: await users.resolve(body.user.id),
       actionId,
       payload,
       input: typed,
@@ -210,7 +212,7 @@ export function createSlackAdapter(input: {
       const reply = engine.handleCommand({
         requestId: randomUUID(),
         platform: 'slack',
-        user: { id: body.user.id },
+        user: await users.resolve(body.user.id),
         text: commandText ?? '',
         channelId: origin.channelId,
         locale,

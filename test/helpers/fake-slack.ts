@@ -26,6 +26,8 @@ export interface FakeSlack {
   responseUrl(id: string): string;
   callsTo(method: string): SlackCall[];
   failNext(method: string, failure: FakeFailure): void;
+  /** Makes `users.info` know this user and their e-mail. */
+  addUser(userId: string, email: string): void;
   close(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const responses: Record<string, unknown>[] = [];
   const failures = new Map<string, FakeFailure[]>();
+  const users = new Map<string, string>();
   let sequence = 0;
   const server: Server = createServer(async (request, response) => {
     const body = await readBody(request);
@@ -96,6 +99,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       'chat.update': { ok: true, channel, ts: params.ts, text: params.text },
       'chat.postEphemeral': { ok: true, message_ts: ts },
       'views.open': { ok: true, view: { id: `V${sequence}`, type: 'modal' } },
+      'users.info': users.has(String(params.user))
+        ? { ok: true, user: { id: params.user, profile: { email: users.get(String(params.user)), display_name: '' } } }
+        : { ok: false, error: 'user_not_found' },
     };
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(JSON.stringify(answers[method] ?? { ok: false, error: 'unknown_method' }));
@@ -109,6 +115,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responses,
     responseUrl: (id) => `${url}/response/${id}`,
     callsTo: (method) => calls.filter((call) => call.method === method),
+    addUser: (userId, email) => users.set(userId, email),
     failNext: (method, failure) => failures.set(method, [...(failures.get(method) ?? []), failure]),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -21,7 +21,13 @@ describe('the Slack manifest', () => {
       is_enabled: true,
       request_url: 'https://bot.iess.gob.ec/slack/events',
     });
-    expect(manifest.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'im:write']);
+    expect(manifest.oauth_config.scopes.bot).toEqual([
+      'commands',
+      'chat:write',
+      'im:write',
+      'users:read',
+      'users:read.email',
+    ]);
     expect(manifest.display_information.long_description.length).toBeGreaterThanOrEqual(175);
   });
 

@@ -419,3 +419,15 @@ describe('Slack forms', () => {
     });
   });
 });
+
+describe('Slack users', () => {
+  it('recognises an officer the roster names by e-mail, through the e-mail Slack has for them', async () => {
+    const h = await start();
+    h.slack.addUser('U0GUAYAS', 'oficial.gua@ejemplo.gob.ec');
+    await slashCommand(h, 'registrar GUA-DP 15/09/2098 10:00 zoom', 'U0GUAYAS');
+    await waitFor(() => h.slack.responses.length === 1);
+    expect(textOf(h.slack.responses[0]?.blocks)).toContain('Rendición registrada: GUA-DP');
+    const unit = findUnitByCode(h.bot.db, h.bot.campaign.id, 'GUA-DP');
+    expect(unit && findEventByUnit(h.bot.db, unit.id)?.registeredBy).toBe('U0GUAYAS');
+  });
+});
