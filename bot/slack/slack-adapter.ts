@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import { App, type BlockButtonAction, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { App, type BlockButtonAction, type Logger as BoltLogger, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { KnownBlock, View } from '@slack/types';
 import type { Clock } from '../../commands/core/clock.js';
 import { messagesFor } from '../../commands/core/i18n/catalogue.js';
@@ -47,6 +47,21 @@ const FORM_COMMANDS: Record<string, 'registrar' | 'solicitar'> = {
 const INPUT_BLOCK_ID = 'input';
 const INPUT_ACTION_ID = 'text';
 
+/** Bolt's own warnings and errors go to our logger (JSON lines, no secrets), not to the console. */
+function boltLogger(logger: Logger): BoltLogger {
+  const join = (parts: unknown[]) =>
+    parts.map((part) => (part instanceof Error ? part.message : String(part))).join(' ');
+  return {
+    debug: () => undefined,
+    info: () => undefined,
+    warn: (...parts) => logger.warn({ source: 'bolt' }, join(parts)),
+    error: (...parts) => logger.error({ source: 'bolt' }, join(parts)),
+    setLevel: () => undefined,
+    getLevel: () => LogLevel.WARN,
+    setName: () => undefined,
+  };
+}
+
 export interface SlackAdapter {
   app: App;
   /** Starts listening; in HTTP mode resolves with the server (port 0 picks a free one). */
@@ -79,7 +94,7 @@ export function createSlackAdapter(input: {
     token: settings.botToken,
     ...(receiver ? { receiver } : { socketMode: true, appToken: settings.appToken }),
     clientOptions,
-    logLevel: LogLevel.ERROR,
+    logger: boltLogger(logger),
   });
   const render = (reply: CommandReply) => renderSlackMessage(reply, text.chat.moreNotice);
   const users = createSlackUserDirectory(app.client, logger);

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
 
 export interface SlackCall {
   method: string;
@@ -28,6 +29,14 @@ export interface FakeSlack {
   failNext(method: string, failure: FakeFailure): void;
   /** Makes `users.info` know this user and their e-mail. */
   addUser(userId: string, email: string): void;
+  /**
+   * Socket Mode: sends an envelope over the app's WebSocket as Slack does and resolves with the
+   * app's acknowledgement of it (`{envelope_id, payload?}`).
+   */
+  sendEnvelope(
+    type: 'slash_commands' | 'interactive',
+    payload: Record<string, unknown>,
+  ): Promise<Record<string, unknown>>;
   close(): Promise<void>;
 }
 
@@ -68,6 +77,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return;
     }
     const method = path.replace(/^\/api\//, '').split('?')[0] ?? '';
+    if (method === 'apps.connections.open') {
+      calls.push({ method, params: {} });
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ ok: true, url: `${url.replace('http', 'ws')}/link` }));
+      return;
+    }
     const params = decodeParams(body, request.headers['content-type'] ?? '');
     calls.push({ method, params });
     const failure = failures.get(method)?.shift();
@@ -106,6 +121,18 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(JSON.stringify(answers[method] ?? { ok: false, error: 'unknown_method' }));
   });
+  // Socket Mode: the app opens a WebSocket at the URL apps.connections.open gave it; Slack says hello.
+  const sockets = new WebSocketServer({ server, path: '/link' });
+  let socket: WebSocket | undefined;
+  const acks = new Map<string, (ack: Record<string, unknown>) => void>();
+  sockets.on('connection', (connection) => {
+    socket = connection;
+    connection.on('message', (data) => {
+      const ack = JSON.parse(String(data)) as Record<string, unknown>;
+      acks.get(String(ack.envelope_id))?.(ack);
+    });
+    connection.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' } }));
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -116,8 +143,24 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responseUrl: (id) => `${url}/response/${id}`,
     callsTo: (method) => calls.filter((call) => call.method === method),
     addUser: (userId, email) => users.set(userId, email),
+    sendEnvelope: (type, payload) =>
+      new Promise((resolve, reject) => {
+        if (!socket) {
+          reject(new Error('no Socket Mode connection'));
+          return;
+        }
+        sequence += 1;
+        const envelopeId = `envelope-${sequence}`;
+        acks.set(envelopeId, resolve);
+        socket.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: true }));
+      }),
     failNext: (method, failure) => failures.set(method, [...(failures.get(method) ?? []), failure]),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        for (const client of sockets.clients) client.terminate();
+        sockets.close();
+        server.close(() => resolve());
+      }),
   };
 }
 
