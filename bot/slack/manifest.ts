@@ -33,7 +33,8 @@ export function buildSlackManifest(options: { socketMode: boolean; command?: str
           ...(options.socketMode ? {} : { url: requestUrl }),
           description: 'Campaña de rendición de cuentas (escriba "ayuda")',
           usage_hint: 'ayuda | registrar | marcar | estado | solicitar | solicitudes | resumen',
-          should_escape: false,
+          // Escaped, Slack sends a mention as <@U123|ana>: the id `rol` needs, not the display name.
+          should_escape: true,
         },
       ],
     },

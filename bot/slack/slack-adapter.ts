@@ -62,6 +62,11 @@ function boltLogger(logger: Logger): BoltLogger {
   };
 }
 
+/** With `should_escape`, Slack sends `&`, `<` and `>` typed by the user as HTML entities. */
+function unescapeSlackText(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
 export interface SlackAdapter {
   app: App;
   /** Starts listening; in HTTP mode resolves with the server (port 0 picks a free one). */
@@ -136,7 +141,7 @@ export function createSlackAdapter(input: {
       requestId: randomUUID(),
       platform: 'slack',
       user: await users.resolve(command.user_id),
-      text: command.text,
+      text: unescapeSlackText(command.text),
       channelId: command.channel_id,
       locale,
       idempotencyKey: `slack:command:${command.trigger_id}`,

@@ -431,3 +431,20 @@ describe('Slack users', () => {
     expect(unit && findEventByUnit(h.bot.db, unit.id)?.registeredBy).toBe('U0GUAYAS');
   });
 });
+
+describe('Slack mentions', () => {
+  it('gives a role to the person mentioned, by the id Slack puts in the escaped mention', async () => {
+    const h = await start();
+    await slashCommand(h, 'rol <@U0NUEVA|ana> direccion', 'U0ADMIN');
+    await waitFor(() => h.slack.responses.length === 1);
+    expect(textOf(h.slack.responses[0]?.blocks)).toContain('U0NUEVA ahora tiene el rol Dirección.');
+  });
+
+  it('reads back what Slack escaped in free text', async () => {
+    const h = await start();
+    await slashCommand(h, 'registrar PIC-DP 15/09/2098 10:00 zoom sala="Sala A &amp; B"', 'U0ADMIN');
+    await waitFor(() => h.slack.responses.length === 1);
+    const unit = findUnitByCode(h.bot.db, h.bot.campaign.id, 'PIC-DP');
+    expect(unit && findEventByUnit(h.bot.db, unit.id)?.room).toBe('Sala A & B');
+  });
+});
