@@ -11,6 +11,7 @@ import type { Engine } from '../../commands/engine.js';
 import type { Database } from '../../db/client.js';
 import { getCampaign } from '../../db/queries/campaign.js';
 import { listUnitsOfOfficer } from '../../db/queries/units.js';
+import { StartupError } from '../startup-error.js';
 import { type PressedButton, parsePressedButton, renderSlackMessage } from './render-blocks.js';
 import {
   commandFromForm,
@@ -62,6 +63,19 @@ function boltLogger(logger: Logger): BoltLogger {
   };
 }
 
+async function checkCredentials(app: App, settings: SlackSettings): Promise<void> {
+  try {
+    await app.client.auth.test();
+  } catch (error) {
+    const { code } = describeSlackError(error);
+    throw new StartupError([
+      code === 'slack_webapi_request_error' || /fetch failed|ECONNREFUSED/.test(code)
+        ? `SLACK_API_URL (${settings.apiUrl}): no se pudo conectar con Slack. Revise la red o la dirección.`
+        : `SLACK_BOT_TOKEN: Slack rechazó el token (${code}). Copie de nuevo el Bot User OAuth Token (xoxb-…).`,
+    ]);
+  }
+}
+
 /** With `should_escape`, Slack sends `&`, `<` and `>` typed by the user as HTML entities. */
 function unescapeSlackText(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
@@ -100,6 +114,9 @@ export function createSlackAdapter(input: {
     ...(receiver ? { receiver } : { socketMode: true, appToken: settings.appToken }),
     clientOptions,
     logger: boltLogger(logger),
+    // Bolt would check the token in its constructor, where a failure is an unhandled rejection;
+    // start() checks it instead and stops with a message that names the variable.
+    tokenVerificationEnabled: false,
   });
   const render = (reply: CommandReply) => renderSlackMessage(reply, text.chat.moreNotice);
   const users = createSlackUserDirectory(app.client, logger);
@@ -296,6 +313,7 @@ export function createSlackAdapter(input: {
   return {
     app,
     async start() {
+      await checkCredentials(app, settings);
       const server = (await app.start(settings.port)) as Server | undefined;
       return receiver ? server : undefined;
     },

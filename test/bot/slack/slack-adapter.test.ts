@@ -448,3 +448,34 @@ describe('Slack mentions', () => {
     expect(unit && findEventByUnit(h.bot.db, unit.id)?.room).toBe('Sala A & B');
   });
 });
+
+describe('Slack start-up', () => {
+  it('stops with a message naming SLACK_BOT_TOKEN when Slack refuses the token', async () => {
+    const slack = await startFakeSlack();
+    slack.failNext('auth.test', { status: 200, body: { ok: false, error: 'invalid_auth' } });
+    const bot = createTestBot({ platforms: ['slack'] });
+    const adapter = createSlackAdapter({
+      settings: {
+        botToken: 'xoxb-revoked',
+        signingSecret: SECRET,
+        apiUrl: slack.apiUrl,
+        port: 0,
+        channels: {},
+        slashCommand: '/rendicion',
+      },
+      engine: bot.engine,
+      db: bot.db,
+      clock: bot.clock,
+      logger: silentLogger,
+      locale: 'es',
+    });
+    try {
+      await expect(adapter.start()).rejects.toThrow(
+        'SLACK_BOT_TOKEN: Slack rechazó el token (invalid_auth). Copie de nuevo el Bot User OAuth Token (xoxb-…).',
+      );
+    } finally {
+      await slack.close();
+      bot.close();
+    }
+  });
+});
