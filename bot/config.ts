@@ -1,3 +1,4 @@
+import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
 import { type BotSettings, DEFAULT_SETTINGS } from '../commands/core/types.js';
 import type { LogLevel } from './logger.js';
@@ -13,6 +14,33 @@ const listOfIds = z
       .map((id) => id.trim())
       .filter(Boolean),
   );
+
+const isCron = (value: string) => {
+  try {
+    CronExpressionParser.parse(value);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** `0 8 * * *; 0 13 * * 1-5` → two schedules; `no` → none. */
+const schedules = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value) =>
+      value.trim().toLowerCase() === 'no'
+        ? []
+        : value
+            .split(';')
+            .map((cron) => cron.trim())
+            .filter(Boolean),
+    )
+    .refine((crons) => crons.every(isCron), {
+      error:
+        'debe tener expresiones cron separadas por ";", por ejemplo "0 8 * * *" (todos los días a las 08:00), o "no"',
+    });
 
 const envSchema = z.object({
   DATABASE_PATH: z
@@ -56,6 +84,22 @@ const envSchema = z.object({
     .min(0)
     .max(65535, { error: 'debe ser un número de puerto, por ejemplo 3000' })
     .default(3000),
+  SUMMARY_SCHEDULE: schedules(DEFAULT_SETTINGS.summarySchedule.join(';')),
+  SUMMARY_SCHEDULE_CAMPAIGN: schedules(DEFAULT_SETTINGS.summaryScheduleDuringWindow.join(';')),
+  REMINDER_QUIET_HOURS: z
+    .string()
+    .default('20-7')
+    .refine(
+      (value) => value.trim().toLowerCase() === 'no' || /^([01]?\d|2[0-3])-([01]?\d|2[0-3])$/.test(value.trim()),
+      {
+        error: 'debe ser "desde-hasta" en horas de 0 a 23, por ejemplo "20-7", o "no"',
+      },
+    )
+    .transform((value) => {
+      if (value.trim().toLowerCase() === 'no') return undefined;
+      const [fromHour, toHour] = value.trim().split('-').map(Number) as [number, number];
+      return { fromHour, toHour };
+    }),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'debe ser debug, info, warn, error o silent' })
     .default('info'),
@@ -95,6 +139,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     settings: {
       approvalOverdueHours: values.APPROVAL_OVERDUE_HOURS,
       approvalEscalationHours: values.APPROVAL_ESCALATION_HOURS,
+      summarySchedule: values.SUMMARY_SCHEDULE,
+      summaryScheduleDuringWindow: values.SUMMARY_SCHEDULE_CAMPAIGN,
+      quietHours: values.REMINDER_QUIET_HOURS,
     },
   };
 }

@@ -10,6 +10,8 @@ import { createDateFormatter } from './core/format-date.js';
 import { type Examples, type Messages, messagesFor } from './core/i18n/catalogue.js';
 import type { Logger } from './core/logger.js';
 import { parseInvocation } from './core/parse-invocation.js';
+import { sendReminders } from './core/reminders.js';
+import { postScheduledSummary } from './core/scheduled-summary.js';
 import type {
   ActionRequest,
   CommandContext,
@@ -132,8 +134,12 @@ export function createEngine(deps: CommandDeps & { logger: Logger }): Engine {
       };
       try {
         const ctx = context(request);
-        const result = inTransaction(deps.db, () => sweepApprovals(ctx));
-        if (result.expired || result.escalated) deps.logger.info({ ...result }, 'approval requests swept');
+        const swept = inTransaction(deps.db, () => sweepApprovals(ctx));
+        const summaryPosted = inTransaction(deps.db, () => postScheduledSummary(ctx));
+        const reminders = inTransaction(deps.db, () => sendReminders(ctx));
+        if (swept.expired || swept.escalated || summaryPosted || reminders) {
+          deps.logger.info({ ...swept, summaryPosted, reminders }, 'scheduled work done');
+        }
       } catch (error) {
         deps.logger.error(
           { requestId: request.requestId, error: error instanceof Error ? error.stack : String(error) },

@@ -1,4 +1,5 @@
 import { findEventByUnit } from '../db/queries/events.js';
+import { findLastReminder } from '../db/queries/schedule.js';
 import { listDoneSteps } from '../db/queries/steps.js';
 import { findUnitByCode, type Unit } from '../db/queries/units.js';
 import { canChangeUnit } from './core/access.js';
@@ -135,6 +136,13 @@ export function eventStatus(ctx: CommandContext, unit: Unit): CommandReply {
       }),
     ),
   ];
+  const lastReminder = findLastReminder(ctx.deps.db, event.id);
+  if (lastReminder) {
+    blocks.push({
+      type: 'context',
+      text: t.reminders.lastReminded(ctx.dates.dateTime(lastReminder.sentAt), lastReminder.userId),
+    });
+  }
   const overdue = statuses.some((status) => status.state === 'overdue');
   return {
     visibility: 'private',

@@ -2,6 +2,7 @@ import { createHelpCommand } from './ayuda.js';
 import type { CommandDefinition } from './core/types.js';
 import { estado } from './estado.js';
 import { marcar } from './marcar.js';
+import { recordatorios } from './recordatorios.js';
 import { registrar } from './registrar.js';
 import { resumen } from './resumen.js';
 import { rol } from './rol.js';
@@ -21,6 +22,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   solicitudes,
   solicitud,
   resumen,
+  recordatorios,
   rol,
 ];
 

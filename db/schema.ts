@@ -227,3 +227,52 @@ export const chatCards = sqliteTable(
   },
   (t) => [uniqueIndex('chat_cards_card_platform').on(t.cardKey, t.platform)],
 );
+
+/** One row per scheduled slot that some process claimed: two bots on one database post once. */
+export const scheduledPosts = sqliteTable(
+  'scheduled_posts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind').notNull(),
+    /** The slot's instant, ISO 8601. */
+    slot: text('slot').notNull(),
+    claimedAt: integer('claimed_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('scheduled_posts_kind_slot').on(t.kind, t.slot)],
+);
+
+/** A step reminded to a person on a campaign day: at most once a day per step and person. */
+export const remindersSent = sqliteTable(
+  'reminders_sent',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id),
+    stepId: text('step_id').notNull(),
+    userId: text('user_id').notNull(),
+    localDate: text('local_date').notNull(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('reminders_sent_once_a_day').on(t.eventId, t.stepId, t.userId, t.localDate)],
+);
+
+/** "Posponer": no reminders about this event to this person until then. */
+export const reminderSnoozes = sqliteTable(
+  'reminder_snoozes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id),
+    userId: text('user_id').notNull(),
+    until: integer('until', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('reminder_snoozes_event_user').on(t.eventId, t.userId)],
+);
+
+/** People who turned their reminders off with `/rendicion recordatorios off`. */
+export const reminderMutes = sqliteTable('reminder_mutes', {
+  userId: text('user_id').primaryKey(),
+  mutedAt: integer('muted_at', { mode: 'timestamp_ms' }).notNull(),
+});

@@ -81,13 +81,18 @@ export async function deliverSlackOutbox(input: {
   return { delivered, failed };
 }
 
-/** A direct message: posting to a user id opens the bot's DM; failing that, an ephemeral where they asked. */
+/**
+ * A direct message: posting to a user id opens the bot's DM; failing that, an ephemeral where they
+ * asked. An officer the roster names by e-mail is found with `users.lookupByEmail` first.
+ */
 async function sendDirect(
   client: WebClient,
-  userId: string,
+  target: string,
   fallbackChannelId: string | null,
   content: { text: string; blocks: KnownBlock[] },
 ): Promise<void> {
+  const userId = target.includes('@') ? (await client.users.lookupByEmail({ email: target })).user?.id : target;
+  if (!userId) throw Object.assign(new Error(`no Slack user for ${target}`), { code: 'users_not_found' });
   try {
     await client.chat.postMessage({ channel: userId, ...content });
   } catch (error) {

@@ -41,6 +41,7 @@ export interface ErrorDetails {
   not_requester: { id: number; requestedBy: string };
   reason_required: { id: number };
   step_needs_approval: { stepId: string; unitCode: string };
+  invalid_toggle: { input: string };
 }
 
 export type ErrorCode = keyof ErrorDetails;

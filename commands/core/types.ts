@@ -91,9 +91,21 @@ export interface BotSettings {
   approvalOverdueHours: number;
   /** A request still pending this close to its event is escalated to the Directorate once. */
   approvalEscalationHours: number;
+  /** Cron expressions, in the campaign's time zone, for the summary posted every day. */
+  summarySchedule: readonly string[];
+  /** Cron expressions for extra summaries on the days of the campaign window only. */
+  summaryScheduleDuringWindow: readonly string[];
+  /** Hours (campaign time) when no reminder is sent, e.g. 20 to 7; undefined sends at any hour. */
+  quietHours?: { fromHour: number; toHour: number };
 }
 
-export const DEFAULT_SETTINGS: BotSettings = { approvalOverdueHours: 24, approvalEscalationHours: 48 };
+export const DEFAULT_SETTINGS: BotSettings = {
+  approvalOverdueHours: 24,
+  approvalEscalationHours: 48,
+  summarySchedule: ['0 8 * * *'],
+  summaryScheduleDuringWindow: ['0 18 * * *'],
+  quietHours: { fromHour: 20, toHour: 7 },
+};
 
 export interface CommandContext {
   deps: CommandDeps;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../bot/config.js';
 import { StartupError } from '../../bot/startup-error.js';
+import { DEFAULT_SETTINGS } from '../../commands/core/types.js';
 
 function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
   try {
@@ -20,7 +21,7 @@ describe('loadConfig', () => {
       language: undefined,
       admins: [],
       logLevel: 'info',
-      settings: { approvalOverdueHours: 24, approvalEscalationHours: 48 },
+      settings: DEFAULT_SETTINGS,
     });
   });
 
@@ -41,7 +42,7 @@ describe('loadConfig', () => {
       language: 'en',
       admins: ['U123'],
       logLevel: 'debug',
-      settings: { approvalOverdueHours: 12, approvalEscalationHours: 72 },
+      settings: { ...DEFAULT_SETTINGS, approvalOverdueHours: 12, approvalEscalationHours: 72 },
     });
   });
 
@@ -62,7 +63,7 @@ describe('loadConfig', () => {
       language: undefined,
       admins: [],
       logLevel: 'info',
-      settings: { approvalOverdueHours: 24, approvalEscalationHours: 48 },
+      settings: DEFAULT_SETTINGS,
     });
   });
 

@@ -21,6 +21,7 @@ describe('ayuda', () => {
       'solicitudes',
       'solicitud',
       'resumen',
+      'recordatorios',
       'rol',
     ]);
     expect(reply.rendered).toContain('`/rendicion registrar GUA-DP 12/09/2026 10:00 zoom`');
@@ -39,6 +40,7 @@ describe('ayuda', () => {
       'solicitudes',
       'solicitud',
       'resumen',
+      'recordatorios',
     ]);
     expect(reply.rendered).toContain('`/rendicion registrar PIC-DP 12/09/2026 10:00 zoom`');
     expect(reply.rendered).toContain('Usted es: oficial de PIC-DP, PIC-H1.');
@@ -97,6 +99,7 @@ describe('ayuda', () => {
       'requests',
       'request',
       'summary',
+      'reminders',
       'role',
     ]);
   });

@@ -114,6 +114,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       'chat.update': { ok: true, channel, ts: params.ts, text: params.text },
       'chat.postEphemeral': { ok: true, message_ts: ts },
       'views.open': { ok: true, view: { id: `V${sequence}`, type: 'modal' } },
+      'users.lookupByEmail': [...users.entries()].some(([, email]) => email === params.email)
+        ? { ok: true, user: { id: [...users.entries()].find(([, email]) => email === params.email)?.[0] } }
+        : { ok: false, error: 'users_not_found' },
       'users.info': users.has(String(params.user))
         ? { ok: true, user: { id: params.user, profile: { email: users.get(String(params.user)), display_name: '' } } }
         : { ok: false, error: 'user_not_found' },

@@ -17,7 +17,8 @@ export type CommandName =
   | 'rol'
   | 'solicitar'
   | 'solicitud'
-  | 'solicitudes';
+  | 'solicitudes'
+  | 'recordatorios';
 
 export interface CommandHelp {
   description: string;
@@ -214,6 +215,28 @@ export interface Messages {
     ) => string;
     emptyList: string;
     andMore: (count: number) => string;
+  };
+  reminders: {
+    digestTitle: (unitCode: string) => string;
+    digestIntro: (unitName: string, when: string) => string;
+    stepLine: (stepId: string, label: string, since: string) => string;
+    doneButton: (stepId: string) => string;
+    snoozeHour: string;
+    snoozeFourHours: string;
+    snoozeTomorrow: string;
+    snoozedTitle: string;
+    snoozedText: (unitCode: string, until: string) => string;
+    footer: string;
+    stateTitle: string;
+    on: string;
+    off: string;
+    turnedOn: string;
+    turnedOff: string;
+    unchanged: string;
+    mutedHeading: string;
+    noneMuted: string;
+    mutedLine: (userId: string, since: string) => string;
+    lastReminded: (when: string, who: string) => string;
   };
   /** Words the chat adapters need around a reply (Slack, Discord). */
   chat: {

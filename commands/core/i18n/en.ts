@@ -97,6 +97,8 @@ export function english(ex: Examples): Messages {
       not_requester: ({ id, requestedBy }) => `Only whoever asked for request #${id} (${requestedBy}) can withdraw it.`,
       reason_required: ({ id }) =>
         `A rejection needs a reason: \`/rendicion request reject ${id} "the video is longer than 3 minutes"\`.`,
+      invalid_toggle: ({ input }) =>
+        `I don't understand \`${input}\`. Type \`/rendicion reminders off\` to turn them off or \`/rendicion reminders on\` to turn them on.`,
       step_needs_approval: ({ stepId, unitCode }) =>
         `The step \`${stepId}\` is ticked by the Directorate when it approves. Ask for it with \`/rendicion request-approval ${stepId} ${unitCode} "description of the material"\`.`,
     },
@@ -186,6 +188,16 @@ export function english(ex: Examples): Messages {
         usage: '/rendicion requests [pending | all | unit]',
         examples: ['/rendicion requests', `/rendicion requests ${ex.unitCode}`, '/rendicion requests all'],
         details: ['With no argument it shows the pending ones.'],
+      },
+      recordatorios: {
+        description: 'Turns your reminders about overdue steps on or off.',
+        usage: '/rendicion reminders [on | off]',
+        examples: ['/rendicion reminders', '/rendicion reminders off', '/rendicion reminders on'],
+        details: [
+          'The bot sends the officer a direct message when a step of their session is overdue: once a day per step, never in quiet hours.',
+          'Each reminder has buttons to tick the step or to snooze the reminders (1 h, 4 h or until tomorrow).',
+          'With no argument it shows your setting; an admin also sees who turned them off.',
+        ],
       },
       rol: {
         description: 'Gives or removes roles (admins only).',
@@ -407,6 +419,28 @@ export function english(ex: Examples): Messages {
         `${mark} #${id} ${kind} · \`${unitCode}\` · "${description}" · ${state} · ${age}`,
       emptyList: 'There are no requests.',
       andMore: (count) => `… and ${count} more.`,
+    },
+    reminders: {
+      digestTitle: (unitCode) => `⏰ Overdue steps: ${unitCode}`,
+      digestIntro: (unitName, when) => `${unitName}'s session is on ${when}. These steps are overdue:`,
+      stepLine: (stepId, label, since) => `\`${stepId}\` ${label} (due ${since})`,
+      doneButton: (stepId) => `Done: ${stepId}`,
+      snoozeHour: 'Snooze 1 h',
+      snoozeFourHours: 'Snooze 4 h',
+      snoozeTomorrow: 'Until tomorrow',
+      snoozedTitle: 'Reminders snoozed',
+      snoozedText: (unitCode, until) => `No reminders about ${unitCode} until ${until}.`,
+      footer: 'To stop these reminders: `/rendicion reminders off`.',
+      stateTitle: 'Reminders',
+      on: 'Your reminders are on.',
+      off: 'Your reminders are off. To get them again: `/rendicion reminders on`.',
+      turnedOn: 'Done: you will get reminders again.',
+      turnedOff: 'Done: no more reminders. To get them again: `/rendicion reminders on`.',
+      unchanged: 'It already was; nothing changed.',
+      mutedHeading: 'With reminders turned off',
+      noneMuted: 'Nobody turned them off.',
+      mutedLine: (userId, since) => `${userId} (since ${since})`,
+      lastReminded: (when, who) => `Last reminder: ${when}, to ${who}.`,
     },
     chat: {
       moreNotice: (hidden) =>

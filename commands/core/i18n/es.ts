@@ -101,6 +101,8 @@ export function spanish(ex: Examples): Messages {
       not_requester: ({ id, requestedBy }) => `Solo quien pidió la solicitud #${id} (${requestedBy}) puede retirarla.`,
       reason_required: ({ id }) =>
         `Para rechazar hay que dar el motivo: \`/rendicion solicitud rechazar ${id} "el video supera los 3 minutos"\`.`,
+      invalid_toggle: ({ input }) =>
+        `No entiendo \`${input}\`. Escriba \`/rendicion recordatorios off\` para desactivarlos o \`/rendicion recordatorios on\` para activarlos.`,
       step_needs_approval: ({ stepId, unitCode }) =>
         `El paso \`${stepId}\` lo marca la Dirección al aprobar. Pídalo con \`/rendicion solicitar ${stepId} ${unitCode} "descripción del material"\`.`,
     },
@@ -189,6 +191,16 @@ export function spanish(ex: Examples): Messages {
         usage: '/rendicion solicitudes [pendientes | todas | unidad]',
         examples: ['/rendicion solicitudes', `/rendicion solicitudes ${ex.unitCode}`, '/rendicion solicitudes todas'],
         details: ['Sin argumento muestra las pendientes.'],
+      },
+      recordatorios: {
+        description: 'Activa o desactiva sus recordatorios de pasos atrasados.',
+        usage: '/rendicion recordatorios [on | off]',
+        examples: ['/rendicion recordatorios', '/rendicion recordatorios off', '/rendicion recordatorios on'],
+        details: [
+          'El bot avisa por mensaje directo al responsable cuando un paso de su rendición se atrasa: una vez al día por paso, nunca en horas de descanso.',
+          'Cada aviso trae botones para marcar el paso como hecho o posponer los avisos (1 h, 4 h o hasta mañana).',
+          'Sin argumento muestra su estado; a un administrador le muestra además quién los desactivó.',
+        ],
       },
       rol: {
         description: 'Asigna o retira roles (solo administradores).',
@@ -411,6 +423,28 @@ export function spanish(ex: Examples): Messages {
         `${mark} #${id} ${kind} · \`${unitCode}\` · «${description}» · ${state} · ${age}`,
       emptyList: 'No hay solicitudes.',
       andMore: (count) => `… y ${count} más.`,
+    },
+    reminders: {
+      digestTitle: (unitCode) => `⏰ Pasos atrasados: ${unitCode}`,
+      digestIntro: (unitName, when) => `La rendición de ${unitName} es el ${when}. Estos pasos ya vencieron:`,
+      stepLine: (stepId, label, since) => `\`${stepId}\` ${label} (vencía el ${since})`,
+      doneButton: (stepId) => `Hecho: ${stepId}`,
+      snoozeHour: 'Posponer 1 h',
+      snoozeFourHours: 'Posponer 4 h',
+      snoozeTomorrow: 'Hasta mañana',
+      snoozedTitle: 'Recordatorios pospuestos',
+      snoozedText: (unitCode, until) => `No le recordaremos nada de ${unitCode} hasta el ${until}.`,
+      footer: 'Para no recibir estos avisos: `/rendicion recordatorios off`.',
+      stateTitle: 'Recordatorios',
+      on: 'Sus recordatorios están activados.',
+      off: 'Sus recordatorios están desactivados. Para volver a recibirlos: `/rendicion recordatorios on`.',
+      turnedOn: 'Listo: volverá a recibir recordatorios.',
+      turnedOff: 'Listo: no recibirá más recordatorios. Para volver a recibirlos: `/rendicion recordatorios on`.',
+      unchanged: 'Ya estaba así; no se cambió nada.',
+      mutedHeading: 'Con los recordatorios desactivados',
+      noneMuted: 'Nadie los desactivó.',
+      mutedLine: (userId, since) => `${userId} (desde el ${since})`,
+      lastReminded: (when, who) => `Último recordatorio: ${when}, a ${who}.`,
     },
     chat: {
       moreNotice: (hidden) =>

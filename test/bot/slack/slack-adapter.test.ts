@@ -479,3 +479,17 @@ describe('Slack start-up', () => {
     }
   });
 });
+
+describe('Slack reminders', () => {
+  it('finds the officer the roster names by e-mail and sends the reminder to their direct messages', async () => {
+    const h = await start();
+    h.slack.addUser('U0GUAYAS', 'oficial.gua@ejemplo.gob.ec');
+    h.bot.clock.set('2098-09-10T15:00:00Z');
+    h.bot.send('registrar GUA-DP 12/09/2098 10:00 zoom', { as: 'U0ADMIN' });
+    h.bot.runScheduledWork();
+    await h.adapter.deliverOutbox();
+    const direct = h.slack.callsTo('chat.postMessage').find((call) => call.params.channel === 'U0GUAYAS');
+    expect(textOf(direct?.params.blocks)).toContain('Pasos atrasados: GUA-DP');
+    expect(h.slack.callsTo('users.lookupByEmail')[0]?.params.email).toBe('oficial.gua@ejemplo.gob.ec');
+  });
+});

@@ -1,0 +1,104 @@
+import { listRoleAssignments } from '../../db/queries/roles.js';
+import { isMuted, isSnoozed, recordReminder, wasReminded } from '../../db/queries/schedule.js';
+import { markButton } from '../marcar.js';
+import { buildCampaignOverview, type UnitProgress } from './campaign-overview.js';
+import { isManuallyTickable } from './checklist.js';
+import { notify } from './notify.js';
+import type { StepStatus } from './step-state.js';
+import type { CommandContext, CommandReply, ReplyButton } from './types.js';
+
+export const SNOOZE_ACTION = 'recordatorios.posponer';
+export type SnoozeLength = '1h' | '4h' | 'tomorrow';
+/** How many "Hecho" buttons one reminder carries; the rest are ticked with `marcar`. */
+const MAX_DONE_BUTTONS = 3;
+
+export function isQuietTime(ctx: CommandContext): boolean {
+  const quiet = ctx.deps.settings.quietHours;
+  if (!quiet) return false;
+  const hour = Number(ctx.dates.time(ctx.now).slice(0, 2));
+  // 20 to 7 wraps past midnight; 13 to 15 does not.
+  return quiet.fromHour <= quiet.toHour
+    ? hour >= quiet.fromHour && hour < quiet.toHour
+    : hour >= quiet.fromHour || hour < quiet.toHour;
+}
+
+function snoozeButton(ctx: CommandContext, unitCode: string, length: SnoozeLength): ReplyButton {
+  const labels = {
+    '1h': ctx.t.reminders.snoozeHour,
+    '4h': ctx.t.reminders.snoozeFourHours,
+    tomorrow: ctx.t.reminders.snoozeTomorrow,
+  };
+  return { label: labels[length], actionId: SNOOZE_ACTION, payload: JSON.stringify({ unit: unitCode, for: length }) };
+}
+
+function reminderMessage(ctx: CommandContext, progress: UnitProgress, steps: readonly StepStatus[]): CommandReply {
+  const { t } = ctx;
+  const { unit, event } = progress;
+  const tickable = steps.filter((status) => isManuallyTickable(status.step) && !status.step.approvedByDirectorate);
+  return {
+    visibility: 'private',
+    tone: 'warning',
+    title: t.reminders.digestTitle(unit.code),
+    blocks: [
+      { type: 'text', text: t.reminders.digestIntro(unit.name, event ? ctx.dates.dateTime(event.startsAt) : '') },
+      {
+        type: 'list',
+        items: steps.map((status) =>
+          t.reminders.stepLine(
+            status.step.id,
+            t.steps[status.step.id] ?? status.step.id,
+            ctx.dates.dateTime(status.dueAt),
+          ),
+        ),
+      },
+      { type: 'context', text: t.reminders.footer },
+    ],
+    buttons: [
+      ...tickable.slice(0, MAX_DONE_BUTTONS).map((status) => ({
+        ...markButton(ctx, unit.code, status.step.id),
+        label: t.reminders.doneButton(status.step.id),
+      })),
+      snoozeButton(ctx, unit.code, '1h'),
+      snoozeButton(ctx, unit.code, '4h'),
+      snoozeButton(ctx, unit.code, 'tomorrow'),
+    ],
+  };
+}
+
+/**
+ * Tells each responsible officer about the overdue steps of their session: one direct message per
+ * unit and person listing the steps not yet reminded today, never in quiet hours, not to whoever
+ * muted or snoozed them. A step done stops being overdue, so its reminders stop by themselves.
+ */
+export function sendReminders(ctx: CommandContext): number {
+  if (isQuietTime(ctx)) return 0;
+  const { db } = ctx.deps;
+  const today = ctx.dates.toLocalDate(ctx.now);
+  const officersByUnit = new Map<string, string[]>();
+  for (const assignment of listRoleAssignments(db)) {
+    if (assignment.role !== 'officer') continue;
+    officersByUnit.set(assignment.scope, [...(officersByUnit.get(assignment.scope) ?? []), assignment.userId]);
+  }
+  let sent = 0;
+  for (const progress of buildCampaignOverview(db, ctx.campaign.id, ctx.now).units) {
+    const { event, unit } = progress;
+    if (!event || progress.overdue.length === 0) continue;
+    const recipients = new Set([unit.officer ?? '', ...(officersByUnit.get(unit.code) ?? [])].filter(Boolean));
+    for (const userId of recipients) {
+      if (isMuted(db, userId) || isSnoozed(db, event.id, userId, ctx.now)) continue;
+      const due = progress.overdue.filter(
+        (status) => !wasReminded(db, { eventId: event.id, stepId: status.step.id, userId, localDate: today }),
+      );
+      if (due.length === 0) continue;
+      for (const status of due) {
+        recordReminder(db, { eventId: event.id, stepId: status.step.id, userId, localDate: today, at: ctx.now });
+      }
+      notify(ctx, {
+        target: { type: 'user', userId, platform: ctx.deps.platforms[0] ?? 'console' },
+        message: reminderMessage(ctx, progress, due),
+      });
+      sent += 1;
+    }
+  }
+  return sent;
+}
