@@ -11,7 +11,7 @@ import { type Examples, type Messages, messagesFor } from './core/i18n/catalogue
 import type { Logger } from './core/logger.js';
 import { parseInvocation } from './core/parse-invocation.js';
 import { sendReminders } from './core/reminders.js';
-import { postScheduledSummary } from './core/scheduled-summary.js';
+import { postScheduledSummary, refreshPostedSummary } from './core/scheduled-summary.js';
 import type {
   ActionRequest,
   CommandContext,
@@ -135,7 +135,7 @@ export function createEngine(deps: CommandDeps & { logger: Logger }): Engine {
       try {
         const ctx = context(request);
         const swept = inTransaction(deps.db, () => sweepApprovals(ctx));
-        const summaryPosted = inTransaction(deps.db, () => postScheduledSummary(ctx));
+        const summaryPosted = inTransaction(deps.db, () => postScheduledSummary(ctx) || refreshPostedSummary(ctx));
         const reminders = inTransaction(deps.db, () => sendReminders(ctx));
         if (swept.expired || swept.escalated || summaryPosted || reminders) {
           deps.logger.info({ ...swept, summaryPosted, reminders }, 'scheduled work done');

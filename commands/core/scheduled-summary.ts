@@ -1,4 +1,5 @@
 import { CronExpressionParser } from 'cron-parser';
+import { findLatestCardMessage } from '../../db/queries/chat-outbox.js';
 import { claimScheduledSlot } from '../../db/queries/schedule.js';
 import { buildSummary } from '../resumen.js';
 import { notify } from './notify.js';
@@ -29,6 +30,31 @@ export function latestDueSummarySlot(ctx: CommandContext): Date | undefined {
   if (now.getTime() - latest.getTime() > MS_PER_DAY) return undefined;
   if (latest.getTime() < campaign.createdAt.getTime()) return undefined;
   return latest;
+}
+
+/** Between two scheduled posts the summary in the channel is refreshed in place at most this often. */
+const REFRESH_EVERY_MS = 15 * 60_000;
+
+/**
+ * Edits the last posted summary in place when the campaign moved since (a session registered, a
+ * step ticked): less noise than a new message, and the channel never shows stale numbers for long.
+ */
+export function refreshPostedSummary(ctx: CommandContext): boolean {
+  const slot = latestDueSummarySlot(ctx);
+  if (!slot) return false;
+  const cardKey = `summary:${slot.toISOString()}`;
+  const shown = findLatestCardMessage(ctx.deps.db, cardKey);
+  if (!shown) return false;
+  const summary = buildSummary(ctx);
+  if (JSON.stringify(summary) === JSON.stringify(shown.message)) return false;
+  const period = Math.floor(ctx.now.getTime() / REFRESH_EVERY_MS);
+  if (!claimScheduledSlot(ctx.deps.db, 'summary-refresh', `${slot.toISOString()}#${period}`, ctx.now)) return false;
+  notify(ctx, {
+    target: { type: 'channel', channel: 'summary' },
+    message: summary,
+    card: { key: cardKey, action: 'update' },
+  });
+  return true;
 }
 
 /** Posts the campaign summary to the summary channel for the due slot, if nobody has yet. */

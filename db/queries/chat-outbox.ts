@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { chatCards, chatOutbox } from '../schema.js';
 
@@ -10,6 +10,17 @@ export type OutboxInput = Pick<
 
 export function enqueueChatMessage(db: Database, entry: OutboxInput): void {
   db.orm.insert(chatOutbox).values(entry).run();
+}
+
+/** The newest message queued for a card, delivered or not: what the card shows (or will). */
+export function findLatestCardMessage(db: Database, cardKey: string): OutboxEntry | undefined {
+  return db.orm
+    .select()
+    .from(chatOutbox)
+    .where(eq(chatOutbox.cardKey, cardKey))
+    .orderBy(desc(chatOutbox.id))
+    .limit(1)
+    .get();
 }
 
 export function listUndeliveredMessages(db: Database, platform: OutboxEntry['platform'], limit = 50): OutboxEntry[] {

@@ -202,3 +202,22 @@ describe('reminders', () => {
     expect(current.auditCount()).toBe(audits);
   });
 });
+
+describe('the posted summary', () => {
+  it('is edited in place when the campaign moves, at most every 15 minutes, and left alone otherwise', () => {
+    bot = createTestBot({ now: at('2026-09-01', '07:00') });
+    bot.clock.set(at('2026-09-01', '08:01'));
+    bot.runScheduledWork();
+    bot.deliverOutbox();
+    bot.clock.set(at('2026-09-01', '08:20'));
+    bot.runScheduledWork();
+    expect(summaries(bot.outbox())).toEqual([]);
+    bot.send('registrar PIC-DP 15/09/2026 10:00 zoom');
+    bot.runScheduledWork();
+    bot.runScheduledWork();
+    const [update, ...rest] = summaries(bot.outbox());
+    expect(rest).toEqual([]);
+    expect(update).toMatchObject({ action: 'update', cardKey: 'summary:2026-09-01T13:00:00.000Z' });
+    expect(JSON.stringify(messageOf(update)?.blocks)).toContain('"value":"1/4"');
+  });
+});
