@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { systemClock } from '../commands/core/clock.js';
 import { createDateFormatter } from '../commands/core/format-date.js';
@@ -110,6 +111,7 @@ async function runConsoleMode(running: Running & { startAs?: string }): Promise<
     campaignName: campaign.name,
     startAs: running.startAs,
     notice,
+    exportsDirectory: resolve('exports'),
   });
   db.close();
 }

@@ -1,9 +1,11 @@
 import { listPendingApprovals } from '../db/queries/approvals.js';
-import { refuseExtraPositionals } from './core/arguments.js';
+import { isOneOf, refuseExtraPositionals } from './core/arguments.js';
 import { buildCampaignOverview, type CampaignOverview } from './core/campaign-overview.js';
+import { fail } from './core/errors.js';
 import { elapsedParts } from './core/format-date.js';
 import type { CommandContext, CommandDefinition, CommandReply, ReplyBlock } from './core/types.js';
 import { campaignFigures, campaignProgress, overdueList } from './views/campaign-blocks.js';
+import { campaignChartSvg } from './views/campaign-chart.js';
 import { platformLabel } from './views/event-fields.js';
 
 const MS_PER_DAY = 86_400_000;
@@ -14,13 +16,17 @@ export const resumen: CommandDefinition = {
   role: 'anyone',
   writes: false,
   run(ctx, args) {
-    refuseExtraPositionals(resumen, args, 0);
-    return buildSummary(ctx);
+    refuseExtraPositionals(resumen, args, 1);
+    const option = args.positionals[0];
+    if (option !== undefined && !isOneOf(option, ['grafico', 'chart', 'imagen'])) {
+      fail('too_many_arguments', { command: resumen.name, extra: option });
+    }
+    return buildSummary(ctx, { withChart: option !== undefined });
   },
 };
 
 /** The campaign summary; the scheduler posts this same reply to the summary channel. */
-export function buildSummary(ctx: CommandContext): CommandReply {
+export function buildSummary(ctx: CommandContext, options: { withChart?: boolean } = {}): CommandReply {
   const { t } = ctx;
   const overview = buildCampaignOverview(ctx.deps.db, ctx.campaign.id, ctx.now);
   const blocks: ReplyBlock[] = [];
@@ -49,7 +55,18 @@ export function buildSummary(ctx: CommandContext): CommandReply {
         })
       : [t.summary.noPendingApprovals],
   });
-  return { visibility: 'public', tone: 'info', title: t.summary.title(ctx.campaign.name), blocks };
+  const chart = options.withChart ? campaignChartSvg(ctx, overview) : undefined;
+  return {
+    visibility: 'public',
+    tone: 'info',
+    title: t.summary.title(ctx.campaign.name),
+    blocks,
+    image: chart && {
+      ...chart,
+      name: `resumen-${ctx.dates.toLocalDate(ctx.now)}`,
+      altText: t.chart.altText,
+    },
+  };
 }
 
 function sessionsOn(ctx: CommandContext, overview: CampaignOverview, day: Date, heading: string): ReplyBlock {

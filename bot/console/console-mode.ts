@@ -6,6 +6,7 @@ import { messagesFor } from '../../commands/core/i18n/catalogue.js';
 import type { ChatUser, CommandReply, GlobalRole, Locale, ReplyButton } from '../../commands/core/types.js';
 import type { Engine } from '../../commands/engine.js';
 import type { Database } from '../../db/client.js';
+import { savePng } from '../render/chart-png.js';
 import { deliverConsoleMessages } from './console-outbox.js';
 import { renderReplyAsText } from './render-text.js';
 
@@ -29,12 +30,18 @@ export interface ConsoleOptions {
   startAs?: string;
   /** Shown under the welcome in an interactive terminal (for example: the demo was just created). */
   notice?: string;
+  /** Where pictures (the campaign chart) are saved as PNG files. */
+  exportsDirectory: string;
 }
 
 const EXIT_WORDS = new Set(['/salir', '/exit', '/quit']);
 
 export async function runConsole(options: ConsoleOptions): Promise<void> {
-  const text = messagesFor(options.locale, { unitCode: '', date: '' }).console;
+  const messages = messagesFor(options.locale, { unitCode: '', date: '' });
+  const text = messages.console;
+  const showImage = (message: CommandReply) => {
+    if (message.image) write(messages.chart.saved(savePng(message.image, options.exportsDirectory)));
+  };
   let user: ChatUser = { id: options.startAs ?? CONSOLE_USER_ID };
   let lastButtons: ReplyButton[] = [];
   /** A pressed button that asked for text (a rejection's reason): the next line is that text. */
@@ -42,9 +49,10 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const write = (value: string) => options.output.write(`${value}\n`);
   const rolesOf = (current: ChatUser): GlobalRole[] => (current.id === CONSOLE_USER_ID ? ['admin'] : []);
   const deliver = (firstButtonNumber: number) =>
-    deliverConsoleMessages({ db: options.db, clock: options.clock, text, write, firstButtonNumber });
+    deliverConsoleMessages({ db: options.db, clock: options.clock, text, write, firstButtonNumber, showImage });
   const show = (reply: CommandReply) => {
     write(renderReplyAsText(reply));
+    showImage(reply);
     write('');
     lastButtons = [...(reply.buttons ?? [])];
     lastButtons.push(...deliver(lastButtons.length + 1));

@@ -16,6 +16,8 @@ export function deliverConsoleMessages(input: {
   text: Messages['console'];
   write: (line: string) => void;
   firstButtonNumber: number;
+  /** Shows a reply's picture (console mode saves it as a PNG file and prints the path). */
+  showImage: (message: CommandReply) => void;
 }): ReplyButton[] {
   const buttons: ReplyButton[] = [];
   for (const entry of listUndeliveredMessages(input.db, 'console')) {
@@ -28,6 +30,7 @@ export function deliverConsoleMessages(input: {
           : input.text.channelHeader(entry.target as ChannelRole);
     input.write(header);
     input.write(renderReplyAsText(message, input.firstButtonNumber + buttons.length));
+    input.showImage(message);
     input.write('');
     buttons.push(...(message.buttons ?? []));
     const now = input.clock.now();

@@ -8,7 +8,8 @@ export const REQUEST_URL_PLACEHOLDER = 'https://SU-SERVIDOR/slack/events';
  * The Slack app manifest, built from the same command definitions as `ayuda`: paste it at
  * api.slack.com/apps → Create New App → From a manifest. Scopes are the few the bot uses:
  * `commands` (the slash command), `chat:write` (cards, replies, edits), `im:write` (direct messages),
- * `users:read` and `users:read.email` (to recognise an officer the roster names by e-mail).
+ * `users:read` and `users:read.email` (to recognise an officer the roster names by e-mail) and
+ * `files:write` (the campaign chart).
  */
 export function buildSlackManifest(options: { socketMode: boolean; command?: string; requestUrl?: string }) {
   const t = messagesFor('es', { unitCode: 'PIC-DP', date: '15/09/2026' });
@@ -38,7 +39,9 @@ export function buildSlackManifest(options: { socketMode: boolean; command?: str
         },
       ],
     },
-    oauth_config: { scopes: { bot: ['commands', 'chat:write', 'im:write', 'users:read', 'users:read.email'] } },
+    oauth_config: {
+      scopes: { bot: ['commands', 'chat:write', 'im:write', 'users:read', 'users:read.email', 'files:write'] },
+    },
     settings: {
       interactivity: { is_enabled: true, ...(options.socketMode ? {} : { request_url: requestUrl }) },
       org_deploy_enabled: false,

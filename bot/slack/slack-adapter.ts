@@ -23,7 +23,7 @@ import {
   UNIT_SELECT_ACTION,
   unitOptions,
 } from './slack-forms.js';
-import { deliverSlackOutbox, describeSlackError, type SlackChannels } from './slack-outbox.js';
+import { deliverSlackOutbox, describeSlackError, type SlackChannels, uploadImage } from './slack-outbox.js';
 import { createSlackUserDirectory } from './slack-users.js';
 
 export interface SlackSettings {
@@ -169,6 +169,11 @@ export function createSlackAdapter(input: {
       text: message.text,
       blocks: message.blocks,
     });
+    if (reply.image) {
+      await uploadImage(client, command.channel_id, reply.image).catch((error: unknown) =>
+        logger.warn({ error: describeSlackError(error) }, 'could not upload the chart; is the bot in the channel?'),
+      );
+    }
     await deliverOutbox();
   });
 

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Clock } from '../../commands/core/clock.js';
 import type { Logger } from '../../commands/core/logger.js';
-import type { CommandReply } from '../../commands/core/types.js';
+import type { CommandReply, ReplyImage } from '../../commands/core/types.js';
 import type { Database } from '../../db/client.js';
 import {
   findCardLocation,
@@ -11,11 +11,22 @@ import {
   markMessageFailed,
   saveCardLocation,
 } from '../../db/queries/chat-outbox.js';
+import { renderPng } from '../render/chart-png.js';
 import { renderSlackMessage } from './render-blocks.js';
 
 export interface SlackChannels {
   approvals?: string;
   summary?: string;
+}
+
+/** Uploads a reply's picture as a PNG file to a channel (scope `files:write`). */
+export async function uploadImage(client: WebClient, channelId: string, image: ReplyImage): Promise<void> {
+  await client.filesUploadV2({
+    channel_id: channelId,
+    file: renderPng(image),
+    filename: `${image.name}.png`,
+    title: image.altText,
+  });
 }
 
 /** The wire facts of a failed Web API call, for the log and the outbox row. */
@@ -55,6 +66,8 @@ export async function deliverSlackOutbox(input: {
           await input.client.chat.update({ channel: card.channelRef, ts: card.messageRef, ...content });
         } else {
           const posted = await input.client.chat.postMessage({ channel, ...content });
+          const image = (entry.message as CommandReply).image;
+          if (image && posted.channel) await uploadImage(input.client, posted.channel, image);
           if (entry.cardKey && posted.channel && posted.ts) {
             saveCardLocation(input.db, {
               cardKey: entry.cardKey,

@@ -3,7 +3,7 @@ import { findLatestCardMessage } from '../../db/queries/chat-outbox.js';
 import { claimScheduledSlot } from '../../db/queries/schedule.js';
 import { buildSummary } from '../resumen.js';
 import { notify } from './notify.js';
-import type { CommandContext } from './types.js';
+import type { CommandContext, CommandReply } from './types.js';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -45,8 +45,12 @@ export function refreshPostedSummary(ctx: CommandContext): boolean {
   const cardKey = `summary:${slot.toISOString()}`;
   const shown = findLatestCardMessage(ctx.deps.db, cardKey);
   if (!shown) return false;
+  // The text decides: the chart's own timestamp changes every minute, the figures do not.
   const summary = buildSummary(ctx);
-  if (JSON.stringify(summary) === JSON.stringify(shown.message)) return false;
+  const { title, blocks } = shown.message as CommandReply;
+  if (JSON.stringify({ title: summary.title, blocks: summary.blocks }) === JSON.stringify({ title, blocks })) {
+    return false;
+  }
   const period = Math.floor(ctx.now.getTime() / REFRESH_EVERY_MS);
   if (!claimScheduledSlot(ctx.deps.db, 'summary-refresh', `${slot.toISOString()}#${period}`, ctx.now)) return false;
   notify(ctx, {
@@ -64,7 +68,7 @@ export function postScheduledSummary(ctx: CommandContext): boolean {
   if (!claimScheduledSlot(ctx.deps.db, 'summary', slot.toISOString(), ctx.now)) return false;
   notify(ctx, {
     target: { type: 'channel', channel: 'summary' },
-    message: buildSummary(ctx),
+    message: buildSummary(ctx, { withChart: true }),
     card: { key: `summary:${slot.toISOString()}`, action: 'post' },
   });
   return true;

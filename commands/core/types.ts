@@ -73,6 +73,17 @@ export interface CommandReply {
   buttons?: ReplyButton[];
   /** On a refusal, its stable code, so a form can show the message next to the right field. */
   errorCode?: string;
+  /** A picture that goes with the reply, as SVG; each adapter turns it into a PNG file. */
+  image?: ReplyImage;
+}
+
+export interface ReplyImage {
+  svg: string;
+  width: number;
+  height: number;
+  /** File name without extension, e.g. `resumen-2026-09-12`. */
+  name: string;
+  altText: string;
 }
 
 export interface CommandDeps {

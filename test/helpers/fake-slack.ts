@@ -22,6 +22,8 @@ export interface FakeSlack {
   url: string;
   apiUrl: string;
   calls: SlackCall[];
+  /** Files the app uploaded (the second step of files.uploadV2). */
+  uploads: { path: string; bytes: number }[];
   /** Bodies posted to response URLs, in order. */
   responses: Record<string, unknown>[];
   responseUrl(id: string): string;
@@ -67,10 +69,16 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const responses: Record<string, unknown>[] = [];
   const failures = new Map<string, FakeFailure[]>();
   const users = new Map<string, string>();
+  const uploads: { path: string; bytes: number }[] = [];
   let sequence = 0;
   const server: Server = createServer(async (request, response) => {
     const body = await readBody(request);
     const path = request.url ?? '';
+    if (path.startsWith('/upload/')) {
+      uploads.push({ path, bytes: Buffer.byteLength(body, 'latin1') });
+      response.writeHead(200, { 'content-type': 'text/plain' }).end('OK');
+      return;
+    }
     if (path.startsWith('/response/')) {
       responses.push(JSON.parse(body) as Record<string, unknown>);
       response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
@@ -114,6 +122,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       'chat.update': { ok: true, channel, ts: params.ts, text: params.text },
       'chat.postEphemeral': { ok: true, message_ts: ts },
       'views.open': { ok: true, view: { id: `V${sequence}`, type: 'modal' } },
+      'files.getUploadURLExternal': {
+        ok: true,
+        upload_url: `${url}/upload/F${sequence}`,
+        file_id: `F${sequence}`,
+      },
+      'files.completeUploadExternal': { ok: true, files: [{ id: `F${sequence}`, title: params.files }] },
       'users.lookupByEmail': [...users.entries()].some(([, email]) => email === params.email)
         ? { ok: true, user: { id: [...users.entries()].find(([, email]) => email === params.email)?.[0] } }
         : { ok: false, error: 'users_not_found' },
@@ -143,6 +157,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     apiUrl: `${url}/api/`,
     calls,
     responses,
+    uploads,
     responseUrl: (id) => `${url}/response/${id}`,
     callsTo: (method) => calls.filter((call) => call.method === method),
     addUser: (userId, email) => users.set(userId, email),

@@ -238,6 +238,16 @@ export interface Messages {
     mutedLine: (userId: string, since: string) => string;
     lastReminded: (when: string, who: string) => string;
   };
+  chart: {
+    subtitle: (when: string, registered: number, total: number) => string;
+    byProvince: string;
+    byPhase: string;
+    provinceNote: (registered: number, units: number, overdue: number) => string;
+    phaseNote: (overdue: number) => string;
+    title: string;
+    saved: (path: string) => string;
+    altText: string;
+  };
   /** Words the chat adapters need around a reply (Slack, Discord). */
   chat: {
     moreNotice: (hidden: number) => string;

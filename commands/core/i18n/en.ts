@@ -155,9 +155,12 @@ export function english(ex: Examples): Messages {
       resumen: {
         description:
           "Campaign summary: progress, today's and tomorrow's sessions, overdue steps and pending approvals.",
-        usage: '/rendicion summary',
-        examples: ['/rendicion summary'],
-        details: [],
+        usage: '/rendicion summary [chart]',
+        examples: ['/rendicion summary', '/rendicion summary chart'],
+        details: [
+          'With `chart` it adds a picture of progress by province and by phase (the console saves it as a PNG).',
+          'The bot posts this summary, with the chart, to the summary channel on its schedule.',
+        ],
       },
       solicitar: {
         description: 'Asks the Directorate to approve a video, photos or a cultural segment.',
@@ -441,6 +444,18 @@ export function english(ex: Examples): Messages {
       noneMuted: 'Nobody turned them off.',
       mutedLine: (userId, since) => `${userId} (since ${since})`,
       lastReminded: (when, who) => `Last reminder: ${when}, to ${who}.`,
+    },
+    chart: {
+      subtitle: (when, registered, total) =>
+        `Checklist progress · ${when} · ${registered} of ${total} sessions registered`,
+      byProvince: 'Steps done by province',
+      byPhase: 'Steps done by phase',
+      provinceNote: (registered, units, overdue) =>
+        `${registered}/${units} registered${overdue ? ` · ⚠ ${overdue} overdue` : ''}`,
+      phaseNote: (overdue) => (overdue ? `⚠ ${overdue} overdue` : 'nothing overdue'),
+      title: 'Campaign chart',
+      saved: (path) => `Chart saved to ${path}`,
+      altText: 'Campaign progress by province and by phase',
     },
     chat: {
       moreNotice: (hidden) =>

@@ -158,9 +158,12 @@ export function spanish(ex: Examples): Messages {
       },
       resumen: {
         description: 'Resumen de la campaña: avance, sesiones de hoy y mañana, atrasos y aprobaciones pendientes.',
-        usage: '/rendicion resumen',
-        examples: ['/rendicion resumen'],
-        details: [],
+        usage: '/rendicion resumen [grafico]',
+        examples: ['/rendicion resumen', '/rendicion resumen grafico'],
+        details: [
+          'Con `grafico` agrega una imagen con el avance por provincia y por fase (en la consola se guarda como PNG).',
+          'El bot publica este resumen, con el gráfico, en el canal de resúmenes según su horario.',
+        ],
       },
       solicitar: {
         description: 'Pide a la Dirección que apruebe un video, fotos o un segmento cultural.',
@@ -445,6 +448,18 @@ export function spanish(ex: Examples): Messages {
       noneMuted: 'Nadie los desactivó.',
       mutedLine: (userId, since) => `${userId} (desde el ${since})`,
       lastReminded: (when, who) => `Último recordatorio: ${when}, a ${who}.`,
+    },
+    chart: {
+      subtitle: (when, registered, total) =>
+        `Avance del checklist · ${when} · ${registered} de ${total} rendiciones registradas`,
+      byProvince: 'Pasos cumplidos por provincia',
+      byPhase: 'Pasos cumplidos por fase',
+      provinceNote: (registered, units, overdue) =>
+        `${registered}/${units} registradas${overdue ? ` · ⚠ ${overdue} atrasado${overdue === 1 ? '' : 's'}` : ''}`,
+      phaseNote: (overdue) => (overdue ? `⚠ ${overdue} atrasado${overdue === 1 ? '' : 's'}` : 'sin atrasos'),
+      title: 'Gráfico de la campaña',
+      saved: (path) => `Gráfico guardado en ${path}`,
+      altText: 'Avance de la campaña por provincia y por fase',
     },
     chat: {
       moreNotice: (hidden) =>

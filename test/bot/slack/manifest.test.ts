@@ -27,6 +27,7 @@ describe('the Slack manifest', () => {
       'im:write',
       'users:read',
       'users:read.email',
+      'files:write',
     ]);
     expect(manifest.display_information.long_description.length).toBeGreaterThanOrEqual(175);
   });

@@ -493,3 +493,16 @@ describe('Slack reminders', () => {
     expect(h.slack.callsTo('users.lookupByEmail')[0]?.params.email).toBe('oficial.gua@ejemplo.gob.ec');
   });
 });
+
+describe('Slack chart', () => {
+  it('uploads the campaign chart as a PNG to the channel where `resumen grafico` was typed', async () => {
+    const h = await start();
+    await slashCommand(h, 'resumen grafico', 'U0ADMIN');
+    await waitFor(() => h.slack.callsTo('files.completeUploadExternal').length === 1);
+    const [request] = h.slack.callsTo('files.getUploadURLExternal');
+    expect(request?.params.filename).toMatch(/^resumen-\d{4}-\d{2}-\d{2}\.png$/);
+    expect(Number(request?.params.length)).toBeGreaterThan(1000);
+    expect(h.slack.callsTo('files.completeUploadExternal')[0]?.params.channel_id).toBe('C0GENERAL');
+    expect(h.slack.uploads).toHaveLength(1);
+  });
+});

@@ -1,0 +1,103 @@
+import type { CampaignOverview } from '../core/campaign-overview.js';
+import type { CommandContext } from '../core/types.js';
+
+export const CHART_WIDTH = 900;
+const MARGIN = 24;
+const ROW_HEIGHT = 22;
+const LABEL_WIDTH = 250;
+const BAR_WIDTH = 460;
+const TITLE_HEIGHT = 56;
+const SECTION_GAP = 40;
+const COLORS = { bar: '#1f3a5f', track: '#e3e8ef', text: '#1b1f24', muted: '#5b6673', overdue: '#b42318' };
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+interface Row {
+  label: string;
+  done: number;
+  total: number;
+  note: string;
+}
+
+function rows(ctx: CommandContext, overview: CampaignOverview): { provinces: Row[]; phases: Row[] } {
+  const byProvince = new Map<
+    string,
+    { units: number; registered: number; done: number; applicable: number; overdue: number }
+  >();
+  for (const progress of overview.units) {
+    const entry = byProvince.get(progress.unit.province) ?? {
+      units: 0,
+      registered: 0,
+      done: 0,
+      applicable: 0,
+      overdue: 0,
+    };
+    entry.units += 1;
+    entry.registered += progress.event ? 1 : 0;
+    entry.done += progress.done;
+    entry.applicable += progress.applicable;
+    entry.overdue += progress.overdue.length;
+    byProvince.set(progress.unit.province, entry);
+  }
+  const provinces = [...byProvince.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, 'es'))
+    .map(([province, entry]) => ({
+      label: province,
+      done: entry.done,
+      total: entry.applicable,
+      note: ctx.t.chart.provinceNote(entry.registered, entry.units, entry.overdue),
+    }));
+  const phases = overview.phases.map((phase) => ({
+    label: ctx.t.phases[phase.phase],
+    done: phase.done,
+    total: phase.applicable,
+    note: ctx.t.chart.phaseNote(phase.overdue),
+  }));
+  return { provinces, phases };
+}
+
+function barRows(items: readonly Row[], top: number): string[] {
+  return items.flatMap((row, index) => {
+    const y = top + index * ROW_HEIGHT;
+    const ratio = row.total > 0 ? row.done / row.total : 0;
+    const percent = Math.round(ratio * 100);
+    const barX = MARGIN + LABEL_WIDTH;
+    return [
+      `<text x="${MARGIN}" y="${y + 15}" font-size="13" fill="${COLORS.text}">${escapeXml(row.label)}</text>`,
+      `<rect x="${barX}" y="${y + 4}" width="${BAR_WIDTH}" height="14" rx="3" fill="${COLORS.track}"/>`,
+      `<rect x="${barX}" y="${y + 4}" width="${Math.round(BAR_WIDTH * ratio)}" height="14" rx="3" fill="${COLORS.bar}"/>`,
+      `<text x="${barX + BAR_WIDTH + 8}" y="${y + 15}" font-size="12" fill="${row.note.includes('⚠') ? COLORS.overdue : COLORS.muted}">${percent} % · ${escapeXml(row.note)}</text>`,
+    ];
+  });
+}
+
+/**
+ * The campaign as a picture (the Directorate would rather look than read): checklist progress by
+ * province and by phase. Plain SVG, so it renders to PNG in the process with no browser.
+ */
+export function campaignChartSvg(
+  ctx: CommandContext,
+  overview: CampaignOverview,
+): { svg: string; width: number; height: number } {
+  const { provinces, phases } = rows(ctx, overview);
+  const provincesTop = MARGIN + TITLE_HEIGHT + 24;
+  const phasesHeadingY = provincesTop + provinces.length * ROW_HEIGHT + SECTION_GAP;
+  const phasesTop = phasesHeadingY + 12;
+  const height = phasesTop + phases.length * ROW_HEIGHT + MARGIN;
+  const heading = (y: number, text: string) =>
+    `<text x="${MARGIN}" y="${y}" font-size="15" font-weight="bold" fill="${COLORS.text}">${escapeXml(text)}</text>`;
+  const parts = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${height}" viewBox="0 0 ${CHART_WIDTH} ${height}" font-family="DejaVu Sans, Arial, sans-serif">`,
+    `<rect width="${CHART_WIDTH}" height="${height}" fill="#ffffff"/>`,
+    `<text x="${MARGIN}" y="${MARGIN + 20}" font-size="20" font-weight="bold" fill="${COLORS.text}">${escapeXml(ctx.campaign.name)}</text>`,
+    `<text x="${MARGIN}" y="${MARGIN + 44}" font-size="13" fill="${COLORS.muted}">${escapeXml(ctx.t.chart.subtitle(ctx.dates.dateTime(ctx.now), overview.registered, overview.units.length))}</text>`,
+    heading(provincesTop - 6, ctx.t.chart.byProvince),
+    ...barRows(provinces, provincesTop),
+    heading(phasesHeadingY, ctx.t.chart.byPhase),
+    ...barRows(phases, phasesTop),
+    '</svg>',
+  ];
+  return { svg: parts.join('\n'), width: CHART_WIDTH, height };
+}
