@@ -1,0 +1,28 @@
+/** Digits and symbols people type for letters to slip past a filter: m1erd4, $hit, p@ja. */
+const SWAPS: Record<string, string> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+};
+
+/** Lower case, no accents (ñ kept), symbol swaps undone. */
+export function foldWord(word: string): string {
+  return [...word.toLowerCase()]
+    .map((char) => SWAPS[char] ?? char)
+    .join('')
+    .replace(/ñ/g, '\u0000')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/\u0000/g, 'ñ');
+}
+
+/** "mierdaaaa" → "mierda": runs of one letter become one (list words are compared folded the same way). */
+export function collapseRepeats(word: string): string {
+  return word.replace(/(\p{L})\1+/gu, '$1');
+}
