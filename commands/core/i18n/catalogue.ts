@@ -248,6 +248,18 @@ export interface Messages {
     saved: (path: string) => string;
     altText: string;
   };
+  policy: {
+    profanity: (words: string) => string;
+    externalLink: (hosts: string) => string;
+    spelling: (words: string) => string;
+    suggestion: (word: string, suggestions: string) => string;
+    allCaps: string;
+    duplicate: (when: string) => string;
+    tooMany: (count: number, minutes: number) => string;
+    tooLong: (weightedLength: number) => string;
+    clean: string;
+    cliUsage: string;
+  };
   /** Words the chat adapters need around a reply (Slack, Discord). */
   chat: {
     moreNotice: (hidden: number) => string;

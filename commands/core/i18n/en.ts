@@ -457,6 +457,25 @@ export function english(ex: Examples): Messages {
       saved: (path) => `Chart saved to ${path}`,
       altText: 'Campaign progress by province and by phase',
     },
+    policy: {
+      profanity: (words) =>
+        `Rule 2 (insults and profanity): ${words}. The social-media policy forbids this language; remove it.`,
+      externalLink: (hosts) =>
+        `Rule 4 (external links): ${hosts} is not an institutional site. It is published only with the Directorate's approval and if the content concerns the institution.`,
+      spelling: (words) => `Rule 10 (spelling): check ${words}.`,
+      suggestion: (word, suggestions) => (suggestions ? `"${word}" (${suggestions}?)` : `"${word}"`),
+      allCaps:
+        'Rule 11 (capitals): the text is almost all in capitals. Write it in lower case; keep capitals for an acronym or one word of emphasis.',
+      duplicate: (when) =>
+        `Rule 12 (spam): it is the same or nearly the same as the tweet of ${when}. Change the text.`,
+      tooMany: (count, minutes) =>
+        `Rule 12 (spam): this session already has ${count} tweets in the last ${minutes} minutes. Wait before posting another.`,
+      tooLong: (weightedLength) =>
+        `Length: ${weightedLength} characters as X counts them (each link counts 23); the maximum is 280. Shorten it.`,
+      clean: 'Nothing to report.',
+      cliUsage:
+        'Usage: npm run politica -- [file.txt | -] [--dominios a.gob.ec,b.org] [--json]\nChecks one text per line (from a file or standard input) against the social-media policy.',
+    },
     chat: {
       moreNotice: (hidden) =>
         `… ${hidden} more blocks do not fit in one message. Ask for something narrower, e.g. \`/rendicion status Pichincha\`.`,

@@ -461,6 +461,25 @@ export function spanish(ex: Examples): Messages {
       saved: (path) => `Gráfico guardado en ${path}`,
       altText: 'Avance de la campaña por provincia y por fase',
     },
+    policy: {
+      profanity: (words) =>
+        `Regla 2 (insultos y groserías): ${words}. La política de redes no permite este lenguaje; quítelo.`,
+      externalLink: (hosts) =>
+        `Regla 4 (enlaces externos): ${hosts} no es un sitio institucional. Solo se publica con la aprobación de la Dirección y si el contenido trata de la institución.`,
+      spelling: (words) => `Regla 10 (ortografía): revise ${words}.`,
+      suggestion: (word, suggestions) => (suggestions ? `«${word}» (¿${suggestions}?)` : `«${word}»`),
+      allCaps:
+        'Regla 11 (mayúsculas): el texto está casi todo en mayúsculas. Escríbalo en minúsculas; use mayúsculas solo en una sigla o una palabra para destacar.',
+      duplicate: (when) =>
+        `Regla 12 (spam): es igual o casi igual al tuit del ${when}. Cambie el texto; repetir lo mismo es spam.`,
+      tooMany: (count, minutes) =>
+        `Regla 12 (spam): ya hay ${count} tuits de esta rendición en los últimos ${minutes} minutos. Espere antes de publicar otro.`,
+      tooLong: (weightedLength) =>
+        `Longitud: ${weightedLength} caracteres según X (cada enlace cuenta 23); el máximo es 280. Acórtelo.`,
+      clean: 'Sin observaciones.',
+      cliUsage:
+        'Uso: npm run politica -- [archivo.txt | -] [--dominios a.gob.ec,b.org] [--json]\nRevisa un texto por línea (de un archivo o de la entrada estándar) con las reglas de la política de redes.',
+    },
     chat: {
       moreNotice: (hidden) =>
         `… ${hidden} bloques más no caben en un mensaje. Pida algo más preciso, por ejemplo \`/rendicion estado Pichincha\`.`,

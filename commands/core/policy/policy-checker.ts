@@ -98,6 +98,22 @@ function similarity(a: string, b: string): number {
   return longest === 0 ? 1 : 1 - distance(left, right) / longest;
 }
 
+const ACCENTED: Record<string, string> = { a: 'á', e: 'é', i: 'í', o: 'ó', u: 'ú', n: 'ñ' };
+
+/**
+ * The most common slip in Spanish is a missing written accent ("sesion", "informacion"), so the
+ * accented spellings that are words come first, then the dictionary's own suggestions.
+ */
+function suggestionsFor(word: string, speller: Speller): string[] {
+  const accented = [...word]
+    .map((char, index) => {
+      const replacement = ACCENTED[char];
+      return replacement ? `${word.slice(0, index)}${replacement}${word.slice(index + 1)}` : undefined;
+    })
+    .filter((candidate): candidate is string => candidate !== undefined && speller.correct(candidate));
+  return [...new Set([...accented, ...speller.suggest(word)])].slice(0, 3);
+}
+
 /**
  * Checks one text against the machine-checkable rules. Every finding names its rule; which ones
  * block and which warn is configurable (`blockingRules`), rule 4 always needs the Directorate.
@@ -139,7 +155,7 @@ export function checkPolicy(
     if (misspelt.length >= MAX_MISSPELT_WORDS) break;
     if (speller.correct(word) || speller.correct(word.toLowerCase())) continue;
     if (!misspelt.some((entry) => entry.word === word))
-      misspelt.push({ word, suggestions: speller.suggest(word).slice(0, 3) });
+      misspelt.push({ word, suggestions: suggestionsFor(word, speller) });
   }
   if (misspelt.length) findings.push({ rule: 10, code: 'spelling', words: misspelt });
 
