@@ -11,15 +11,11 @@ const SWAPS: Record<string, string> = {
   '!': 'i',
 };
 
-/** Lower case, no accents (ñ kept), symbol swaps undone. */
+/** Lower case, no accents (ñ kept: it is a letter of its own), symbol swaps undone. */
 export function foldWord(word: string): string {
   return [...word.toLowerCase()]
-    .map((char) => SWAPS[char] ?? char)
-    .join('')
-    .replace(/ñ/g, '\u0000')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/\u0000/g, 'ñ');
+    .map((char) => SWAPS[char] ?? (char === 'ñ' ? char : char.normalize('NFD').replace(/\p{M}/gu, '')))
+    .join('');
 }
 
 /** "mierdaaaa" → "mierda": runs of one letter become one (list words are compared folded the same way). */
