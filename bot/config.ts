@@ -1,5 +1,6 @@
 import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
+import { POLICY_RULES, type PolicyRule } from '../commands/core/policy/policy-checker.js';
 import { type BotSettings, DEFAULT_SETTINGS } from '../commands/core/types.js';
 import type { LogLevel } from './logger.js';
 import type { SlackSettings } from './slack/slack-adapter.js';
@@ -100,6 +101,34 @@ const envSchema = z.object({
       const [fromHour, toHour] = value.trim().split('-').map(Number) as [number, number];
       return { fromHour, toHour };
     }),
+  POLICY_BLOCKING: z
+    .string()
+    .default(DEFAULT_SETTINGS.policyBlockingRules.join(','))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((rule) => rule.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .refine((rules) => rules.every((rule) => POLICY_RULES.map(String).includes(rule)), {
+      error: 'debe listar reglas separadas por comas entre 2, 4, 10, 11, 12 y longitud, por ejemplo "2,11,12,longitud"',
+    })
+    .transform((rules) => rules.map((rule) => (rule === 'longitud' ? 'longitud' : Number(rule))) as PolicyRule[]),
+  TWEET_MAX_PER_EVENT: z.coerce
+    .number({ error: 'debe ser un número entero, por ejemplo 5' })
+    .int()
+    .positive({ error: 'debe ser mayor que 0' })
+    .default(DEFAULT_SETTINGS.maxTweetsPerEvent),
+  TWEET_RATE_WINDOW_MINUTES: z.coerce
+    .number({ error: 'debe ser un número de minutos, por ejemplo 60' })
+    .int()
+    .positive({ error: 'debe ser mayor que 0' })
+    .default(DEFAULT_SETTINGS.tweetRateWindowMinutes),
+  X_API_KEY: z.string().optional(),
+  X_API_SECRET: z.string().optional(),
+  X_ACCESS_TOKEN: z.string().optional(),
+  X_ACCESS_SECRET: z.string().optional(),
+  X_API_URL: z.url({ error: 'debe ser una URL, por ejemplo https://api.x.com' }).default('https://api.x.com'),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'debe ser debug, info, warn, error o silent' })
     .default('info'),
@@ -115,6 +144,16 @@ export interface Config {
   settings: BotSettings;
   /** Set when Slack credentials are; without any chat credentials the bot runs in console mode. */
   slack?: SlackSettings;
+  /** Set when the four X credentials are; without them tweets are simulated. */
+  x?: XSettings;
+}
+
+export interface XSettings {
+  appKey: string;
+  appSecret: string;
+  accessToken: string;
+  accessSecret: string;
+  apiUrl: string;
 }
 
 /** Reads the environment once; a bad value stops start-up naming each variable. */
@@ -142,7 +181,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       summarySchedule: values.SUMMARY_SCHEDULE,
       summaryScheduleDuringWindow: values.SUMMARY_SCHEDULE_CAMPAIGN,
       quietHours: values.REMINDER_QUIET_HOURS,
+      policyBlockingRules: values.POLICY_BLOCKING,
+      maxTweetsPerEvent: values.TWEET_MAX_PER_EVENT,
+      tweetRateWindowMinutes: values.TWEET_RATE_WINDOW_MINUTES,
     },
+    x: readXSettings(values),
   };
 }
 
@@ -165,5 +208,30 @@ function readSlackSettings(values: z.infer<typeof envSchema>): SlackSettings | u
     port: values.PORT,
     channels: { approvals: values.SLACK_APPROVALS_CHANNEL, summary: values.SLACK_SUMMARY_CHANNEL },
     slashCommand: values.SLACK_COMMAND,
+  };
+}
+
+function readXSettings(values: z.infer<typeof envSchema>): XSettings | undefined {
+  const credentials = {
+    X_API_KEY: values.X_API_KEY,
+    X_API_SECRET: values.X_API_SECRET,
+    X_ACCESS_TOKEN: values.X_ACCESS_TOKEN,
+    X_ACCESS_SECRET: values.X_ACCESS_SECRET,
+  };
+  const missing = Object.entries(credentials)
+    .filter(([, value]) => !value)
+    .map(([name]) => name);
+  if (missing.length === 4) return undefined;
+  if (missing.length) {
+    throw new StartupError(
+      missing.map((name) => `${name}: falta; publicar en X necesita las cuatro credenciales OAuth 1.0a de la cuenta`),
+    );
+  }
+  return {
+    appKey: values.X_API_KEY ?? '',
+    appSecret: values.X_API_SECRET ?? '',
+    accessToken: values.X_ACCESS_TOKEN ?? '',
+    accessSecret: values.X_ACCESS_SECRET ?? '',
+    apiUrl: values.X_API_URL,
   };
 }

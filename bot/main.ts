@@ -5,19 +5,23 @@ import { systemClock } from '../commands/core/clock.js';
 import { createDateFormatter } from '../commands/core/format-date.js';
 import { messagesFor } from '../commands/core/i18n/catalogue.js';
 import type { Logger } from '../commands/core/logger.js';
+import { loadSpanishSpeller } from '../commands/core/policy/spanish-speller.js';
 import type { Locale } from '../commands/core/types.js';
 import { createEngine, type Engine } from '../commands/engine.js';
 import type { Database } from '../db/client.js';
 import type { Campaign } from '../db/queries/campaign.js';
+import { createSimulatedPublisher, createXPublisher } from '../integrations/x/x-publisher.js';
 import { type Config, loadConfig } from './config.js';
 import { runConsole } from './console/console-mode.js';
 import { createLogger } from './logger.js';
 import { prepareDatabase } from './prepare-database.js';
 import { createSlackAdapter } from './slack/slack-adapter.js';
 import { StartupError } from './startup-error.js';
+import { publishQueuedTweets } from './tweet-worker.js';
 
 /** How often a chat-connected bot runs its time-driven work and flushes the outbox. */
 const SCHEDULED_WORK_INTERVAL_MS = 60_000;
+const TWEET_INTERVAL_MS = 10_000;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { as: { type: 'string' } }, allowPositionals: false });
@@ -34,10 +38,25 @@ async function main(): Promise<void> {
     defaultLocale: locale,
     platforms: config.slack ? ['slack'] : ['console'],
     settings: config.settings,
+    speller: await loadSpanishSpeller(),
+    tweetMode: config.x ? 'live' : 'simulated',
     logger,
   });
-  if (config.slack) await runSlack({ config, engine, db, logger, locale, createdDemo, campaign });
-  else await runConsoleMode({ config, engine, db, logger, locale, createdDemo, campaign, startAs: values.as });
+  const publisher = config.x ? createXPublisher(config.x) : createSimulatedPublisher();
+  const platform = config.slack ? 'slack' : 'console';
+  // One pass at a time: a second caller waits for the pass in progress instead of racing it.
+  let publishing: Promise<unknown> = Promise.resolve();
+  const publishTweets = () => {
+    publishing = publishing
+      .then(() => publishQueuedTweets({ db, publisher, clock: systemClock, logger, locale, defaultPlatform: platform }))
+      .catch((error: unknown) =>
+        logger.error({ error: error instanceof Error ? error.message : String(error) }, 'tweet pass failed'),
+      );
+    return publishing.then(() => undefined);
+  };
+  const running = { config, engine, db, logger, locale, createdDemo, campaign, publishTweets };
+  if (config.slack) await runSlack(running);
+  else await runConsoleMode({ ...running, startAs: values.as });
 }
 
 interface Running {
@@ -48,13 +67,31 @@ interface Running {
   locale: Locale;
   createdDemo: boolean;
   campaign: Campaign;
+  publishTweets: () => Promise<void>;
 }
 
-async function runSlack({ config, engine, db, logger, locale, createdDemo, campaign }: Running): Promise<void> {
+async function runSlack({
+  config,
+  engine,
+  db,
+  logger,
+  locale,
+  createdDemo,
+  campaign,
+  publishTweets,
+}: Running): Promise<void> {
   const settings = config.slack;
   if (!settings) return;
   if (createdDemo) logger.info({ window: [campaign.windowStart, campaign.windowEnd] }, 'demo campaign created');
-  const slack = createSlackAdapter({ settings, engine, db, clock: systemClock, logger, locale });
+  const slack = createSlackAdapter({
+    settings,
+    engine,
+    db,
+    clock: systemClock,
+    logger,
+    locale,
+    afterRequest: publishTweets,
+  });
   await slack.start();
   logger.info(
     { mode: settings.appToken ? 'socket' : 'http', port: settings.appToken ? undefined : settings.port },
@@ -62,12 +99,15 @@ async function runSlack({ config, engine, db, logger, locale, createdDemo, campa
   );
   const tick = () => {
     engine.runScheduledWork();
-    void slack.deliverOutbox();
+    void publishTweets().then(() => slack.deliverOutbox());
   };
   tick();
   const timer = setInterval(tick, SCHEDULED_WORK_INTERVAL_MS);
+  // Queued tweets (retries, approvals decided elsewhere) go out within seconds, not a minute.
+  const tweetTimer = setInterval(() => void publishTweets().then(() => slack.deliverOutbox()), TWEET_INTERVAL_MS);
   const shutdown = async () => {
     clearInterval(timer);
+    clearInterval(tweetTimer);
     await slack.stop().catch(() => undefined);
     await slack.deliverOutbox();
     db.close();
@@ -112,6 +152,7 @@ async function runConsoleMode(running: Running & { startAs?: string }): Promise<
     startAs: running.startAs,
     notice,
     exportsDirectory: resolve('exports'),
+    afterEachLine: running.publishTweets,
   });
   db.close();
 }

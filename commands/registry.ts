@@ -9,6 +9,7 @@ import { rol } from './rol.js';
 import { solicitar } from './solicitar.js';
 import { solicitud } from './solicitud.js';
 import { solicitudes } from './solicitudes.js';
+import { tuit } from './tuit.js';
 
 const ayuda = createHelpCommand(() => COMMANDS);
 
@@ -21,6 +22,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   solicitar,
   solicitudes,
   solicitud,
+  tuit,
   resumen,
   recordatorios,
   rol,

@@ -111,13 +111,19 @@ export const approvalRequests = sqliteTable(
   (t) => [index('approval_requests_state').on(t.state), index('approval_requests_event').on(t.eventId)],
 );
 
+/**
+ * The tweet outbox: every tweet is written here before it is sent, so nothing is lost on a crash,
+ * and `sending` marks the moment of the attempt, so a restart can check X before sending again.
+ */
 export const tweets = sqliteTable(
   'tweets',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     eventId: integer('event_id').references(() => events.id),
     text: text('text').notNull(),
-    state: text('state', { enum: ['draft', 'queued', 'sending', 'sent', 'simulated', 'failed'] })
+    state: text('state', {
+      enum: ['draft', 'awaiting_approval', 'queued', 'sending', 'sent', 'simulated', 'failed', 'cancelled'],
+    })
       .notNull()
       .default('draft'),
     xTweetId: text('x_tweet_id'),
@@ -126,8 +132,13 @@ export const tweets = sqliteTable(
     createdAt: createdAt(),
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
     lastError: text('last_error'),
+    approvalRequestId: integer('approval_request_id'),
+    publishedBy: text('published_by'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
+    requestPlatform: text('request_platform', { enum: ['console', 'slack', 'discord'] }),
   },
-  (t) => [index('tweets_state').on(t.state)],
+  (t) => [index('tweets_state').on(t.state), index('tweets_event').on(t.eventId)],
 );
 
 export const youtubeLinks = sqliteTable(

@@ -32,6 +32,8 @@ export interface ConsoleOptions {
   notice?: string;
   /** Where pictures (the campaign chart) are saved as PNG files. */
   exportsDirectory: string;
+  /** Slow work a command may have queued (publishing tweets), awaited after each line. */
+  afterEachLine?: () => Promise<void>;
 }
 
 const EXIT_WORDS = new Set(['/salir', '/exit', '/quit']);
@@ -107,6 +109,10 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       break;
     } else {
       handleLine(line);
+    }
+    if (options.afterEachLine) {
+      await options.afterEachLine();
+      lastButtons.push(...deliver(lastButtons.length + 1));
     }
     if (options.interactive) lines.prompt();
   }

@@ -97,6 +97,8 @@ export function createSlackAdapter(input: {
   clock: Clock;
   logger: Logger;
   locale: Locale;
+  /** Slow work a request may have queued (publishing tweets), run after the reply is sent. */
+  afterRequest?: () => Promise<void>;
 }): SlackAdapter {
   const { settings, engine, logger, locale } = input;
   const text = messagesFor(locale, { unitCode: '', date: '' });
@@ -174,6 +176,7 @@ export function createSlackAdapter(input: {
         logger.warn({ error: describeSlackError(error) }, 'could not upload the chart; is the bot in the channel?'),
       );
     }
+    await input.afterRequest?.();
     await deliverOutbox();
   });
 
@@ -198,6 +201,7 @@ export function createSlackAdapter(input: {
     });
     const message = render(reply);
     await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
+    await input.afterRequest?.();
     await deliverOutbox();
   });
 
@@ -239,6 +243,7 @@ export function createSlackAdapter(input: {
         .postEphemeral({ channel: channelId, user: body.user.id, text: message.text, blocks: message.blocks })
         .catch((error: unknown) => logger.warn({ error: describeSlackError(error) }, 'could not show the decision'));
     }
+    await input.afterRequest?.();
     await deliverOutbox();
   });
 
@@ -279,6 +284,7 @@ export function createSlackAdapter(input: {
           blocks: message.blocks,
         }),
       }).catch((error: unknown) => logger.warn({ error: describeSlackError(error) }, 'could not answer the form'));
+      await input.afterRequest?.();
       await deliverOutbox();
     });
   }

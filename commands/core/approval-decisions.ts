@@ -7,6 +7,7 @@ import {
   markRequestEscalated,
 } from '../../db/queries/approvals.js';
 import { tickStep } from '../../db/queries/steps.js';
+import { findTweetOfApproval, moveTweet } from '../../db/queries/tweets.js';
 import { approvalCard, approvalCardKey, decisionButtons, requestAge, stateLine } from '../views/approval-card.js';
 import { stepOfApproval } from './approval-steps.js';
 import { fail } from './errors.js';
@@ -62,6 +63,21 @@ function tellRequester(ctx: CommandContext, item: ApprovalWithEvent, text: strin
   });
 }
 
+/** A tweet waiting for this request goes to the X queue when approved, and is cancelled otherwise. */
+function settleTweetOf(ctx: CommandContext, requestId: number, to: 'queued' | 'cancelled'): void {
+  const tweet = findTweetOfApproval(ctx.deps.db, requestId);
+  if (!tweet) return;
+  moveTweet(ctx.deps.db, {
+    id: tweet.id,
+    from: ['awaiting_approval'],
+    to,
+    actor: ctx.user.id,
+    at: ctx.now,
+    set: to === 'queued' ? { publishedBy: ctx.user.id } : undefined,
+    requestId: ctx.requestId,
+  });
+}
+
 /** Closes a request whose event has started; true if this call closed it. */
 export function expireRequest(ctx: CommandContext, item: ApprovalWithEvent): boolean {
   const closed = closeApprovalRequest(ctx.deps.db, {
@@ -99,7 +115,7 @@ export function decideRequest(
   if (!ctx.access.isDirectorate && !ctx.access.isAdmin) fail('forbidden_decision', { id });
   if (item.request.state !== 'pending') return closedReply(ctx, item);
   if (item.request.requestedBy === ctx.user.id) fail('own_request', { id });
-  if (ctx.now.getTime() >= item.event.startsAt.getTime()) {
+  if (item.request.kind !== 'tuit' && ctx.now.getTime() >= item.event.startsAt.getTime()) {
     expireRequest(ctx, item);
     return closedReply(ctx, findRequestOrFail(ctx, id));
   }
@@ -142,6 +158,7 @@ export function decideRequest(
       'warning',
     );
   }
+  settleTweetOf(ctx, closed.id, decision === 'approved' ? 'queued' : 'cancelled');
   updateCard(ctx, updated);
   return {
     visibility: 'private',
@@ -166,6 +183,7 @@ export function withdrawRequest(ctx: CommandContext, id: number): CommandReply {
   });
   if (!closed) return closedReply(ctx, findRequestOrFail(ctx, id));
   const updated = { ...item, request: closed };
+  settleTweetOf(ctx, id, 'cancelled');
   updateCard(ctx, updated);
   return {
     visibility: 'private',
@@ -183,12 +201,14 @@ export function sweepApprovals(ctx: CommandContext): { expired: number; escalate
   let expired = 0;
   let escalated = 0;
   for (const item of listPendingApprovals(ctx.deps.db, ctx.campaign.id)) {
+    // Live tweets are asked for during the session, so a tweet's approval does not expire at its start.
+    if (item.request.kind === 'tuit') continue;
     if (ctx.now.getTime() >= item.event.startsAt.getTime() && expireRequest(ctx, item)) expired += 1;
   }
   const horizon = ctx.now.getTime() + ctx.deps.settings.approvalEscalationHours * MS_PER_HOUR;
   for (const item of listUnescalatedPendingApprovals(ctx.deps.db, ctx.campaign.id)) {
     const startsAt = item.event.startsAt.getTime();
-    if (startsAt <= ctx.now.getTime() || startsAt > horizon) continue;
+    if (item.request.kind === 'tuit' || startsAt <= ctx.now.getTime() || startsAt > horizon) continue;
     if (!markRequestEscalated(ctx.deps.db, item.request.id, ctx.now)) continue;
     escalated += 1;
     const { approvals } = ctx.t;

@@ -42,6 +42,9 @@ export interface ErrorDetails {
   reason_required: { id: number };
   step_needs_approval: { stepId: string; unitCode: string };
   invalid_toggle: { input: string };
+  tweet_not_found: { id: number };
+  tweet_blocked: Record<string, never>;
+  forbidden_tweet: Record<string, never>;
 }
 
 export type ErrorCode = keyof ErrorDetails;

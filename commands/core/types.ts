@@ -5,6 +5,7 @@ import type { Clock } from './clock.js';
 import type { DateFormatter } from './format-date.js';
 import type { Messages } from './i18n/catalogue.js';
 import type { ParsedArguments } from './parse-invocation.js';
+import { DEFAULT_BLOCKING_RULES, type PolicyRule, type Speller } from './policy/policy-checker.js';
 
 export type Locale = 'es' | 'en';
 export type Platform = 'console' | 'slack' | 'discord';
@@ -95,6 +96,10 @@ export interface CommandDeps {
   /** The chat platforms running in this process: channel posts go to each of them. */
   platforms: readonly Platform[];
   settings: BotSettings;
+  /** Spelling for policy rule 10 (the Spanish Hunspell dictionary in production). */
+  speller: Speller;
+  /** `simulated` when there are no X credentials: tweets go through the outbox and are marked so. */
+  tweetMode: 'live' | 'simulated';
 }
 
 export interface BotSettings {
@@ -108,6 +113,11 @@ export interface BotSettings {
   summaryScheduleDuringWindow: readonly string[];
   /** Hours (campaign time) when no reminder is sent, e.g. 20 to 7; undefined sends at any hour. */
   quietHours?: { fromHour: number; toHour: number };
+  /** Policy rules whose findings block a tweet; the others warn. */
+  policyBlockingRules: readonly PolicyRule[];
+  /** Rule 12: at most this many tweets per session within `tweetRateWindowMinutes`. */
+  maxTweetsPerEvent: number;
+  tweetRateWindowMinutes: number;
 }
 
 export const DEFAULT_SETTINGS: BotSettings = {
@@ -116,6 +126,9 @@ export const DEFAULT_SETTINGS: BotSettings = {
   summarySchedule: ['0 8 * * *'],
   summaryScheduleDuringWindow: ['0 18 * * *'],
   quietHours: { fromHour: 20, toHour: 7 },
+  policyBlockingRules: DEFAULT_BLOCKING_RULES,
+  maxTweetsPerEvent: 5,
+  tweetRateWindowMinutes: 60,
 };
 
 export interface CommandContext {

@@ -21,6 +21,15 @@ export function findEventByUnit(db: Database, unitId: number): CampaignEvent | u
   return db.orm.select().from(events).where(eq(events.unitId, unitId)).get();
 }
 
+export function findEventWithUnit(db: Database, eventId: number): { event: CampaignEvent; unit: Unit } | undefined {
+  return db.orm
+    .select({ event: events, unit: units })
+    .from(events)
+    .innerJoin(units, eq(events.unitId, units.id))
+    .where(eq(events.id, eventId))
+    .get();
+}
+
 export function listEventsWithUnits(db: Database, campaignId: number): { event: CampaignEvent; unit: Unit }[] {
   return db.orm
     .select({ event: events, unit: units })

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../commands/core/clock.js';
 import { DEFAULT_SETTINGS } from '../../commands/core/types.js';
 import { createEngine } from '../../commands/engine.js';
-import { createTestBot, type TestBot } from '../helpers/test-bot.js';
+import { ACCEPT_EVERY_WORD, createTestBot, type TestBot } from '../helpers/test-bot.js';
 
 let bot: TestBot | undefined;
 afterEach(() => bot?.close());
@@ -42,6 +42,8 @@ describe('engine', () => {
       defaultLocale: 'es',
       platforms: ['console'],
       settings: DEFAULT_SETTINGS,
+      speller: ACCEPT_EVERY_WORD,
+      tweetMode: 'simulated',
       logger: { info() {}, warn() {}, error: (fields) => errors.push(fields) },
     });
     bot.db.sqlite.exec('DROP TABLE event_steps');

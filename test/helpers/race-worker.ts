@@ -8,6 +8,7 @@ import { silentLogger } from '../../commands/core/logger.js';
 import { DEFAULT_SETTINGS } from '../../commands/core/types.js';
 import { createEngine } from '../../commands/engine.js';
 import { openDatabase } from '../../db/client.js';
+import { ACCEPT_EVERY_WORD } from './test-bot.js';
 
 interface RaceInput {
   databasePath: string;
@@ -29,6 +30,8 @@ const engine = createEngine({
   defaultLocale: 'es',
   platforms: ['console'],
   settings: DEFAULT_SETTINGS,
+  speller: ACCEPT_EVERY_WORD,
+  tweetMode: 'simulated',
   logger: silentLogger,
 });
 const signals = new Int32Array(input.barrier);

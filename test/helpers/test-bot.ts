@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { renderReplyAsText } from '../../bot/console/render-text.js';
 import { fixedClock } from '../../commands/core/clock.js';
 import { type Logger, silentLogger } from '../../commands/core/logger.js';
+import type { Speller } from '../../commands/core/policy/policy-checker.js';
 import {
   type CommandReply,
   DEFAULT_SETTINGS,
@@ -39,6 +40,9 @@ PIC-H1,Hospital General Quito Sur,Pichincha,hospital,oficial-pic
 GUA-DP,Dirección Provincial del Guayas,Guayas,direccion-provincial,oficial.gua@ejemplo.gob.ec
 MAN-DP,Dirección Provincial de Manabí,Manabí,direccion-provincial,
 `;
+
+/** Tests that are not about spelling do not load the 1-second Spanish dictionary. */
+export const ACCEPT_EVERY_WORD: Speller = { correct: () => true, suggest: () => [] };
 
 /** 1 September 2026, 09:00 in Guayaquil (UTC−5): before the window opens. */
 export const BEFORE_WINDOW = '2026-09-01T14:00:00Z';
@@ -80,6 +84,7 @@ export function createTestBot(
     logger?: Logger;
     databasePath?: string;
     platforms?: Platform[];
+    speller?: Speller;
   } = {},
 ): TestBot {
   const db = openDatabase(options.databasePath ?? ':memory:');
@@ -95,6 +100,8 @@ export function createTestBot(
     defaultLocale: 'es',
     platforms: options.platforms ?? ['console'],
     settings: DEFAULT_SETTINGS,
+    speller: options.speller ?? ACCEPT_EVERY_WORD,
+    tweetMode: 'simulated',
     logger: options.logger ?? silentLogger,
   });
   const withText = (reply: CommandReply): RenderedReply => ({ ...reply, rendered: renderReplyAsText(reply) });

@@ -18,7 +18,8 @@ export type CommandName =
   | 'solicitar'
   | 'solicitud'
   | 'solicitudes'
-  | 'recordatorios';
+  | 'recordatorios'
+  | 'tuit';
 
 export interface CommandHelp {
   description: string;
@@ -247,6 +248,29 @@ export interface Messages {
     title: string;
     saved: (path: string) => string;
     altText: string;
+  };
+  tweets: {
+    previewTitle: (unitCode: string) => string;
+    length: (weighted: number) => string;
+    hashtagAdded: (hashtag: string) => string;
+    clean: string;
+    blocked: string;
+    publishButton: string;
+    cancelButton: string;
+    viaDirectorate: string;
+    linkNeedsDirectorate: string;
+    queuedTitle: string;
+    queuedText: string;
+    simulationText: string;
+    sentToApprovalTitle: (id: number) => string;
+    sentToApprovalText: string;
+    cancelledTitle: string;
+    alreadyHandled: (state: string) => string;
+    states: Record<string, string>;
+    published: (url: string) => string;
+    simulated: (text: string) => string;
+    failed: (reason: string) => string;
+    reasons: { duplicate: string; auth: string; gaveUp: string; refused: (status: number) => string };
   };
   policy: {
     profanity: (words: string) => string;

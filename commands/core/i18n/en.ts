@@ -97,6 +97,11 @@ export function english(ex: Examples): Messages {
       not_requester: ({ id, requestedBy }) => `Only whoever asked for request #${id} (${requestedBy}) can withdraw it.`,
       reason_required: ({ id }) =>
         `A rejection needs a reason: \`/rendicion request reject ${id} "the video is longer than 3 minutes"\`.`,
+      tweet_not_found: ({ id }) =>
+        `There is no tweet draft ${id}. Type \`/rendicion tweet ${ex.unitCode} "text"\` again.`,
+      tweet_blocked: () =>
+        'The tweet breaks the social-media policy (see the ⛔ findings). Fix it and type the command again.',
+      forbidden_tweet: () => 'Only whoever wrote the draft, Communication or the Directorate can publish or cancel it.',
       invalid_toggle: ({ input }) =>
         `I don't understand \`${input}\`. Type \`/rendicion reminders off\` to turn them off or \`/rendicion reminders on\` to turn them on.`,
       step_needs_approval: ({ stepId, unitCode }) =>
@@ -114,6 +119,7 @@ export function english(ex: Examples): Messages {
       kind: 'The kind (video, photos or cultural)',
       description: 'The description in quotes',
       requestId: 'The request number',
+      tweetText: 'The text of the tweet, in quotes',
     },
     commands: {
       ayuda: {
@@ -200,6 +206,17 @@ export function english(ex: Examples): Messages {
           'The bot sends the officer a direct message when a step of their session is overdue: once a day per step, never in quiet hours.',
           'Each reminder has buttons to tick the step or to snooze the reminders (1 h, 4 h or until tomorrow).',
           'With no argument it shows your setting; an admin also sees who turned them off.',
+        ],
+      },
+      tuit: {
+        description:
+          "Prepares a live tweet of a session: checks it against the policy and posts it in the session's thread.",
+        usage: '/rendicion tweet <unit> "<text>"',
+        examples: [`/rendicion tweet ${ex.unitCode} "Our accountability session starts now. Follow it live."`],
+        details: [
+          'Adds the campaign hashtag if missing, counts characters as X does (each link is 23) and checks rules 2, 4, 10, 11 and 12.',
+          "Communication and the Directorate publish from the preview; an officer's tweet, or one with an external link, goes through the Directorate's approval.",
+          'The tweets of one session form a thread: each replies to the previous one.',
         ],
       },
       rol: {
@@ -456,6 +473,43 @@ export function english(ex: Examples): Messages {
       title: 'Campaign chart',
       saved: (path) => `Chart saved to ${path}`,
       altText: 'Campaign progress by province and by phase',
+    },
+    tweets: {
+      previewTitle: (unitCode) => `Tweet preview · ${unitCode}`,
+      length: (weighted) => `Length as X counts it: ${weighted}/280`,
+      hashtagAdded: (hashtag) => `The campaign hashtag was added, ${hashtag}.`,
+      clean: 'It meets the policy rules checked automatically (2, 4, 10, 11 and 12).',
+      blocked: 'It cannot be published like this: fix what is marked ⛔ and type the command again.',
+      publishButton: 'Publish',
+      cancelButton: 'Cancel',
+      viaDirectorate: 'When you press Publish, the tweet goes to the Directorate for approval.',
+      linkNeedsDirectorate: 'It has an external link: when you press Publish it goes to the Directorate for approval.',
+      queuedTitle: 'Tweet queued',
+      queuedText: "It will be posted on X in a few seconds; you'll get the link.",
+      simulationText: 'Simulation mode: there are no X credentials, so the tweet will be marked as simulated.',
+      sentToApprovalTitle: (id) => `Tweet sent to the Directorate (request #${id})`,
+      sentToApprovalText: "It is posted when the Directorate approves it; you'll be told.",
+      cancelledTitle: 'Tweet cancelled',
+      alreadyHandled: (state) => `This tweet is already ${state}; nothing changed.`,
+      states: {
+        draft: 'a draft',
+        awaiting_approval: "awaiting the Directorate's approval",
+        queued: 'queued',
+        sending: 'being posted',
+        sent: 'posted',
+        simulated: 'simulated',
+        failed: 'failed',
+        cancelled: 'cancelled',
+      },
+      published: (url) => `✅ Tweet posted: ${url}`,
+      simulated: (text) => `🧪 Tweet simulated (no X credentials): "${text}"`,
+      failed: (reason) => `❌ The tweet could not be posted: ${reason}`,
+      reasons: {
+        duplicate: 'X says that text is already on the account.',
+        auth: 'X refused the credentials; tell an admin.',
+        gaveUp: 'X did not answer after several tries; try again later.',
+        refused: (status) => `X refused it (error ${status}).`,
+      },
     },
     policy: {
       profanity: (words) =>

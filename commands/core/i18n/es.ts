@@ -101,6 +101,12 @@ export function spanish(ex: Examples): Messages {
       not_requester: ({ id, requestedBy }) => `Solo quien pidió la solicitud #${id} (${requestedBy}) puede retirarla.`,
       reason_required: ({ id }) =>
         `Para rechazar hay que dar el motivo: \`/rendicion solicitud rechazar ${id} "el video supera los 3 minutos"\`.`,
+      tweet_not_found: ({ id }) =>
+        `No existe el borrador de tuit ${id}. Escriba de nuevo \`/rendicion tuit ${ex.unitCode} "texto"\`.`,
+      tweet_blocked: () =>
+        'El tuit no cumple la política de redes (vea las observaciones ⛔). Corríjalo y escriba de nuevo el comando.',
+      forbidden_tweet: () =>
+        'Solo quien escribió el borrador, Comunicación o la Dirección pueden publicarlo o cancelarlo.',
       invalid_toggle: ({ input }) =>
         `No entiendo \`${input}\`. Escriba \`/rendicion recordatorios off\` para desactivarlos o \`/rendicion recordatorios on\` para activarlos.`,
       step_needs_approval: ({ stepId, unitCode }) =>
@@ -118,6 +124,7 @@ export function spanish(ex: Examples): Messages {
       kind: 'el tipo (video, fotos o cultural)',
       description: 'la descripción entre comillas',
       requestId: 'el número de la solicitud',
+      tweetText: 'el texto del tuit entre comillas',
     },
     commands: {
       ayuda: {
@@ -203,6 +210,19 @@ export function spanish(ex: Examples): Messages {
           'El bot avisa por mensaje directo al responsable cuando un paso de su rendición se atrasa: una vez al día por paso, nunca en horas de descanso.',
           'Cada aviso trae botones para marcar el paso como hecho o posponer los avisos (1 h, 4 h o hasta mañana).',
           'Sin argumento muestra su estado; a un administrador le muestra además quién los desactivó.',
+        ],
+      },
+      tuit: {
+        description:
+          'Prepara un tuit en vivo de una rendición: lo revisa con la política de redes y lo publica en hilo.',
+        usage: '/rendicion tuit <unidad> "<texto>"',
+        examples: [
+          `/rendicion tuit ${ex.unitCode} "Comienza la rendición de cuentas de nuestra unidad. Síganos en vivo."`,
+        ],
+        details: [
+          'Agrega el hashtag de la campaña si falta, cuenta los caracteres como X (cada enlace vale 23) y revisa las reglas 2, 4, 10, 11 y 12.',
+          'Comunicación y la Dirección publican desde la vista previa; el tuit de un oficial, o uno con un enlace externo, pasa por la aprobación de la Dirección.',
+          'Los tuits de una misma rendición forman un hilo: cada uno responde al anterior.',
         ],
       },
       rol: {
@@ -460,6 +480,43 @@ export function spanish(ex: Examples): Messages {
       title: 'Gráfico de la campaña',
       saved: (path) => `Gráfico guardado en ${path}`,
       altText: 'Avance de la campaña por provincia y por fase',
+    },
+    tweets: {
+      previewTitle: (unitCode) => `Vista previa del tuit · ${unitCode}`,
+      length: (weighted) => `Longitud según X: ${weighted}/280`,
+      hashtagAdded: (hashtag) => `Se agregó el hashtag de la campaña, ${hashtag}.`,
+      clean: 'Cumple las reglas de la política que se revisan solas (2, 4, 10, 11 y 12).',
+      blocked: 'No se puede publicar así: corrija lo marcado con ⛔ y escriba de nuevo el comando.',
+      publishButton: 'Publicar',
+      cancelButton: 'Cancelar',
+      viaDirectorate: 'Al pulsar Publicar, el tuit irá a la Dirección para su aprobación.',
+      linkNeedsDirectorate: 'Tiene un enlace externo: al pulsar Publicar irá a la Dirección para su aprobación.',
+      queuedTitle: 'Tuit en cola',
+      queuedText: 'Se publicará en X en unos segundos; le avisaremos con el enlace.',
+      simulationText: 'Modo simulación: no hay credenciales de X, así que el tuit se marcará como simulado.',
+      sentToApprovalTitle: (id) => `Tuit enviado a la Dirección (solicitud #${id})`,
+      sentToApprovalText: 'Se publicará cuando la Dirección lo apruebe; le avisaremos.',
+      cancelledTitle: 'Tuit cancelado',
+      alreadyHandled: (state) => `Este tuit ya está ${state}; no se cambió nada.`,
+      states: {
+        draft: 'en borrador',
+        awaiting_approval: 'esperando la aprobación de la Dirección',
+        queued: 'en cola',
+        sending: 'publicándose',
+        sent: 'publicado',
+        simulated: 'simulado',
+        failed: 'fallido',
+        cancelled: 'cancelado',
+      },
+      published: (url) => `✅ Tuit publicado: ${url}`,
+      simulated: (text) => `🧪 Tuit simulado (no hay credenciales de X): «${text}»`,
+      failed: (reason) => `❌ No se pudo publicar el tuit: ${reason}`,
+      reasons: {
+        duplicate: 'X dice que ese texto ya está publicado en la cuenta.',
+        auth: 'X rechazó las credenciales; avise a un administrador.',
+        gaveUp: 'X no respondió tras varios intentos; vuelva a intentarlo más tarde.',
+        refused: (status) => `X lo rechazó (error ${status}).`,
+      },
     },
     policy: {
       profanity: (words) =>

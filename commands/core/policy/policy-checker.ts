@@ -149,7 +149,12 @@ export function checkPolicy(
     const startsSentence = before === '' || /[.!?¡¿:]$/.test(before);
     const isAcronym = word.length >= 2 && word === word.toUpperCase();
     const isProperName = !startsSentence && /^\p{Lu}/u.test(word);
-    if (isAcronym || isProperName || word.length > MAX_SPELLED_WORD_LENGTH || input.knownWords?.has(foldWord(word))) {
+    if (
+      isAcronym ||
+      isProperName ||
+      word.length > MAX_SPELLED_WORD_LENGTH ||
+      input.knownWords?.has(word.toLowerCase())
+    ) {
       continue;
     }
     if (misspelt.length >= MAX_MISSPELT_WORDS) break;
@@ -187,7 +192,10 @@ export function checkPolicy(
   };
 }
 
-/** Words of the roster and the campaign that the spelling rule must accept, folded. */
+/**
+ * Words of the roster and the campaign that the spelling rule must accept, in lower case. Accents
+ * stay: "Rendición" in the campaign's name must not excuse "rendicion" in a tweet.
+ */
 export function knownWordsOf(texts: readonly string[]): Set<string> {
-  return new Set(texts.flatMap((text) => [...text.matchAll(/\p{L}+/gu)].map((match) => foldWord(match[0]))));
+  return new Set(texts.flatMap((text) => [...text.matchAll(/\p{L}+/gu)].map((match) => match[0].toLowerCase())));
 }

@@ -148,3 +148,14 @@ describe("X's length limit", () => {
     expect(findings).toContainEqual(expect.objectContaining({ rule: 10, severity: 'block' }));
   });
 });
+
+describe('known words', () => {
+  it('excuse the roster and campaign words only as written, accents included', () => {
+    const campaignWords = knownWordsOf(['Rendición de Cuentas 2026']);
+    const findings = checkPolicy(
+      { text: 'Comienza la rendicion de cuentas.', institutionalDomains: DOMAINS, knownWords: campaignWords },
+      speller,
+    ).findings;
+    expect(findings).toContainEqual(expect.objectContaining({ rule: 10 }));
+  });
+});

@@ -1,0 +1,181 @@
+import type { Clock } from '../commands/core/clock.js';
+import { messagesFor } from '../commands/core/i18n/catalogue.js';
+import type { Logger } from '../commands/core/logger.js';
+import type { CommandReply, Locale, Platform } from '../commands/core/types.js';
+import { type Database, inTransaction } from '../db/client.js';
+import { enqueueChatMessage } from '../db/queries/chat-outbox.js';
+import { findThreadTip, listDueTweets, listTweetsInState, moveTweet, type Tweet } from '../db/queries/tweets.js';
+import { describeXError, type XApiError, type XPublisher } from '../integrations/x/x-publisher.js';
+
+/** Network errors and 5xx are retried this many times, waiting longer each time, then reported. */
+export const MAX_TWEET_ATTEMPTS = 5;
+const FIRST_RETRY_MS = 30_000;
+/** A tweet left `sending` this long ago was interrupted (the process died mid-call). */
+const INTERRUPTED_AFTER_MS = 2 * 60_000;
+const WORKER = 'x-worker';
+
+export interface TweetWorkerDeps {
+  db: Database;
+  publisher: XPublisher;
+  clock: Clock;
+  logger: Logger;
+  locale: Locale;
+  /** Where requesters are told the outcome when the tweet does not say (the first running platform). */
+  defaultPlatform: Platform;
+}
+
+export function tweetUrl(id: string): string {
+  return `https://x.com/i/web/status/${id}`;
+}
+
+function tell(deps: TweetWorkerDeps, tweet: Tweet, text: string, tone: CommandReply['tone']): void {
+  enqueueChatMessage(deps.db, {
+    platform: tweet.requestPlatform ?? deps.defaultPlatform,
+    targetType: 'user',
+    target: tweet.requestedBy,
+    fallbackChannelId: null,
+    action: 'post',
+    cardKey: null,
+    message: { visibility: 'private', tone, blocks: [{ type: 'text', text }] },
+    createdAt: deps.clock.now(),
+  });
+}
+
+function markPublished(deps: TweetWorkerDeps, tweet: Tweet, xTweetId: string, inReplyTo?: string): void {
+  const t = messagesFor(deps.locale, { unitCode: '', date: '' });
+  inTransaction(deps.db, () => {
+    const now = deps.clock.now();
+    const state = deps.publisher.simulated ? 'simulated' : 'sent';
+    const moved = moveTweet(deps.db, {
+      id: tweet.id,
+      from: ['sending'],
+      to: state,
+      actor: WORKER,
+      at: now,
+      set: { xTweetId, inReplyToTweetId: inReplyTo ?? null, sentAt: now, lastError: null },
+    });
+    if (moved) {
+      tell(
+        deps,
+        moved,
+        deps.publisher.simulated ? t.tweets.simulated(moved.text) : t.tweets.published(tweetUrl(xTweetId)),
+        'success',
+      );
+    }
+  });
+}
+
+function markFailed(deps: TweetWorkerDeps, tweet: Tweet, error: XApiError): void {
+  const t = messagesFor(deps.locale, { unitCode: '', date: '' });
+  const reasons = t.tweets.reasons;
+  const now = deps.clock.now();
+  const attempts = tweet.attempts + 1;
+  const retryable = error.kind === 'rate_limited' || error.kind === 'server' || error.kind === 'network';
+  inTransaction(deps.db, () => {
+    if (retryable && (error.kind === 'rate_limited' || attempts < MAX_TWEET_ATTEMPTS)) {
+      // A 429 waits exactly until X's reset; other failures back off 30 s, 1 min, 2 min, 4 min.
+      const nextAttemptAt =
+        error.kind === 'rate_limited' && error.resetAt
+          ? error.resetAt
+          : new Date(now.getTime() + FIRST_RETRY_MS * 2 ** (attempts - 1));
+      moveTweet(deps.db, {
+        id: tweet.id,
+        from: ['sending'],
+        to: 'queued',
+        actor: WORKER,
+        at: now,
+        set: {
+          attempts: error.kind === 'rate_limited' ? tweet.attempts : attempts,
+          nextAttemptAt,
+          lastError: error.message,
+        },
+      });
+      return;
+    }
+    const reason =
+      error.kind === 'duplicate'
+        ? reasons.duplicate
+        : error.kind === 'auth'
+          ? reasons.auth
+          : retryable
+            ? reasons.gaveUp
+            : reasons.refused(error.status ?? 0);
+    const failed = moveTweet(deps.db, {
+      id: tweet.id,
+      from: ['sending'],
+      to: 'failed',
+      actor: WORKER,
+      at: now,
+      set: { attempts, lastError: error.message },
+    });
+    if (failed) tell(deps, failed, t.tweets.failed(reason), 'error');
+  });
+}
+
+/**
+ * A tweet found `sending` was interrupted between asking X and recording the answer. X may have
+ * published it: look for it on the account before sending it again, so it is never posted twice.
+ */
+async function recoverInterrupted(deps: TweetWorkerDeps): Promise<void> {
+  const stale = deps.clock.now().getTime() - INTERRUPTED_AFTER_MS;
+  for (const tweet of listTweetsInState(deps.db, 'sending')) {
+    const lastTry = tweet.nextAttemptAt?.getTime() ?? tweet.createdAt.getTime();
+    if (lastTry > stale) continue;
+    let found: string | undefined;
+    try {
+      found = await deps.publisher.findRecent(tweet.text);
+    } catch (error) {
+      deps.logger.warn(
+        { tweetId: tweet.id, error: describeXError(error).message },
+        'could not check X for an interrupted tweet',
+      );
+      continue;
+    }
+    if (found) markPublished(deps, tweet, found);
+    else moveTweet(deps.db, { id: tweet.id, from: ['sending'], to: 'queued', actor: WORKER, at: deps.clock.now() });
+  }
+}
+
+/**
+ * Sends the due tweets of the outbox, one at a time and in order, each replying to the previous
+ * tweet of its session so a session is one thread. Safe to run often and from several processes:
+ * a tweet is claimed (`queued` → `sending`) before X is called.
+ */
+export async function publishQueuedTweets(deps: TweetWorkerDeps): Promise<number> {
+  await recoverInterrupted(deps);
+  let published = 0;
+  for (const tweet of listDueTweets(deps.db, deps.clock.now())) {
+    const claimed = moveTweet(deps.db, {
+      id: tweet.id,
+      from: ['queued'],
+      to: 'sending',
+      actor: WORKER,
+      at: deps.clock.now(),
+      set: { nextAttemptAt: deps.clock.now() },
+    });
+    if (!claimed) continue;
+    const tip = claimed.eventId === null ? undefined : findThreadTip(deps.db, claimed.eventId);
+    try {
+      const { id } = await deps.publisher.publish(claimed.text, tip?.xTweetId ?? undefined);
+      markPublished(deps, claimed, id, tip?.xTweetId ?? undefined);
+      published += 1;
+    } catch (error) {
+      const failure = describeXError(error);
+      deps.logger.warn(
+        { tweetId: claimed.id, kind: failure.kind, status: failure.status },
+        'x refused or failed a tweet',
+      );
+      if (failure.kind === 'duplicate') {
+        // X already has this text: if it is ours from an interrupted attempt, record it as published.
+        const existing = await deps.publisher.findRecent(claimed.text).catch(() => undefined);
+        if (existing) {
+          markPublished(deps, claimed, existing, tip?.xTweetId ?? undefined);
+          continue;
+        }
+      }
+      markFailed(deps, claimed, failure);
+      if (failure.kind === 'rate_limited') break;
+    }
+  }
+  return published;
+}

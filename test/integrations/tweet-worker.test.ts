@@ -1,0 +1,150 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { publishQueuedTweets, type TweetWorkerDeps } from '../../bot/tweet-worker.js';
+import { silentLogger } from '../../commands/core/logger.js';
+import type { ReplyButton } from '../../commands/core/types.js';
+import { findTweet, moveTweet } from '../../db/queries/tweets.js';
+import { createXPublisher } from '../../integrations/x/x-publisher.js';
+import { DUPLICATE_BODY, type FakeX, startFakeX } from '../helpers/fake-x.js';
+import { createTestBot, type TestBot } from '../helpers/test-bot.js';
+
+let bot: TestBot | undefined;
+let x: FakeX | undefined;
+afterEach(async () => {
+  bot?.close();
+  await x?.close();
+  bot = undefined;
+  x = undefined;
+});
+
+async function setUp() {
+  x = await startFakeX();
+  bot = createTestBot({ now: '2026-09-15T15:30:00Z' });
+  bot.send('registrar PIC-DP 15/09/2026 10:00 zoom forzar=si');
+  bot.send('rol comunica comunicacion');
+  const deps: TweetWorkerDeps = {
+    db: bot.db,
+    publisher: createXPublisher({
+      appKey: 'key',
+      appSecret: 'secret',
+      accessToken: 'token',
+      accessSecret: 'token-secret',
+      apiUrl: x.url,
+    }),
+    clock: bot.clock,
+    logger: silentLogger,
+    locale: 'es',
+    defaultPlatform: 'console',
+  };
+  return { bot, x, deps };
+}
+
+/** Composes a tweet as Communication and presses Publicar: the tweet's id in the outbox. */
+function queueTweet(current: TestBot, text: string): number {
+  const preview = current.send(`tuit PIC-DP "${text}"`, { as: 'comunica' });
+  const publish = preview.buttons?.find((button) => button.label === 'Publicar') as ReplyButton;
+  current.press(publish, { as: 'comunica' });
+  return Number(publish.payload);
+}
+
+describe('the X outbox worker (real twitter-api-v2 against a fake X)', () => {
+  it('publishes a queued tweet, signed with OAuth 1.0a, and tells the author the link', async () => {
+    const { bot: current, x: fake, deps } = await setUp();
+    const id = queueTweet(current, 'Comienza la sesión de Pichincha');
+    expect(await publishQueuedTweets(deps)).toBe(1);
+    expect(fake.posted).toEqual([
+      expect.objectContaining({
+        text: 'Comienza la sesión de Pichincha #RendiciónDeCuentas2026',
+        inReplyTo: undefined,
+      }),
+    ]);
+    expect(fake.posted[0]?.authorization).toMatch(/^OAuth oauth_consumer_key="key"/);
+    expect(findTweet(current.db, id)).toMatchObject({ state: 'sent', xTweetId: fake.posted[0]?.id });
+    const told = current.outbox().find((entry) => entry.target === 'comunica');
+    expect(JSON.stringify(told?.message)).toContain(
+      `✅ Tuit publicado: https://x.com/i/web/status/${fake.posted[0]?.id}`,
+    );
+  });
+
+  it("threads a session's tweets: each replies to the previous one", async () => {
+    const { bot: current, x: fake, deps } = await setUp();
+    queueTweet(current, 'Comienza la sesión de Pichincha');
+    await publishQueuedTweets(deps);
+    queueTweet(current, 'El director presenta el informe de gestión');
+    await publishQueuedTweets(deps);
+    expect(fake.posted[1]?.inReplyTo).toBe(fake.posted[0]?.id);
+  });
+
+  it('waits for the reset X gives on a 429, then publishes', async () => {
+    const { bot: current, x: fake, deps } = await setUp();
+    const reset = Math.floor(Date.parse('2026-09-15T15:45:00Z') / 1000);
+    fake.failNextPost({
+      status: 429,
+      body: { title: 'Too Many Requests', detail: 'Too Many Requests', type: 'about:blank', status: 429 },
+      headers: { 'x-rate-limit-limit': '100', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String(reset) },
+    });
+    const id = queueTweet(current, 'Comienza la sesión de Pichincha');
+    await publishQueuedTweets(deps);
+    expect(findTweet(current.db, id)).toMatchObject({ state: 'queued', nextAttemptAt: new Date(reset * 1000) });
+    current.clock.set('2026-09-15T15:44:00Z');
+    await publishQueuedTweets(deps);
+    expect(fake.posted).toEqual([]);
+    current.clock.set('2026-09-15T15:45:01Z');
+    await publishQueuedTweets(deps);
+    expect(findTweet(current.db, id)?.state).toBe('sent');
+  });
+
+  it('retries after a 5xx with a growing wait, and reports a failure after the last attempt', async () => {
+    const { bot: current, x: fake, deps } = await setUp();
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      fake.failNextPost({ status: 503, body: { title: 'Service Unavailable', type: 'about:blank', status: 503 } });
+    }
+    const id = queueTweet(current, 'Comienza la sesión de Pichincha');
+    const waits: number[] = [];
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await publishQueuedTweets(deps);
+      const tweet = findTweet(current.db, id);
+      if (tweet?.state !== 'queued') break;
+      waits.push((tweet.nextAttemptAt?.getTime() ?? 0) - current.clock.now().getTime());
+      current.clock.set(tweet.nextAttemptAt ?? current.clock.now());
+    }
+    expect(waits).toEqual([30_000, 60_000, 120_000, 240_000]);
+    expect(findTweet(current.db, id)).toMatchObject({ state: 'failed', attempts: 5 });
+    expect(JSON.stringify(current.outbox().map((entry) => entry.message))).toContain(
+      'X no respondió tras varios intentos',
+    );
+  });
+
+  it('recovers from a crash after X accepted a tweet: it finds it on the account and does not post it again', async () => {
+    const { bot: current, x: fake, deps } = await setUp();
+    const id = queueTweet(current, 'Comienza la sesión de Pichincha');
+    // The process died after claiming the tweet and after X accepted it, before recording the answer.
+    moveTweet(current.db, { id, from: ['queued'], to: 'sending', actor: 'x-worker', at: current.clock.now() });
+    const onX = fake.addToTimeline('Comienza la sesión de Pichincha #RendiciónDeCuentas2026');
+    current.clock.advanceHours(0.1);
+    await publishQueuedTweets(deps);
+    expect(fake.posted).toEqual([]);
+    expect(findTweet(current.db, id)).toMatchObject({ state: 'sent', xTweetId: onX });
+  });
+
+  it('sends again, once, a tweet interrupted before X got it', async () => {
+    const { bot: current, x: fake, deps } = await setUp();
+    const id = queueTweet(current, 'Comienza la sesión de Pichincha');
+    moveTweet(current.db, { id, from: ['queued'], to: 'sending', actor: 'x-worker', at: current.clock.now() });
+    current.clock.advanceHours(0.1);
+    await publishQueuedTweets(deps);
+    await publishQueuedTweets(deps);
+    expect(fake.posted).toHaveLength(1);
+    expect(findTweet(current.db, id)?.state).toBe('sent');
+  });
+
+  it("reports X's duplicate-content refusal as such when the text is not ours", async () => {
+    const { bot: current, x: fake, deps } = await setUp();
+    fake.failNextPost({ status: 403, body: DUPLICATE_BODY });
+    const id = queueTweet(current, 'Comienza la sesión de Pichincha');
+    await publishQueuedTweets(deps);
+    expect(findTweet(current.db, id)?.state).toBe('failed');
+    expect(JSON.stringify(current.outbox().map((entry) => entry.message))).toContain(
+      'X dice que ese texto ya está publicado en la cuenta.',
+    );
+  });
+});
