@@ -25,7 +25,7 @@ export const tuit: CommandDefinition = {
   name: 'tuit',
   aliases: ['tweet'],
   // Officers write for their own units and Communication for any; checked per unit below.
-  role: 'anyone',
+  role: 'communication',
   writes: true,
   run(ctx, args) {
     const unit = findUnitOrFail(ctx, requirePositional(tuit, ctx, args, 0, 'unit'));

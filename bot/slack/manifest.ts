@@ -33,7 +33,7 @@ export function buildSlackManifest(options: { socketMode: boolean; command?: str
           command: options.command ?? '/rendicion',
           ...(options.socketMode ? {} : { url: requestUrl }),
           description: 'Campaña de rendición de cuentas (escriba "ayuda")',
-          usage_hint: 'ayuda | registrar | marcar | estado | solicitar | solicitudes | resumen',
+          usage_hint: 'ayuda | registrar | marcar | estado | solicitar | tuit | resumen',
           // Escaped, Slack sends a mention as <@U123|ana>: the id `rol` needs, not the display name.
           should_escape: true,
         },

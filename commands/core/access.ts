@@ -42,6 +42,8 @@ export function hasCommandRole(access: Access, role: CommandRole): boolean {
       return true;
     case 'officer':
       return access.isAdmin || access.isDirectorate || access.officerUnitCodes.size > 0;
+    case 'communication':
+      return access.isAdmin || access.isDirectorate || access.isCommunication || access.officerUnitCodes.size > 0;
     case 'directorate':
       return access.isAdmin || access.isDirectorate;
     case 'admin':

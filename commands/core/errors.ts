@@ -21,7 +21,7 @@ export interface ErrorDetails {
   invalid_platform: { input: string; allowed: string[] };
   invalid_email: { input: string };
   event_not_registered: { unitCode: string };
-  forbidden_command: { command: string; role: 'officer' | 'directorate' | 'admin' };
+  forbidden_command: { command: string; role: 'officer' | 'communication' | 'directorate' | 'admin' };
   forbidden_unit: { unitCode: string };
   forbidden_force: Record<string, never>;
   invalid_user: { input: string };

@@ -144,7 +144,8 @@ export interface CommandContext {
   now: Date;
 }
 
-export type CommandRole = 'anyone' | 'officer' | 'directorate' | 'admin';
+/** `communication`: officers, Communication, the Directorate and admins (who may write tweets). */
+export type CommandRole = 'anyone' | 'officer' | 'communication' | 'directorate' | 'admin';
 
 export interface CommandDefinition {
   /** Spanish name, typed by users. */

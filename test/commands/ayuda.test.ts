@@ -20,6 +20,7 @@ describe('ayuda', () => {
       'solicitar',
       'solicitudes',
       'solicitud',
+      'tuit',
       'resumen',
       'recordatorios',
       'rol',
@@ -39,6 +40,7 @@ describe('ayuda', () => {
       'solicitar',
       'solicitudes',
       'solicitud',
+      'tuit',
       'resumen',
       'recordatorios',
     ]);
@@ -98,6 +100,7 @@ describe('ayuda', () => {
       'request-approval',
       'requests',
       'request',
+      'tweet',
       'summary',
       'reminders',
       'role',

@@ -67,7 +67,9 @@ export function english(ex: Examples): Messages {
           ? `Only an admin can use \`${command}\`. Ask an admin to do it for you.`
           : role === 'directorate'
             ? `Only the Communication Directorate can use \`${command}\`.`
-            : `Only a unit's officer, the Directorate or an admin can use \`${command}\`. If you are an officer, ask an admin: \`/rendicion role <user> officer:${ex.unitCode}\`.`,
+            : role === 'communication'
+              ? `Only a unit's officer, Communication or the Directorate can use \`${command}\`.`
+              : `Only a unit's officer, the Directorate or an admin can use \`${command}\`. If you are an officer, ask an admin: \`/rendicion role <user> officer:${ex.unitCode}\`.`,
       forbidden_unit: ({ unitCode }) =>
         `You are not the officer of ${unitCode}: you can only change your own units. See its status with \`/rendicion status ${unitCode}\`.`,
       forbidden_force: () =>

@@ -68,7 +68,9 @@ export function spanish(ex: Examples): Messages {
           ? `Solo un administrador puede usar \`${command}\`. Pida a un administrador que lo haga por usted.`
           : role === 'directorate'
             ? `Solo la Dirección de Comunicación puede usar \`${command}\`.`
-            : `Solo el responsable de una unidad, la Dirección o un administrador puede usar \`${command}\`. Si usted es responsable, pida a un administrador: \`/rendicion rol <usuario> oficial:${ex.unitCode}\`.`,
+            : role === 'communication'
+              ? `Solo el responsable de una unidad, Comunicación o la Dirección pueden usar \`${command}\`.`
+              : `Solo el responsable de una unidad, la Dirección o un administrador puede usar \`${command}\`. Si usted es responsable, pida a un administrador: \`/rendicion rol <usuario> oficial:${ex.unitCode}\`.`,
       forbidden_unit: ({ unitCode }) =>
         `Usted no es responsable de ${unitCode}: solo puede cambiar sus propias unidades. Vea su estado con \`/rendicion estado ${unitCode}\`.`,
       forbidden_force: () =>
