@@ -3,6 +3,7 @@ import { messagesFor } from '../commands/core/i18n/catalogue.js';
 import type { Logger } from '../commands/core/logger.js';
 import type { CommandReply, Locale, Platform } from '../commands/core/types.js';
 import { type Database, inTransaction } from '../db/client.js';
+import { findOpenAccountAlert } from '../db/queries/account-alerts.js';
 import { enqueueChatMessage } from '../db/queries/chat-outbox.js';
 import { findThreadTip, listDueTweets, listTweetsInState, moveTweet, type Tweet } from '../db/queries/tweets.js';
 import { describeXError, type XApiError, type XPublisher } from '../integrations/x/x-publisher.js';
@@ -142,6 +143,8 @@ async function recoverInterrupted(deps: TweetWorkerDeps): Promise<void> {
  * a tweet is claimed (`queued` → `sending`) before X is called.
  */
 export async function publishQueuedTweets(deps: TweetWorkerDeps): Promise<number> {
+  // Policy rule 13: while the account may be in someone else's hands, nothing goes out.
+  if (findOpenAccountAlert(deps.db)) return 0;
   await recoverInterrupted(deps);
   let published = 0;
   for (const tweet of listDueTweets(deps.db, deps.clock.now())) {

@@ -1,3 +1,4 @@
+import { alertaCuenta } from './alerta-cuenta.js';
 import { createHelpCommand } from './ayuda.js';
 import type { CommandDefinition } from './core/types.js';
 import { estado } from './estado.js';
@@ -23,6 +24,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   solicitudes,
   solicitud,
   tuit,
+  alertaCuenta,
   resumen,
   recordatorios,
   rol,

@@ -287,3 +287,13 @@ export const reminderMutes = sqliteTable('reminder_mutes', {
   userId: text('user_id').primaryKey(),
   mutedAt: integer('muted_at', { mode: 'timestamp_ms' }).notNull(),
 });
+
+/** Policy rule 13: the institutional account may be compromised. While one is open, nothing is published. */
+export const accountAlerts = sqliteTable('account_alerts', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  raisedBy: text('raised_by').notNull(),
+  raisedAt: integer('raised_at', { mode: 'timestamp_ms' }).notNull(),
+  note: text('note'),
+  resolvedBy: text('resolved_by'),
+  resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+});

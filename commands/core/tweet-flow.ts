@@ -1,3 +1,4 @@
+import { findOpenAccountAlert } from '../../db/queries/account-alerts.js';
 import { createApprovalRequest } from '../../db/queries/approvals.js';
 import { findEventWithUnit } from '../../db/queries/events.js';
 import {
@@ -175,13 +176,17 @@ export function publishDraft(ctx: CommandContext, id: number): CommandReply {
   if (!moveTweet(ctx.deps.db, { ...change, to: 'queued', set: { publishedBy: ctx.user.id } })) {
     return alreadyHandled(ctx, findTweet(ctx.deps.db, id) ?? tweet);
   }
+  const paused = findOpenAccountAlert(ctx.deps.db);
+  const text = paused
+    ? t.accountAlert.pausedNotice(paused.raisedBy, ctx.dates.dateTime(paused.raisedAt))
+    : ctx.deps.tweetMode === 'simulated'
+      ? t.tweets.simulationText
+      : t.tweets.queuedText;
   return {
     visibility: 'private',
-    tone: 'success',
+    tone: paused ? 'warning' : 'success',
     title: t.tweets.queuedTitle,
-    blocks: [
-      { type: 'text', text: ctx.deps.tweetMode === 'simulated' ? t.tweets.simulationText : t.tweets.queuedText },
-    ],
+    blocks: [{ type: 'text', text }],
   };
 }
 

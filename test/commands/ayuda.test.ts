@@ -21,6 +21,7 @@ describe('ayuda', () => {
       'solicitudes',
       'solicitud',
       'tuit',
+      'alerta-cuenta',
       'resumen',
       'recordatorios',
       'rol',
@@ -41,6 +42,7 @@ describe('ayuda', () => {
       'solicitudes',
       'solicitud',
       'tuit',
+      'alerta-cuenta',
       'resumen',
       'recordatorios',
     ]);
@@ -101,6 +103,7 @@ describe('ayuda', () => {
       'requests',
       'request',
       'tweet',
+      'account-alert',
       'summary',
       'reminders',
       'role',

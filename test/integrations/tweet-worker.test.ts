@@ -148,3 +148,35 @@ describe('the X outbox worker (real twitter-api-v2 against a fake X)', () => {
     );
   });
 });
+
+describe('the account alert (policy rule 13)', () => {
+  it('pauses publishing: tweets wait in the queue until an admin resolves the alert, then go out', async () => {
+    const { bot: current, x: fake, deps } = await setUp();
+    const raised = current.send('alerta-cuenta "Se publicó un tuit que nadie escribió"', { as: 'comunica' });
+    expect(raised.rendered).toContain('Se avisó a la Dirección y a los administradores.');
+    const alerts = current
+      .outbox()
+      .filter((entry) => JSON.stringify(entry.message).includes('la cuenta de X puede estar comprometida'));
+    expect(alerts.map((entry) => entry.target).sort()).toEqual(['admin-1', 'approvals']);
+    const id = queueTweet(current, 'Comienza la sesión de Pichincha');
+    await publishQueuedTweets(deps);
+    expect(fake.posted).toEqual([]);
+    expect(findTweet(current.db, id)?.state).toBe('queued');
+    expect(current.send('alerta-cuenta resolver', { as: 'comunica' }).rendered).toContain(
+      'Solo un administrador puede usar `alerta-cuenta resolver`',
+    );
+    expect(current.send('alerta-cuenta resolver').title).toBe('Alerta cerrada: se reanuda la publicación');
+    await publishQueuedTweets(deps);
+    expect(fake.posted).toHaveLength(1);
+  });
+
+  it('tells whoever reports again that an alert is already open, and changes nothing', async () => {
+    const { bot: current } = await setUp();
+    current.send('alerta-cuenta', { as: 'comunica' });
+    const audits = current.auditCount();
+    expect(current.send('alerta-cuenta', { as: 'oficial-pic' }).rendered).toContain(
+      'Ya hay una alerta abierta (comunica',
+    );
+    expect(current.auditCount()).toBe(audits);
+  });
+});

@@ -19,7 +19,8 @@ export type CommandName =
   | 'solicitud'
   | 'solicitudes'
   | 'recordatorios'
-  | 'tuit';
+  | 'tuit'
+  | 'alerta-cuenta';
 
 export interface CommandHelp {
   description: string;
@@ -271,6 +272,16 @@ export interface Messages {
     simulated: (text: string) => string;
     failed: (reason: string) => string;
     reasons: { duplicate: string; auth: string; gaveUp: string; refused: (status: number) => string };
+  };
+  accountAlert: {
+    raisedTitle: string;
+    raisedText: (by: string, when: string, note: string) => string;
+    alreadyOpen: (by: string, when: string) => string;
+    toReporter: string;
+    resolvedTitle: string;
+    resolvedText: (by: string, when: string) => string;
+    noneOpen: string;
+    pausedNotice: (by: string, when: string) => string;
   };
   policy: {
     profanity: (words: string) => string;

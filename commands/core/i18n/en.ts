@@ -221,6 +221,19 @@ export function english(ex: Examples): Messages {
           'The tweets of one session form a thread: each replies to the previous one.',
         ],
       },
+      'alerta-cuenta': {
+        description: 'Reports that the institutional X account may be compromised and pauses all publishing.',
+        usage: '/rendicion account-alert ["what you saw"] | account-alert resolve',
+        examples: [
+          '/rendicion account-alert "A tweet nobody on the team wrote was posted"',
+          '/rendicion account-alert resolve',
+        ],
+        details: [
+          "Policy rule 13: the Directorate's channel and the admins are told at once.",
+          'While the alert is open, tweets wait in the queue; none is lost.',
+          'Only an admin closes it with `resolve`, and publishing resumes.',
+        ],
+      },
       rol: {
         description: 'Gives or removes roles (admins only).',
         usage: '/rendicion role [<user> [directorate | communication | officer:UNIT | admin] [remove]]',
@@ -512,6 +525,18 @@ export function english(ex: Examples): Messages {
         gaveUp: 'X did not answer after several tries; try again later.',
         refused: (status) => `X refused it (error ${status}).`,
       },
+    },
+    accountAlert: {
+      raisedTitle: '🚨 Alert: the X account may be compromised',
+      raisedText: (by, when, note) =>
+        `${by} reported on ${when} that the institutional account may be in someone else's hands${note ? `: "${note}"` : '.'} Publishing is paused. Check the account, change the passwords and close the alert with \`/rendicion account-alert resolve\` (admins only).`,
+      alreadyOpen: (by, when) => `An alert is already open (${by}, ${when}); publishing stays paused.`,
+      toReporter: 'The Directorate and the admins were told. Tweets stay queued until an admin closes the alert.',
+      resolvedTitle: 'Alert closed: publishing resumes',
+      resolvedText: (by, when) => `${by} closed the alert on ${when}. Queued tweets are posted now.`,
+      noneOpen: 'No alert is open; publishing works normally.',
+      pausedNotice: (by, when) =>
+        `⏸️ Publishing is paused by an account alert (${by}, ${when}); the tweet will wait in the queue.`,
     },
     policy: {
       profanity: (words) =>

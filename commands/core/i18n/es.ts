@@ -227,6 +227,19 @@ export function spanish(ex: Examples): Messages {
           'Los tuits de una misma rendición forman un hilo: cada uno responde al anterior.',
         ],
       },
+      'alerta-cuenta': {
+        description: 'Avisa que la cuenta institucional de X puede estar tomada por terceros y pausa toda publicación.',
+        usage: '/rendicion alerta-cuenta ["qué vio"] | alerta-cuenta resolver',
+        examples: [
+          '/rendicion alerta-cuenta "Se publicó un tuit que nadie del equipo escribió"',
+          '/rendicion alerta-cuenta resolver',
+        ],
+        details: [
+          'Regla 13 de la política: avisa de inmediato al canal de la Dirección y a los administradores.',
+          'Mientras la alerta esté abierta, los tuits esperan en la cola; no se pierde ninguno.',
+          'Solo un administrador la cierra con `resolver`, y la publicación se reanuda.',
+        ],
+      },
       rol: {
         description: 'Asigna o retira roles (solo administradores).',
         usage: '/rendicion rol [<usuario> [direccion | comunicacion | oficial:UNIDAD | admin] [quitar]]',
@@ -519,6 +532,19 @@ export function spanish(ex: Examples): Messages {
         gaveUp: 'X no respondió tras varios intentos; vuelva a intentarlo más tarde.',
         refused: (status) => `X lo rechazó (error ${status}).`,
       },
+    },
+    accountAlert: {
+      raisedTitle: '🚨 Alerta: la cuenta de X puede estar comprometida',
+      raisedText: (by, when, note) =>
+        `${by} avisó el ${when} que la cuenta institucional puede estar tomada por terceros${note ? `: «${note}»` : '.'} La publicación de tuits está en pausa. Revise la cuenta, cambie las contraseñas y cierre la alerta con \`/rendicion alerta-cuenta resolver\` (solo administradores).`,
+      alreadyOpen: (by, when) => `Ya hay una alerta abierta (${by}, ${when}); la publicación sigue en pausa.`,
+      toReporter:
+        'Se avisó a la Dirección y a los administradores. Los tuits quedan en cola hasta que un administrador cierre la alerta.',
+      resolvedTitle: 'Alerta cerrada: se reanuda la publicación',
+      resolvedText: (by, when) => `${by} cerró la alerta el ${when}. Los tuits en cola se publican ahora.`,
+      noneOpen: 'No hay ninguna alerta abierta; la publicación funciona con normalidad.',
+      pausedNotice: (by, when) =>
+        `⏸️ La publicación está en pausa por una alerta de cuenta (${by}, ${when}); el tuit esperará en la cola.`,
     },
     policy: {
       profanity: (words) =>
