@@ -121,6 +121,14 @@ export function createSlackAdapter(input: {
     tokenVerificationEnabled: false,
   });
   const render = (reply: CommandReply) => renderSlackMessage(reply, text.chat.moreNotice);
+  /** A refusal shown next to the form field it concerns, where the user can fix it. */
+  const fieldError = (blockId: string, reply: CommandReply) => {
+    const reason = reply.blocks.find((block) => block.type === 'text');
+    return {
+      response_action: 'errors' as const,
+      errors: { [blockId]: reason?.type === 'text' ? reason.text : text.errorTitle },
+    };
+  };
   const users = createSlackUserDirectory(app.client, logger);
 
   let delivering: Promise<void> = Promise.resolve();
@@ -227,13 +235,8 @@ export function createSlackAdapter(input: {
       locale,
       idempotencyKey: `slack:view:${view.id}`,
     });
-    // A refusal (no reason, too long) belongs next to the field, where the user can fix it.
     if (reply.tone === 'error') {
-      const reason = reply.blocks.find((block) => block.type === 'text');
-      await ack({
-        response_action: 'errors',
-        errors: { [INPUT_BLOCK_ID]: reason?.type === 'text' ? reason.text.slice(0, 150) : text.errorTitle },
-      });
+      await ack(fieldError(INPUT_BLOCK_ID, reply));
       return;
     }
     await ack();
@@ -266,11 +269,7 @@ export function createSlackAdapter(input: {
         idempotencyKey: `slack:view:${view.id}`,
       });
       if (reply.tone === 'error') {
-        const reason = reply.blocks.find((block) => block.type === 'text');
-        await ack({
-          response_action: 'errors',
-          errors: { [fieldOfError(formId, reply.errorCode)]: reason?.type === 'text' ? reason.text : text.errorTitle },
-        });
+        await ack(fieldError(fieldOfError(formId, reply.errorCode), reply));
         return;
       }
       await ack();

@@ -128,3 +128,32 @@ describe('Slack settings', () => {
     );
   });
 });
+
+describe('X settings', () => {
+  it('simulates tweets when no X credential is set', () => {
+    expect(loadConfig({}).x).toBeUndefined();
+  });
+
+  it('reads the four OAuth 1.0a credentials, with X as the default API', () => {
+    expect(loadConfig({ X_API_KEY: 'k', X_API_SECRET: 's', X_ACCESS_TOKEN: 't', X_ACCESS_SECRET: 'ts' }).x).toEqual({
+      appKey: 'k',
+      appSecret: 's',
+      accessToken: 't',
+      accessSecret: 'ts',
+      apiUrl: 'https://api.x.com',
+    });
+  });
+
+  it('names each missing credential when only some are set', () => {
+    expect(() => loadConfig({ X_API_KEY: 'k' })).toThrow(/X_API_SECRET: falta/);
+  });
+
+  it('refuses a rule that does not exist in POLICY_BLOCKING', () => {
+    expect(() => loadConfig({ POLICY_BLOCKING: '2,99' })).toThrow(/POLICY_BLOCKING: debe listar reglas/);
+    expect(loadConfig({ POLICY_BLOCKING: '2, 10, longitud' }).settings.policyBlockingRules).toEqual([
+      2,
+      10,
+      'longitud',
+    ]);
+  });
+});
