@@ -17,11 +17,12 @@ import { createLogger } from './logger.js';
 import { prepareDatabase } from './prepare-database.js';
 import { createSlackAdapter } from './slack/slack-adapter.js';
 import { StartupError } from './startup-error.js';
-import { publishQueuedTweets } from './tweet-worker.js';
+import { checkPinnedTweet, publishQueuedTweets } from './tweet-worker.js';
 
 /** How often a chat-connected bot runs its time-driven work and flushes the outbox. */
 const SCHEDULED_WORK_INTERVAL_MS = 60_000;
 const TWEET_INTERVAL_MS = 10_000;
+const PIN_CHECK_INTERVAL_MS = 5 * 60_000;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { as: { type: 'string' } }, allowPositionals: false });
@@ -44,11 +45,27 @@ async function main(): Promise<void> {
   });
   const publisher = config.x ? createXPublisher(config.x) : createSimulatedPublisher();
   const platform = config.slack ? 'slack' : 'console';
+  const workerDeps = {
+    db,
+    publisher,
+    clock: systemClock,
+    logger,
+    locale,
+    defaultPlatform: platform,
+    platforms: [platform],
+  } as const;
+  // X allows few reads of the account per 15 minutes: look for the pin every 5 minutes at most.
+  let lastPinCheck = 0;
+  const checkPinnedTweetNowAndThen = async () => {
+    if (Date.now() - lastPinCheck < PIN_CHECK_INTERVAL_MS) return;
+    lastPinCheck = Date.now();
+    await checkPinnedTweet(workerDeps);
+  };
   // One pass at a time: a second caller waits for the pass in progress instead of racing it.
   let publishing: Promise<unknown> = Promise.resolve();
   const publishTweets = () => {
     publishing = publishing
-      .then(() => publishQueuedTweets({ db, publisher, clock: systemClock, logger, locale, defaultPlatform: platform }))
+      .then(() => publishQueuedTweets(workerDeps).then(() => checkPinnedTweetNowAndThen()))
       .catch((error: unknown) =>
         logger.error({ error: error instanceof Error ? error.message : String(error) }, 'tweet pass failed'),
       );

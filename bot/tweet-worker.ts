@@ -5,7 +5,15 @@ import type { CommandReply, Locale, Platform } from '../commands/core/types.js';
 import { type Database, inTransaction } from '../db/client.js';
 import { findOpenAccountAlert } from '../db/queries/account-alerts.js';
 import { enqueueChatMessage } from '../db/queries/chat-outbox.js';
-import { findThreadTip, listDueTweets, listTweetsInState, moveTweet, type Tweet } from '../db/queries/tweets.js';
+import {
+  findPinnedTweet,
+  findThreadTip,
+  listDueTweets,
+  listTweetsInState,
+  markPinnedSeen,
+  moveTweet,
+  type Tweet,
+} from '../db/queries/tweets.js';
 import { describeXError, type XApiError, type XPublisher } from '../integrations/x/x-publisher.js';
 
 /** Network errors and 5xx are retried this many times, waiting longer each time, then reported. */
@@ -23,6 +31,8 @@ export interface TweetWorkerDeps {
   locale: Locale;
   /** Where requesters are told the outcome when the tweet does not say (the first running platform). */
   defaultPlatform: Platform;
+  /** Every running platform: notices for the Directorate's channel go to each. */
+  platforms: readonly Platform[];
 }
 
 export function tweetUrl(id: string): string {
@@ -40,6 +50,38 @@ function tell(deps: TweetWorkerDeps, tweet: Tweet, text: string, tone: CommandRe
     message: { visibility: 'private', tone, blocks: [{ type: 'text', text }] },
     createdAt: deps.clock.now(),
   });
+}
+
+function tellDirectorate(deps: TweetWorkerDeps, text: string, tone: CommandReply['tone']): void {
+  for (const platform of deps.platforms) {
+    enqueueChatMessage(deps.db, {
+      platform,
+      targetType: 'channel',
+      target: 'approvals',
+      fallbackChannelId: null,
+      action: 'post',
+      cardKey: null,
+      message: { visibility: 'public', tone, blocks: [{ type: 'text', text }] },
+      createdAt: deps.clock.now(),
+    });
+  }
+}
+
+/**
+ * X's API reads a pin but cannot make one: once the campaign's tweet is out, the Directorate pins
+ * it by hand, and this notices when the account shows it pinned.
+ */
+export async function checkPinnedTweet(deps: TweetWorkerDeps): Promise<boolean> {
+  const pinned = findPinnedTweet(deps.db);
+  if (!pinned?.xTweetId || pinned.pinnedSeenAt || deps.publisher.simulated) return false;
+  const current = await deps.publisher.pinnedTweetId().catch(() => undefined);
+  if (current !== pinned.xTweetId) return false;
+  const t = messagesFor(deps.locale, { unitCode: '', date: '' });
+  inTransaction(deps.db, () => {
+    markPinnedSeen(deps.db, pinned.id, deps.clock.now());
+    tellDirectorate(deps, t.pinned.confirmed(tweetUrl(pinned.xTweetId ?? '')), 'success');
+  });
+  return true;
 }
 
 function markPublished(deps: TweetWorkerDeps, tweet: Tweet, xTweetId: string, inReplyTo?: string): void {
@@ -62,6 +104,7 @@ function markPublished(deps: TweetWorkerDeps, tweet: Tweet, xTweetId: string, in
         deps.publisher.simulated ? t.tweets.simulated(moved.text) : t.tweets.published(tweetUrl(xTweetId)),
         'success',
       );
+      if (moved.purpose === 'pinned') tellDirectorate(deps, t.pinned.pinByHand(tweetUrl(xTweetId)), 'info');
     }
   });
 }

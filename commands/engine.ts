@@ -10,6 +10,7 @@ import { createDateFormatter } from './core/format-date.js';
 import { type Examples, type Messages, messagesFor } from './core/i18n/catalogue.js';
 import type { Logger } from './core/logger.js';
 import { parseInvocation } from './core/parse-invocation.js';
+import { runPinnedTweetSchedule } from './core/pinned-tweet.js';
 import { sendReminders } from './core/reminders.js';
 import { postScheduledSummary, refreshPostedSummary } from './core/scheduled-summary.js';
 import type {
@@ -137,6 +138,7 @@ export function createEngine(deps: CommandDeps & { logger: Logger }): Engine {
         const swept = inTransaction(deps.db, () => sweepApprovals(ctx));
         const summaryPosted = inTransaction(deps.db, () => postScheduledSummary(ctx) || refreshPostedSummary(ctx));
         const reminders = inTransaction(deps.db, () => sendReminders(ctx));
+        inTransaction(deps.db, () => runPinnedTweetSchedule(ctx));
         if (swept.expired || swept.escalated || summaryPosted || reminders) {
           deps.logger.info({ ...swept, summaryPosted, reminders }, 'scheduled work done');
         }

@@ -11,6 +11,7 @@ import { solicitar } from './solicitar.js';
 import { solicitud } from './solicitud.js';
 import { solicitudes } from './solicitudes.js';
 import { tuit } from './tuit.js';
+import { tuitFijo } from './tuit-fijo.js';
 
 const ayuda = createHelpCommand(() => COMMANDS);
 
@@ -24,6 +25,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   solicitudes,
   solicitud,
   tuit,
+  tuitFijo,
   alertaCuenta,
   resumen,
   recordatorios,

@@ -137,6 +137,12 @@ export const tweets = sqliteTable(
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
     requestPlatform: text('request_platform', { enum: ['console', 'slack', 'discord'] }),
+    /** `pinned`: the campaign's pinned tweet (PRODUCT.md), posted once for the whole window. */
+    purpose: text('purpose', { enum: ['live', 'pinned'] })
+      .notNull()
+      .default('live'),
+    /** When the account was seen with this tweet pinned (X's API can read a pin, not make one). */
+    pinnedSeenAt: integer('pinned_seen_at', { mode: 'timestamp_ms' }),
   },
   (t) => [index('tweets_state').on(t.state), index('tweets_event').on(t.eventId)],
 );

@@ -11,7 +11,11 @@ const LIVE_STATES: TweetState[] = ['awaiting_approval', 'queued', 'sending', 'se
 
 export function createDraftTweet(
   db: Database,
-  input: Pick<Tweet, 'eventId' | 'text' | 'requestedBy' | 'requestPlatform'> & { at: Date; requestId?: string },
+  input: Pick<Tweet, 'eventId' | 'text' | 'requestedBy' | 'requestPlatform'> & {
+    at: Date;
+    requestId?: string;
+    purpose?: Tweet['purpose'];
+  },
 ): Tweet {
   const { at, requestId, ...values } = input;
   const tweet = db.orm
@@ -117,6 +121,21 @@ export function listDueTweets(db: Database, now: Date): Tweet[] {
 
 export function listTweetsInState(db: Database, state: TweetState): Tweet[] {
   return db.orm.select().from(tweets).where(eq(tweets.state, state)).orderBy(asc(tweets.id)).all();
+}
+
+/** The campaign's pinned tweet, unless it was cancelled or failed (then a new one may be written). */
+export function findPinnedTweet(db: Database): Tweet | undefined {
+  return db.orm
+    .select()
+    .from(tweets)
+    .where(and(eq(tweets.purpose, 'pinned'), inArray(tweets.state, [...LIVE_STATES, 'draft'])))
+    .orderBy(desc(tweets.id))
+    .limit(1)
+    .get();
+}
+
+export function markPinnedSeen(db: Database, id: number, at: Date): void {
+  db.orm.update(tweets).set({ pinnedSeenAt: at }).where(eq(tweets.id, id)).run();
 }
 
 /** The newest published tweet of an event: the next one replies to it, so a session is one thread. */

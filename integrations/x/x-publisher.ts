@@ -7,6 +7,8 @@ export interface XPublisher {
   publish(text: string, inReplyToTweetId?: string): Promise<{ id: string }>;
   /** The id of a tweet with this exact text among the account's latest, if X has it. */
   findRecent(text: string): Promise<string | undefined>;
+  /** The account's pinned tweet, as X's API shows it (it can read a pin, not make one). */
+  pinnedTweetId(): Promise<string | undefined>;
 }
 
 export type XFailureKind = 'rate_limited' | 'duplicate' | 'auth' | 'server' | 'refused' | 'network';
@@ -87,6 +89,15 @@ export function createXPublisher(settings: {
         throw describeXError(error);
       }
     },
+    async pinnedTweetId() {
+      try {
+        const me = await client.v2.me({ 'user.fields': ['pinned_tweet_id'] });
+        accountId ??= me.data.id;
+        return me.data.pinned_tweet_id ?? undefined;
+      } catch (error) {
+        throw describeXError(error);
+      }
+    },
     async findRecent(text) {
       try {
         accountId ??= (await client.v2.me()).data.id;
@@ -109,6 +120,9 @@ export function createSimulatedPublisher(): XPublisher {
       return { id: `simulado-${Date.now()}-${sequence}` };
     },
     async findRecent() {
+      return undefined;
+    },
+    async pinnedTweetId() {
       return undefined;
     },
   };

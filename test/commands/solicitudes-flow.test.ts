@@ -29,9 +29,7 @@ function askForVideo(description = 'Video institucional de 3 minutos') {
 
 /** What the approvals flow queued: the approvals channel and the requests' direct messages. */
 function approvalMessages() {
-  return bot
-    .outbox()
-    .filter((entry) => entry.target === 'approvals' || JSON.stringify(entry.message).includes('solicitud #'));
+  return bot.outbox().filter((entry) => /[Ss]olicitud #/.test(JSON.stringify(entry.message)));
 }
 
 function cardButtons(): ReplyButton[] {

@@ -16,6 +16,8 @@ export interface FakeX {
   url: string;
   posted: PostedTweet[];
   failNextPost(failure: { status: number; body: Record<string, unknown>; headers?: Record<string, string> }): void;
+  /** Pins a tweet on the account's profile, as a person does by hand. */
+  pin(id: string): void;
   /** A tweet that is on the account without the bot having recorded it (a crash after X accepted it). */
   addToTimeline(text: string): string;
   close(): Promise<void>;
@@ -44,6 +46,7 @@ export async function startFakeX(): Promise<FakeX> {
   const timeline: { id: string; text: string }[] = [];
   const failures: { status: number; body: Record<string, unknown>; headers?: Record<string, string> }[] = [];
   let sequence = 1_800_000_000_000_000_000n;
+  let pinnedId: string | undefined;
   const nextId = () => {
     sequence += 1n;
     return String(sequence);
@@ -78,7 +81,14 @@ export async function startFakeX(): Promise<FakeX> {
       return;
     }
     if (request.method === 'GET' && path === '/2/users/me') {
-      json(200, { data: { id: '42', name: 'IESS Ecuador', username: 'IESSec' } });
+      json(200, {
+        data: {
+          id: '42',
+          name: 'IESS Ecuador',
+          username: 'IESSec',
+          ...(pinnedId ? { pinned_tweet_id: pinnedId } : {}),
+        },
+      });
       return;
     }
     if (request.method === 'GET' && path === '/2/users/42/tweets') {
@@ -100,6 +110,9 @@ export async function startFakeX(): Promise<FakeX> {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     posted,
     failNextPost: (failure) => failures.push(failure),
+    pin: (id) => {
+      pinnedId = id;
+    },
     addToTimeline: (text) => {
       const id = nextId();
       timeline.unshift({ id, text });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { publishQueuedTweets, type TweetWorkerDeps } from '../../bot/tweet-worker.js';
+import { checkPinnedTweet, publishQueuedTweets, type TweetWorkerDeps } from '../../bot/tweet-worker.js';
 import { silentLogger } from '../../commands/core/logger.js';
 import type { ReplyButton } from '../../commands/core/types.js';
 import { findTweet, moveTweet } from '../../db/queries/tweets.js';
@@ -34,6 +34,7 @@ async function setUp() {
     logger: silentLogger,
     locale: 'es',
     defaultPlatform: 'console',
+    platforms: ['console'],
   };
   return { bot, x, deps };
 }
@@ -178,5 +179,51 @@ describe('the account alert (policy rule 13)', () => {
       'Ya hay una alerta abierta (comunica',
     );
     expect(current.auditCount()).toBe(audits);
+  });
+});
+
+describe("the campaign's pinned tweet", () => {
+  it('is written from the campaign, posted on its own (no thread), pinned by hand, and the pin is noticed', async () => {
+    const { bot: current, x: fake, deps } = await setUp();
+    current.send('rol dir-ana direccion');
+    const preview = current.send('tuit-fijo', { as: 'dir-ana' });
+    expect(preview.title).toBe('Vista previa del tuit · tuit fijo de la campaña');
+    expect(JSON.stringify(preview.blocks[0])).toContain(
+      'del sáb 12 sep 2026 al sáb 26 sep 2026, cada unidad rinde cuentas a la ciudadanía. Informes, transmisiones y preguntas en https://www.ejemplo.gob.ec/rendicion #RendiciónDeCuentas2026',
+    );
+    current.press(preview.buttons?.find((button) => button.label === 'Publicar') as ReplyButton, { as: 'dir-ana' });
+    await publishQueuedTweets(deps);
+    const [posted] = fake.posted;
+    expect(posted?.inReplyTo).toBeUndefined();
+    const channel = current.outbox().filter((entry) => entry.target === 'approvals');
+    expect(JSON.stringify(channel.at(-1)?.message)).toContain(`fíjelo a mano en el perfil de la cuenta`);
+    expect(await checkPinnedTweet(deps)).toBe(false);
+    fake.pin(posted?.id ?? '');
+    expect(await checkPinnedTweet(deps)).toBe(true);
+    expect(current.send('tuit-fijo', { as: 'dir-ana' }).rendered).toContain('La cuenta lo muestra fijado. ✅');
+  });
+
+  it('is posted by the bot at the start of the window when nobody did, once; the end brings an unpin reminder', async () => {
+    const { bot: current, x: fake, deps } = await setUp();
+    current.clock.set('2026-09-12T13:05:00Z');
+    current.runScheduledWork();
+    current.runScheduledWork();
+    await publishQueuedTweets(deps);
+    expect(fake.posted).toHaveLength(1);
+    expect(fake.posted[0]?.text).toContain('#RendiciónDeCuentas2026');
+    current.clock.set('2026-09-27T14:05:00Z');
+    current.runScheduledWork();
+    current.runScheduledWork();
+    const reminders = current
+      .outbox()
+      .filter((entry) => JSON.stringify(entry.message).includes('La campaña terminó: desfije el tuit'));
+    expect(reminders).toHaveLength(1);
+  });
+
+  it('is for the Directorate only', async () => {
+    const { bot: current } = await setUp();
+    expect(current.send('tuit-fijo', { as: 'comunica' }).rendered).toContain(
+      'Solo la Dirección de Comunicación puede usar `tuit-fijo`.',
+    );
   });
 });

@@ -20,7 +20,8 @@ export type CommandName =
   | 'solicitudes'
   | 'recordatorios'
   | 'tuit'
-  | 'alerta-cuenta';
+  | 'alerta-cuenta'
+  | 'tuit-fijo';
 
 export interface CommandHelp {
   description: string;
@@ -272,6 +273,19 @@ export interface Messages {
     simulated: (text: string) => string;
     failed: (reason: string) => string;
     reasons: { duplicate: string; auth: string; gaveUp: string; refused: (status: number) => string };
+  };
+  pinned: {
+    text: (name: string, from: string, to: string, url: string, hashtag: string) => string;
+    previewLabel: string;
+    statusTitle: string;
+    state: (state: string) => string;
+    link: (url: string) => string;
+    pinByHand: (url: string) => string;
+    seenPinned: string;
+    notSeenPinned: string;
+    confirmed: (url: string) => string;
+    unpinReminder: (url: string) => string;
+    autoQueued: string;
   };
   accountAlert: {
     raisedTitle: string;

@@ -221,6 +221,16 @@ export function english(ex: Examples): Messages {
           'The tweets of one session form a thread: each replies to the previous one.',
         ],
       },
+      'tuit-fijo': {
+        description: "Prepares, posts and follows the campaign's pinned tweet (website and hashtag).",
+        usage: '/rendicion pinned-tweet',
+        examples: ['/rendicion pinned-tweet'],
+        details: [
+          "It is written from the campaign's name, period, website section and hashtag, and checked against the policy.",
+          'If nobody posted it before, the bot posts it when the campaign starts.',
+          "X's API cannot pin a tweet: the bot asks the Directorate to pin it by hand, checks the account for the pin, and reminds them to unpin it when the campaign ends.",
+        ],
+      },
       'alerta-cuenta': {
         description: 'Reports that the institutional X account may be compromised and pauses all publishing.',
         usage: '/rendicion account-alert ["what you saw"] | account-alert resolve',
@@ -525,6 +535,21 @@ export function english(ex: Examples): Messages {
         gaveUp: 'X did not answer after several tries; try again later.',
         refused: (status) => `X refused it (error ${status}).`,
       },
+    },
+    pinned: {
+      text: (name, from, to, url, hashtag) =>
+        `${name}: from ${from} to ${to}, every unit is accountable to the public. Reports, streams and questions at ${url} ${hashtag}`,
+      previewLabel: "the campaign's pinned tweet",
+      statusTitle: "The campaign's pinned tweet",
+      state: (state) => `State: ${state}.`,
+      link: (url) => `Link: ${url}`,
+      pinByHand: (url) =>
+        `📌 X's API cannot pin tweets: pin it by hand on the account's profile (tweet menu ⋯ → Pin to your profile): ${url}`,
+      seenPinned: 'The account shows it pinned. ✅',
+      notSeenPinned: 'The account does not show it pinned yet.',
+      confirmed: (url) => `📌 Confirmed: the campaign's tweet is pinned on the account (${url}).`,
+      unpinReminder: (url) => `The campaign is over: unpin the campaign's tweet from the account's profile (${url}).`,
+      autoQueued: "The campaign starts: the bot posts the campaign's pinned tweet. It must then be pinned by hand.",
     },
     accountAlert: {
       raisedTitle: '🚨 Alert: the X account may be compromised',

@@ -227,6 +227,16 @@ export function spanish(ex: Examples): Messages {
           'Los tuits de una misma rendición forman un hilo: cada uno responde al anterior.',
         ],
       },
+      'tuit-fijo': {
+        description: 'Prepara, publica y sigue el tuit fijado de la campaña (sitio web y hashtag).',
+        usage: '/rendicion tuit-fijo',
+        examples: ['/rendicion tuit-fijo'],
+        details: [
+          'Se compone con el nombre, el periodo, la sección del sitio web y el hashtag de la campaña, y se revisa con la política.',
+          'Si nadie lo publicó antes, el bot lo publica solo al empezar la campaña.',
+          'X no permite fijar tuits por API: el bot pide a la Dirección fijarlo a mano, comprueba en la cuenta si quedó fijado y recuerda desfijarlo al terminar la campaña.',
+        ],
+      },
       'alerta-cuenta': {
         description: 'Avisa que la cuenta institucional de X puede estar tomada por terceros y pausa toda publicación.',
         usage: '/rendicion alerta-cuenta ["qué vio"] | alerta-cuenta resolver',
@@ -532,6 +542,21 @@ export function spanish(ex: Examples): Messages {
         gaveUp: 'X no respondió tras varios intentos; vuelva a intentarlo más tarde.',
         refused: (status) => `X lo rechazó (error ${status}).`,
       },
+    },
+    pinned: {
+      text: (name, from, to, url, hashtag) =>
+        `${name}: del ${from} al ${to}, cada unidad rinde cuentas a la ciudadanía. Informes, transmisiones y preguntas en ${url} ${hashtag}`,
+      previewLabel: 'tuit fijo de la campaña',
+      statusTitle: 'Tuit fijo de la campaña',
+      state: (state) => `Estado: ${state}.`,
+      link: (url) => `Enlace: ${url}`,
+      pinByHand: (url) =>
+        `📌 X no permite fijar tuits por API: fíjelo a mano en el perfil de la cuenta (menú ⋯ del tuit → Fijar en tu perfil): ${url}`,
+      seenPinned: 'La cuenta lo muestra fijado. ✅',
+      notSeenPinned: 'La cuenta todavía no lo muestra fijado.',
+      confirmed: (url) => `📌 Confirmado: el tuit de la campaña está fijado en la cuenta (${url}).`,
+      unpinReminder: (url) => `La campaña terminó: desfije el tuit de la campaña en el perfil de la cuenta (${url}).`,
+      autoQueued: 'Empieza la campaña: el bot publica el tuit fijo de la campaña. Luego habrá que fijarlo a mano.',
     },
     accountAlert: {
       raisedTitle: '🚨 Alerta: la cuenta de X puede estar comprometida',
