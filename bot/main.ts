@@ -63,9 +63,12 @@ async function main(): Promise<void> {
   };
   // One pass at a time: a second caller waits for the pass in progress instead of racing it.
   let publishing: Promise<unknown> = Promise.resolve();
+  let firstPass = true;
   const publishTweets = () => {
+    const atStartUp = firstPass;
+    firstPass = false;
     publishing = publishing
-      .then(() => publishQueuedTweets(workerDeps).then(() => checkPinnedTweetNowAndThen()))
+      .then(() => publishQueuedTweets(workerDeps, { atStartUp }).then(() => checkPinnedTweetNowAndThen()))
       .catch((error: unknown) =>
         logger.error({ error: error instanceof Error ? error.message : String(error) }, 'tweet pass failed'),
       );
@@ -156,6 +159,8 @@ async function runConsoleMode(running: Running & { startAs?: string }): Promise<
     db.close();
     process.exit(0);
   });
+  // Tweets left queued or interrupted by the last run go out before anything else.
+  await running.publishTweets();
   // No Slack or Discord credentials: the bot runs as a terminal chat on the local database.
   await runConsole({
     engine,

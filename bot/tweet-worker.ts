@@ -160,8 +160,10 @@ function markFailed(deps: TweetWorkerDeps, tweet: Tweet, error: XApiError): void
  * A tweet found `sending` was interrupted between asking X and recording the answer. X may have
  * published it: look for it on the account before sending it again, so it is never posted twice.
  */
-async function recoverInterrupted(deps: TweetWorkerDeps): Promise<void> {
-  const stale = deps.clock.now().getTime() - INTERRUPTED_AFTER_MS;
+async function recoverInterrupted(deps: TweetWorkerDeps, atStartUp: boolean): Promise<void> {
+  // Right after this process started, every `sending` tweet was interrupted; later, only old ones
+  // (another process may be sending a recent one right now).
+  const stale = atStartUp ? Number.POSITIVE_INFINITY : deps.clock.now().getTime() - INTERRUPTED_AFTER_MS;
   for (const tweet of listTweetsInState(deps.db, 'sending')) {
     const lastTry = tweet.nextAttemptAt?.getTime() ?? tweet.createdAt.getTime();
     if (lastTry > stale) continue;
@@ -185,10 +187,13 @@ async function recoverInterrupted(deps: TweetWorkerDeps): Promise<void> {
  * tweet of its session so a session is one thread. Safe to run often and from several processes:
  * a tweet is claimed (`queued` → `sending`) before X is called.
  */
-export async function publishQueuedTweets(deps: TweetWorkerDeps): Promise<number> {
+export async function publishQueuedTweets(
+  deps: TweetWorkerDeps,
+  options: { atStartUp?: boolean } = {},
+): Promise<number> {
   // Policy rule 13: while the account may be in someone else's hands, nothing goes out.
   if (findOpenAccountAlert(deps.db)) return 0;
-  await recoverInterrupted(deps);
+  await recoverInterrupted(deps, options.atStartUp ?? false);
   let published = 0;
   for (const tweet of listDueTweets(deps.db, deps.clock.now())) {
     const claimed = moveTweet(deps.db, {

@@ -16,6 +16,8 @@ export interface FakeX {
   url: string;
   posted: PostedTweet[];
   failNextPost(failure: { status: number; body: Record<string, unknown>; headers?: Record<string, string> }): void;
+  /** From now on, accept posts but never answer them. */
+  holdAnswers(): void;
   /** Pins a tweet on the account's profile, as a person does by hand. */
   pin(id: string): void;
   /** A tweet that is on the account without the bot having recorded it (a crash after X accepted it). */
@@ -47,6 +49,7 @@ export async function startFakeX(): Promise<FakeX> {
   const failures: { status: number; body: Record<string, unknown>; headers?: Record<string, string> }[] = [];
   let sequence = 1_800_000_000_000_000_000n;
   let pinnedId: string | undefined;
+  let holding = false;
   const nextId = () => {
     sequence += 1n;
     return String(sequence);
@@ -77,6 +80,8 @@ export async function startFakeX(): Promise<FakeX> {
         authorization: request.headers.authorization ?? '',
       });
       timeline.unshift({ id, text });
+      // X accepted the tweet but its answer never arrives: what a crash at that moment looks like.
+      if (holding) return;
       json(201, { data: { id, text, edit_history_tweet_ids: [id] } });
       return;
     }
@@ -110,6 +115,9 @@ export async function startFakeX(): Promise<FakeX> {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     posted,
     failNextPost: (failure) => failures.push(failure),
+    holdAnswers: () => {
+      holding = true;
+    },
     pin: (id) => {
       pinnedId = id;
     },
@@ -118,6 +126,10 @@ export async function startFakeX(): Promise<FakeX> {
       timeline.unshift({ id, text });
       return id;
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

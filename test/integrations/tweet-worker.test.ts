@@ -227,3 +227,17 @@ describe("the campaign's pinned tweet", () => {
     );
   });
 });
+
+describe('a server error', () => {
+  it('is retried and the tweet goes out on the next attempt', async () => {
+    const { bot: current, x: fake, deps } = await setUp();
+    fake.failNextPost({ status: 500, body: { title: 'Internal Server Error', type: 'about:blank', status: 500 } });
+    const id = queueTweet(current, 'Comienza la sesión de Pichincha');
+    await publishQueuedTweets(deps);
+    expect(findTweet(current.db, id)).toMatchObject({ state: 'queued', attempts: 1 });
+    current.clock.advanceHours(1);
+    await publishQueuedTweets(deps);
+    expect(findTweet(current.db, id)?.state).toBe('sent');
+    expect(fake.posted).toHaveLength(1);
+  });
+});

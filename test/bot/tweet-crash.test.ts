@@ -1,0 +1,63 @@
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/client.js';
+import { findTweet } from '../../db/queries/tweets.js';
+import { waitFor } from '../helpers/fake-slack.js';
+import { type FakeX, startFakeX } from '../helpers/fake-x.js';
+import { BOT_MAIN, createTempDir, runProcess, type TempDir } from '../helpers/run-process.js';
+
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+const TWEET = 'Comienza la rendición de cuentas de Azuay. #RendiciónDeCuentasDemo';
+
+let dir: TempDir | undefined;
+let x: FakeX | undefined;
+afterEach(async () => {
+  await x?.close();
+  await dir?.remove();
+  x = undefined;
+  dir = undefined;
+});
+
+describe('a crash while a tweet is being sent', () => {
+  it('is killed after X accepted the tweet; the restarted bot finds it on the account and does not post it again', {
+    timeout: 60_000,
+  }, async () => {
+    x = await startFakeX();
+    dir = await createTempDir();
+    const env = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      DATABASE_PATH: dir.databasePath,
+      X_API_KEY: 'key',
+      X_API_SECRET: 'secret',
+      X_ACCESS_TOKEN: 'token',
+      X_ACCESS_SECRET: 'token-secret',
+      X_API_URL: x.url,
+    };
+    x.holdAnswers();
+    const first = spawn(process.execPath, ['--import', TSX_LOADER, BOT_MAIN], {
+      cwd: dir.path,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const exited = new Promise((resolve) => first.on('close', resolve));
+    first.stdin.write(['rol comunica comunicacion', '/yo comunica', `tuit AZU-DP "${TWEET}"`, '1', ''].join('\n'));
+    const fake = x;
+    await waitFor(() => fake.posted.length === 1, 30_000);
+    first.kill('SIGKILL');
+    await exited;
+
+    const db = openDatabase(dir.databasePath);
+    expect(findTweet(db, 1)?.state).toBe('sending');
+    db.close();
+
+    const second = await runProcess({ cwd: dir.path, script: BOT_MAIN, env, stdin: 'resumen\n' });
+    expect(second.code).toBe(0);
+    expect(x.posted).toHaveLength(1);
+    const after = openDatabase(dir.databasePath);
+    expect(findTweet(after, 1)).toMatchObject({ state: 'sent', xTweetId: x.posted[0]?.id });
+    after.close();
+  });
+});
