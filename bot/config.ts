@@ -129,6 +129,17 @@ const envSchema = z.object({
   X_ACCESS_TOKEN: z.string().optional(),
   X_ACCESS_SECRET: z.string().optional(),
   X_API_URL: z.url({ error: 'debe ser una URL, por ejemplo https://api.x.com' }).default('https://api.x.com'),
+  YOUTUBE_API_KEY: z
+    .string()
+    .min(10, { error: 'debe ser una clave de API de Google con YouTube Data API v3' })
+    .optional(),
+  YOUTUBE_CHANNEL_ID: z
+    .string()
+    .regex(/^UC[\w-]{22}$/, { error: 'debe ser el id del canal (empieza con "UC", 24 caracteres)' })
+    .optional(),
+  GOOGLE_API_URL: z
+    .url({ error: 'debe ser una URL, por ejemplo https://youtube.googleapis.com/' })
+    .default('https://youtube.googleapis.com/'),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'debe ser debug, info, warn, error o silent' })
     .default('info'),
@@ -146,6 +157,8 @@ export interface Config {
   slack?: SlackSettings;
   /** Set when the four X credentials are; without them tweets are simulated. */
   x?: XSettings;
+  /** Set with YOUTUBE_API_KEY: reported links are verified; without it they are checked for form only. */
+  youtube?: { apiKey: string; rootUrl: string; channelId?: string };
 }
 
 export interface XSettings {
@@ -186,6 +199,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       tweetRateWindowMinutes: values.TWEET_RATE_WINDOW_MINUTES,
     },
     x: readXSettings(values),
+    youtube: values.YOUTUBE_API_KEY
+      ? { apiKey: values.YOUTUBE_API_KEY, rootUrl: values.GOOGLE_API_URL, channelId: values.YOUTUBE_CHANNEL_ID }
+      : undefined,
   };
 }
 

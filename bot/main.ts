@@ -6,11 +6,12 @@ import { createDateFormatter } from '../commands/core/format-date.js';
 import { messagesFor } from '../commands/core/i18n/catalogue.js';
 import type { Logger } from '../commands/core/logger.js';
 import { loadSpanishSpeller } from '../commands/core/policy/spanish-speller.js';
-import type { Locale } from '../commands/core/types.js';
+import type { Locale, Platform } from '../commands/core/types.js';
 import { createEngine, type Engine } from '../commands/engine.js';
 import type { Database } from '../db/client.js';
 import type { Campaign } from '../db/queries/campaign.js';
 import { createSimulatedPublisher, createXPublisher } from '../integrations/x/x-publisher.js';
+import { createYoutubeVideos } from '../integrations/youtube/youtube-videos.js';
 import { type Config, loadConfig } from './config.js';
 import { runConsole } from './console/console-mode.js';
 import { createLogger } from './logger.js';
@@ -18,6 +19,7 @@ import { prepareDatabase } from './prepare-database.js';
 import { createSlackAdapter } from './slack/slack-adapter.js';
 import { StartupError } from './startup-error.js';
 import { checkPinnedTweet, publishQueuedTweets } from './tweet-worker.js';
+import { verifyReportedLinks } from './youtube-worker.js';
 
 /** How often a chat-connected bot runs its time-driven work and flushes the outbox. */
 const SCHEDULED_WORK_INTERVAL_MS = 60_000;
@@ -41,10 +43,11 @@ async function main(): Promise<void> {
     settings: config.settings,
     speller: await loadSpanishSpeller(),
     tweetMode: config.x ? 'live' : 'simulated',
+    youtubeMode: config.youtube ? 'verify' : 'form-only',
     logger,
   });
   const publisher = config.x ? createXPublisher(config.x) : createSimulatedPublisher();
-  const platform = config.slack ? 'slack' : 'console';
+  const platform: Platform = config.slack ? 'slack' : 'console';
   const workerDeps = {
     db,
     publisher,
@@ -63,14 +66,24 @@ async function main(): Promise<void> {
   };
   // One pass at a time: a second caller waits for the pass in progress instead of racing it.
   let publishing: Promise<unknown> = Promise.resolve();
+  const youtubeDeps = config.youtube && {
+    db,
+    videos: createYoutubeVideos(config.youtube),
+    clock: systemClock,
+    logger,
+    locale,
+    defaultPlatform: platform,
+    channelId: config.youtube.channelId,
+  };
   let firstPass = true;
   const publishTweets = () => {
     const atStartUp = firstPass;
     firstPass = false;
     publishing = publishing
       .then(() => publishQueuedTweets(workerDeps, { atStartUp }).then(() => checkPinnedTweetNowAndThen()))
+      .then(() => (youtubeDeps ? verifyReportedLinks(youtubeDeps) : 0))
       .catch((error: unknown) =>
-        logger.error({ error: error instanceof Error ? error.message : String(error) }, 'tweet pass failed'),
+        logger.error({ error: error instanceof Error ? error.message : String(error) }, 'background pass failed'),
       );
     return publishing.then(() => undefined);
   };

@@ -1,7 +1,9 @@
 import { alertaCuenta } from './alerta-cuenta.js';
 import { createHelpCommand } from './ayuda.js';
 import type { CommandDefinition } from './core/types.js';
+import { enlaces } from './enlaces.js';
 import { estado } from './estado.js';
+import { exportar } from './exportar.js';
 import { marcar } from './marcar.js';
 import { recordatorios } from './recordatorios.js';
 import { registrar } from './registrar.js';
@@ -12,6 +14,7 @@ import { solicitud } from './solicitud.js';
 import { solicitudes } from './solicitudes.js';
 import { tuit } from './tuit.js';
 import { tuitFijo } from './tuit-fijo.js';
+import { youtube } from './youtube.js';
 
 const ayuda = createHelpCommand(() => COMMANDS);
 
@@ -27,6 +30,9 @@ export const COMMANDS: readonly CommandDefinition[] = [
   tuit,
   tuitFijo,
   alertaCuenta,
+  youtube,
+  enlaces,
+  exportar,
   resumen,
   recordatorios,
   rol,

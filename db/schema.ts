@@ -156,9 +156,12 @@ export const youtubeLinks = sqliteTable(
       .references(() => events.id),
     url: text('url').notNull(),
     videoId: text('video_id').notNull(),
-    verification: text('verification', { enum: ['unverified', 'verified', 'refused'] })
+    /** `checking`: waiting for YouTube's answer; `unverified`: no Google credentials, form checked only. */
+    verification: text('verification', { enum: ['checking', 'unverified', 'verified', 'refused', 'replaced'] })
       .notNull()
       .default('unverified'),
+    /** Why YouTube's answer refused the link (a stable code: not_found, private, other_channel...). */
+    problem: text('problem'),
     title: text('title'),
     reportedBy: text('reported_by').notNull(),
     reportedAt: integer('reported_at', { mode: 'timestamp_ms' }).notNull(),

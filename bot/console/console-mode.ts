@@ -6,7 +6,7 @@ import { messagesFor } from '../../commands/core/i18n/catalogue.js';
 import type { ChatUser, CommandReply, GlobalRole, Locale, ReplyButton } from '../../commands/core/types.js';
 import type { Engine } from '../../commands/engine.js';
 import type { Database } from '../../db/client.js';
-import { savePng } from '../render/chart-png.js';
+import { saveFile, savePng } from '../render/chart-png.js';
 import { deliverConsoleMessages } from './console-outbox.js';
 import { renderReplyAsText } from './render-text.js';
 
@@ -43,6 +43,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const text = messages.console;
   const showImage = (message: CommandReply) => {
     if (message.image) write(messages.chart.saved(savePng(message.image, options.exportsDirectory)));
+    if (message.file) write(messages.export.saved(saveFile(message.file, options.exportsDirectory)));
   };
   let user: ChatUser = { id: options.startAs ?? CONSOLE_USER_ID };
   let lastButtons: ReplyButton[] = [];

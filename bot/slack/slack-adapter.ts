@@ -184,6 +184,21 @@ export function createSlackAdapter(input: {
         logger.warn({ error: describeSlackError(error) }, 'could not upload the chart; is the bot in the channel?'),
       );
     }
+    if (reply.file) {
+      // A private reply's file goes to the person's direct messages, not to the channel.
+      const file = reply.file;
+      await client.conversations
+        .open({ users: command.user_id })
+        .then((opened) =>
+          client.filesUploadV2({
+            channel_id: opened.channel?.id ?? command.user_id,
+            content: file.content,
+            filename: file.name,
+            title: file.name,
+          }),
+        )
+        .catch((error: unknown) => logger.warn({ error: describeSlackError(error) }, 'could not send the file'));
+    }
     await input.afterRequest?.();
     await deliverOutbox();
   });

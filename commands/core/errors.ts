@@ -45,6 +45,7 @@ export interface ErrorDetails {
   tweet_not_found: { id: number };
   tweet_blocked: Record<string, never>;
   forbidden_tweet: Record<string, never>;
+  invalid_youtube_link: { input: string };
 }
 
 export type ErrorCode = keyof ErrorDetails;

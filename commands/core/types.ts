@@ -76,6 +76,15 @@ export interface CommandReply {
   errorCode?: string;
   /** A picture that goes with the reply, as SVG; each adapter turns it into a PNG file. */
   image?: ReplyImage;
+  /** A file that goes with the reply (the CSV export); adapters upload or save it. */
+  file?: ReplyFile;
+}
+
+export interface ReplyFile {
+  /** File name with its extension, e.g. `rendicion-2026-09-12.csv`. */
+  name: string;
+  mimeType: string;
+  content: string;
 }
 
 export interface ReplyImage {
@@ -100,6 +109,8 @@ export interface CommandDeps {
   speller: Speller;
   /** `simulated` when there are no X credentials: tweets go through the outbox and are marked so. */
   tweetMode: 'live' | 'simulated';
+  /** `verify` when a YouTube API key is set: reported links are checked with videos.list. */
+  youtubeMode?: 'verify' | 'form-only';
 }
 
 export interface BotSettings {

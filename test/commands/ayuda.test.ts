@@ -23,6 +23,9 @@ describe('ayuda', () => {
       'tuit',
       'tuit-fijo',
       'alerta-cuenta',
+      'youtube',
+      'enlaces',
+      'exportar',
       'resumen',
       'recordatorios',
       'rol',
@@ -44,6 +47,9 @@ describe('ayuda', () => {
       'solicitud',
       'tuit',
       'alerta-cuenta',
+      'youtube',
+      'enlaces',
+      'exportar',
       'resumen',
       'recordatorios',
     ]);
@@ -54,7 +60,14 @@ describe('ayuda', () => {
   it('shows a user without a role only the commands that read', () => {
     bot = createTestBot();
     const reply = bot.send('ayuda', { as: 'ciudadano' });
-    expect(listedCommands(reply.rendered)).toEqual(['ayuda', 'estado', 'solicitudes', 'solicitud', 'resumen']);
+    expect(listedCommands(reply.rendered)).toEqual([
+      'ayuda',
+      'estado',
+      'solicitudes',
+      'solicitud',
+      'enlaces',
+      'resumen',
+    ]);
     expect(reply.rendered).toContain('Usted es: sin rol (solo consulta).');
   });
 
@@ -106,6 +119,9 @@ describe('ayuda', () => {
       'tweet',
       'pinned-tweet',
       'account-alert',
+      'video-link',
+      'links',
+      'export',
       'summary',
       'reminders',
       'role',

@@ -128,6 +128,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         file_id: `F${sequence}`,
       },
       'files.completeUploadExternal': { ok: true, files: [{ id: `F${sequence}`, title: params.files }] },
+      'conversations.open': { ok: true, channel: { id: `D${String(params.users ?? '').replace(/^U/, '')}` } },
       'users.lookupByEmail': [...users.entries()].some(([, email]) => email === params.email)
         ? { ok: true, user: { id: [...users.entries()].find(([, email]) => email === params.email)?.[0] } }
         : { ok: false, error: 'users_not_found' },

@@ -85,6 +85,7 @@ export function createTestBot(
     databasePath?: string;
     platforms?: Platform[];
     speller?: Speller;
+    youtubeMode?: 'verify' | 'form-only';
   } = {},
 ): TestBot {
   const db = openDatabase(options.databasePath ?? ':memory:');
@@ -102,6 +103,7 @@ export function createTestBot(
     settings: DEFAULT_SETTINGS,
     speller: options.speller ?? ACCEPT_EVERY_WORD,
     tweetMode: 'simulated',
+    youtubeMode: options.youtubeMode ?? 'form-only',
     logger: options.logger ?? silentLogger,
   });
   const withText = (reply: CommandReply): RenderedReply => ({ ...reply, rendered: renderReplyAsText(reply) });

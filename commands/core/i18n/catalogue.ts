@@ -21,7 +21,10 @@ export type CommandName =
   | 'recordatorios'
   | 'tuit'
   | 'alerta-cuenta'
-  | 'tuit-fijo';
+  | 'tuit-fijo'
+  | 'youtube'
+  | 'enlaces'
+  | 'exportar';
 
 export interface CommandHelp {
   description: string;
@@ -273,6 +276,37 @@ export interface Messages {
     simulated: (text: string) => string;
     failed: (reason: string) => string;
     reasons: { duplicate: string; auth: string; gaveUp: string; refused: (status: number) => string };
+  };
+  youtube: {
+    receivedTitle: (unitCode: string) => string;
+    checking: string;
+    unverified: string;
+    alreadyReported: (url: string) => string;
+    replaceQuestion: (current: string, proposed: string) => string;
+    replaceButton: string;
+    verified: (unitCode: string, title: string) => string;
+    refused: (unitCode: string, url: string, problem: string) => string;
+    problems: Record<'not_found' | 'private' | 'processing' | 'other_channel' | 'too_old', string>;
+    states: Record<string, string>;
+    listTitle: (scope: string) => string;
+    all: string;
+    linkLine: (unitCode: string, unitName: string, url: string, state: string) => string;
+    missingLine: (unitCode: string, unitName: string) => string;
+    counted: (reported: number, total: number) => string;
+  };
+  export: {
+    title: string;
+    done: (rows: number) => string;
+    saved: (path: string) => string;
+    header: {
+      unit: string;
+      name: string;
+      province: string;
+      when: string;
+      platform: string;
+      youtube: string;
+      youtubeState: string;
+    };
   };
   pinned: {
     text: (name: string, from: string, to: string, url: string, hashtag: string) => string;

@@ -104,6 +104,8 @@ export function english(ex: Examples): Messages {
       tweet_blocked: () =>
         'The tweet breaks the social-media policy (see the ⛔ findings). Fix it and type the command again.',
       forbidden_tweet: () => 'Only whoever wrote the draft, Communication or the Directorate can publish or cancel it.',
+      invalid_youtube_link: ({ input }) =>
+        `\`${input}\` is not a YouTube video link. Copy the video's link, e.g. \`https://www.youtube.com/watch?v=dQw4w9WgXcQ\` or \`https://youtu.be/dQw4w9WgXcQ\`.`,
       invalid_toggle: ({ input }) =>
         `I don't understand \`${input}\`. Type \`/rendicion reminders off\` to turn them off or \`/rendicion reminders on\` to turn them on.`,
       step_needs_approval: ({ stepId, unitCode }) =>
@@ -122,6 +124,7 @@ export function english(ex: Examples): Messages {
       description: 'The description in quotes',
       requestId: 'The request number',
       tweetText: 'The text of the tweet, in quotes',
+      youtubeLink: 'The YouTube video link',
     },
     commands: {
       ayuda: {
@@ -229,6 +232,30 @@ export function english(ex: Examples): Messages {
           "It is written from the campaign's name, period, website section and hashtag, and checked against the policy.",
           'If nobody posted it before, the bot posts it when the campaign starts.',
           "X's API cannot pin a tweet: the bot asks the Directorate to pin it by hand, checks the account for the pin, and reminds them to unpin it when the campaign ends.",
+        ],
+      },
+      youtube: {
+        description: "Records the YouTube link of a session's recording (the deliverable of the 126 links).",
+        usage: '/rendicion youtube <unit> <link>',
+        examples: [`/rendicion youtube ${ex.unitCode} https://youtu.be/dQw4w9WgXcQ`],
+        details: [
+          'Accepts `watch?v=`, `youtu.be/`, `live/` and `shorts/`, with or without parameters.',
+          'With a YouTube key configured, the bot checks the video exists, is on the campaign\'s channel, is not private, has finished processing and is not older than the session; otherwise it is stored "unverified".',
+          'A different link for the same unit replaces the previous one after a confirmation; the audit log keeps both.',
+        ],
+      },
+      enlaces: {
+        description: 'Lists the reported YouTube links and the missing ones.',
+        usage: '/rendicion links [province]',
+        examples: ['/rendicion links', '/rendicion links Pichincha'],
+        details: [],
+      },
+      exportar: {
+        description: 'Exports a CSV of every session, every step (state, who and when) and its YouTube link.',
+        usage: '/rendicion export',
+        examples: ['/rendicion export'],
+        details: [
+          'UTF-8 with a BOM, so spreadsheets show accents right. In Slack it arrives as a file; the console saves it under ./exports/.',
         ],
       },
       'alerta-cuenta': {
@@ -534,6 +561,47 @@ export function english(ex: Examples): Messages {
         auth: 'X refused the credentials; tell an admin.',
         gaveUp: 'X did not answer after several tries; try again later.',
         refused: (status) => `X refused it (error ${status}).`,
+      },
+    },
+    youtube: {
+      receivedTitle: (unitCode) => `YouTube link received: ${unitCode}`,
+      checking: "Checking the video on YouTube; you'll be told in a moment.",
+      unverified:
+        'Stored "unverified": no YouTube key is configured, so only the link\'s form was checked. The `youtube` step was ticked.',
+      alreadyReported: (url) => `That link was already recorded (${url}); nothing changed.`,
+      replaceQuestion: (current, proposed) =>
+        `This unit already has the link ${current}. Replace it with ${proposed}? The previous one stays in the audit log.`,
+      replaceButton: 'Replace',
+      verified: (unitCode, title) =>
+        `✅ ${unitCode}'s video verified on YouTube: "${title}". The \`youtube\` step was ticked.`,
+      refused: (unitCode, url, problem) =>
+        `❌ ${unitCode}'s link (${url}) does not work: ${problem} Send the right link with \`/rendicion youtube ${unitCode} <link>\`.`,
+      problems: {
+        not_found: 'YouTube cannot find that video (was it copied right?).',
+        private: 'the video is private; make it public or unlisted.',
+        processing: 'YouTube is still processing the video; send it again when it is done.',
+        other_channel: "the video is not on the campaign's channel; upload it there.",
+        too_old: 'the video is older than the session (is it from another year?).',
+      },
+      states: { checking: 'checking', unverified: 'unverified', verified: 'verified', refused: 'refused' },
+      listTitle: (scope) => `YouTube links: ${scope}`,
+      all: 'the whole campaign',
+      linkLine: (unitCode, unitName, url, state) => `\`${unitCode}\` ${unitName} — ${url} (${state})`,
+      missingLine: (unitCode, unitName) => `\`${unitCode}\` ${unitName} — missing`,
+      counted: (reported, total) => `${reported} of ${total} links reported.`,
+    },
+    export: {
+      title: 'Campaign export',
+      done: (rows) => `CSV with ${rows} units, every step with its state, who and when.`,
+      saved: (path) => `File saved to ${path}`,
+      header: {
+        unit: 'code',
+        name: 'unit',
+        province: 'province',
+        when: 'date and time',
+        platform: 'platform',
+        youtube: 'youtube link',
+        youtubeState: 'link state',
       },
     },
     pinned: {

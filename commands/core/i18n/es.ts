@@ -109,6 +109,8 @@ export function spanish(ex: Examples): Messages {
         'El tuit no cumple la política de redes (vea las observaciones ⛔). Corríjalo y escriba de nuevo el comando.',
       forbidden_tweet: () =>
         'Solo quien escribió el borrador, Comunicación o la Dirección pueden publicarlo o cancelarlo.',
+      invalid_youtube_link: ({ input }) =>
+        `\`${input}\` no es el enlace de un video de YouTube. Copie el enlace del video, por ejemplo \`https://www.youtube.com/watch?v=dQw4w9WgXcQ\` o \`https://youtu.be/dQw4w9WgXcQ\`.`,
       invalid_toggle: ({ input }) =>
         `No entiendo \`${input}\`. Escriba \`/rendicion recordatorios off\` para desactivarlos o \`/rendicion recordatorios on\` para activarlos.`,
       step_needs_approval: ({ stepId, unitCode }) =>
@@ -127,6 +129,7 @@ export function spanish(ex: Examples): Messages {
       description: 'la descripción entre comillas',
       requestId: 'el número de la solicitud',
       tweetText: 'el texto del tuit entre comillas',
+      youtubeLink: 'el enlace del video de YouTube',
     },
     commands: {
       ayuda: {
@@ -235,6 +238,31 @@ export function spanish(ex: Examples): Messages {
           'Se compone con el nombre, el periodo, la sección del sitio web y el hashtag de la campaña, y se revisa con la política.',
           'Si nadie lo publicó antes, el bot lo publica solo al empezar la campaña.',
           'X no permite fijar tuits por API: el bot pide a la Dirección fijarlo a mano, comprueba en la cuenta si quedó fijado y recuerda desfijarlo al terminar la campaña.',
+        ],
+      },
+      youtube: {
+        description:
+          'Registra el enlace de YouTube de la grabación de una rendición (el entregable de los 126 enlaces).',
+        usage: '/rendicion youtube <unidad> <enlace>',
+        examples: [`/rendicion youtube ${ex.unitCode} https://youtu.be/dQw4w9WgXcQ`],
+        details: [
+          'Acepta `watch?v=`, `youtu.be/`, `live/` y `shorts/`, con o sin parámetros.',
+          'Con una clave de YouTube configurada, el bot verifica que el video exista, sea del canal de la campaña, no sea privado, ya esté procesado y no sea anterior a la rendición; si no, lo guarda "sin verificar".',
+          'Un enlace distinto para la misma unidad reemplaza al anterior después de confirmarlo; el registro de auditoría guarda ambos.',
+        ],
+      },
+      enlaces: {
+        description: 'Lista los enlaces de YouTube reportados y los que faltan.',
+        usage: '/rendicion enlaces [provincia]',
+        examples: ['/rendicion enlaces', '/rendicion enlaces Pichincha'],
+        details: [],
+      },
+      exportar: {
+        description: 'Exporta un CSV con cada rendición, cada paso (estado, quién y cuándo) y su enlace de YouTube.',
+        usage: '/rendicion exportar',
+        examples: ['/rendicion exportar'],
+        details: [
+          'UTF-8 con BOM, para que las hojas de cálculo muestren bien las tildes. En Slack llega como archivo; en la consola se guarda en ./exports/.',
         ],
       },
       'alerta-cuenta': {
@@ -541,6 +569,47 @@ export function spanish(ex: Examples): Messages {
         auth: 'X rechazó las credenciales; avise a un administrador.',
         gaveUp: 'X no respondió tras varios intentos; vuelva a intentarlo más tarde.',
         refused: (status) => `X lo rechazó (error ${status}).`,
+      },
+    },
+    youtube: {
+      receivedTitle: (unitCode) => `Enlace de YouTube recibido: ${unitCode}`,
+      checking: 'Verificando el video en YouTube; le avisaremos en un momento.',
+      unverified:
+        'Guardado "sin verificar": no hay clave de YouTube configurada, así que solo se revisó la forma del enlace. Se marcó el paso `youtube`.',
+      alreadyReported: (url) => `Ese enlace ya estaba registrado (${url}); no se cambió nada.`,
+      replaceQuestion: (current, proposed) =>
+        `Esta unidad ya tiene el enlace ${current}. ¿Reemplazarlo por ${proposed}? El anterior queda en el registro de auditoría.`,
+      replaceButton: 'Reemplazar',
+      verified: (unitCode, title) =>
+        `✅ Video de ${unitCode} verificado en YouTube: «${title}». Se marcó el paso \`youtube\`.`,
+      refused: (unitCode, url, problem) =>
+        `❌ El enlace de ${unitCode} (${url}) no sirve: ${problem} Envíe el enlace correcto con \`/rendicion youtube ${unitCode} <enlace>\`.`,
+      problems: {
+        not_found: 'YouTube no encuentra ese video (¿está bien copiado?).',
+        private: 'el video es privado; cámbielo a público o no listado.',
+        processing: 'YouTube todavía está procesando el video; vuelva a enviarlo cuando termine.',
+        other_channel: 'el video no está en el canal de la campaña; súbalo a ese canal.',
+        too_old: 'el video es anterior a la rendición (¿es de otro año?).',
+      },
+      states: { checking: 'verificando', unverified: 'sin verificar', verified: 'verificado', refused: 'rechazado' },
+      listTitle: (scope) => `Enlaces de YouTube: ${scope}`,
+      all: 'toda la campaña',
+      linkLine: (unitCode, unitName, url, state) => `\`${unitCode}\` ${unitName} — ${url} (${state})`,
+      missingLine: (unitCode, unitName) => `\`${unitCode}\` ${unitName} — falta`,
+      counted: (reported, total) => `${reported} de ${total} enlaces reportados.`,
+    },
+    export: {
+      title: 'Exportación de la campaña',
+      done: (rows) => `CSV con ${rows} unidades, cada paso con su estado, quién y cuándo.`,
+      saved: (path) => `Archivo guardado en ${path}`,
+      header: {
+        unit: 'codigo',
+        name: 'unidad',
+        province: 'provincia',
+        when: 'fecha y hora',
+        platform: 'plataforma',
+        youtube: 'enlace youtube',
+        youtubeState: 'estado del enlace',
       },
     },
     pinned: {

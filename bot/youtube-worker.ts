@@ -1,0 +1,113 @@
+import type { Clock } from '../commands/core/clock.js';
+import { createDateFormatter } from '../commands/core/format-date.js';
+import { messagesFor } from '../commands/core/i18n/catalogue.js';
+import type { Logger } from '../commands/core/logger.js';
+import type { Locale, Platform } from '../commands/core/types.js';
+import { type Database, inTransaction } from '../db/client.js';
+import { getCampaign } from '../db/queries/campaign.js';
+import { enqueueChatMessage } from '../db/queries/chat-outbox.js';
+import { findEventWithUnit } from '../db/queries/events.js';
+import { tickStep } from '../db/queries/steps.js';
+import { listLinksBeingChecked, settleLink } from '../db/queries/youtube-links.js';
+import { GoogleApiError, type VideoFacts, type YoutubeVideos } from '../integrations/youtube/youtube-videos.js';
+
+export type LinkProblem = 'not_found' | 'private' | 'processing' | 'other_channel' | 'too_old';
+
+/** Why a video is not the recording of this session, or undefined when it is. */
+export function problemWith(
+  facts: VideoFacts | undefined,
+  expected: { channelId: string | null; notBefore: Date },
+): LinkProblem | undefined {
+  if (!facts) return 'not_found';
+  if (facts.privacyStatus === 'private') return 'private';
+  if (facts.uploadStatus !== 'processed') return 'processing';
+  if (expected.channelId && facts.channelId !== expected.channelId) return 'other_channel';
+  // Last year's video is the usual mistake: the recording cannot predate the session's day.
+  if (facts.recordedAt.getTime() < expected.notBefore.getTime()) return 'too_old';
+  return undefined;
+}
+
+export interface YoutubeWorkerDeps {
+  db: Database;
+  videos: YoutubeVideos;
+  clock: Clock;
+  logger: Logger;
+  locale: Locale;
+  defaultPlatform: Platform;
+  /** YOUTUBE_CHANNEL_ID, when it overrides the campaign file's channel. */
+  channelId?: string;
+}
+
+/**
+ * Checks the reported links still waiting for YouTube's answer. A quota error or an outage leaves
+ * the link waiting (it was stored first) and the next pass tries again.
+ */
+export async function verifyReportedLinks(deps: YoutubeWorkerDeps): Promise<number> {
+  const campaign = getCampaign(deps.db);
+  const t = messagesFor(deps.locale, { unitCode: '', date: '' });
+  const dates = createDateFormatter(deps.locale, campaign.timeZone);
+  let settled = 0;
+  for (const link of listLinksBeingChecked(deps.db)) {
+    const found = findEventWithUnit(deps.db, link.eventId);
+    if (!found) continue;
+    let facts: VideoFacts | undefined;
+    try {
+      facts = await deps.videos.getVideo(link.videoId);
+    } catch (error) {
+      const failure = error instanceof GoogleApiError ? error : new GoogleApiError(undefined, 'unknown');
+      deps.logger.warn(
+        { linkId: link.id, status: failure.status, reason: failure.reason },
+        'youtube check failed; will retry',
+      );
+      if (failure.reason === 'quotaExceeded' || failure.status === 429) break;
+      continue;
+    }
+    const problem = problemWith(facts, {
+      channelId: deps.channelId ?? campaign.youtubeChannelId,
+      notBefore: dates.toInstant(dates.toLocalDate(found.event.startsAt), 0, 0),
+    });
+    const now = deps.clock.now();
+    inTransaction(deps.db, () => {
+      const done = settleLink(deps.db, {
+        id: link.id,
+        verification: problem ? 'refused' : 'verified',
+        title: facts?.title ?? null,
+        problem: problem ?? null,
+        at: now,
+      });
+      if (!done) return;
+      if (!problem) {
+        tickStep(deps.db, {
+          eventId: link.eventId,
+          stepId: 'youtube',
+          actor: link.reportedBy,
+          at: now,
+          unitCode: found.unit.code,
+        });
+      }
+      enqueueChatMessage(deps.db, {
+        platform: deps.defaultPlatform,
+        targetType: 'user',
+        target: link.reportedBy,
+        fallbackChannelId: null,
+        action: 'post',
+        cardKey: null,
+        message: {
+          visibility: 'private',
+          tone: problem ? 'warning' : 'success',
+          blocks: [
+            {
+              type: 'text',
+              text: problem
+                ? t.youtube.refused(found.unit.code, link.url, t.youtube.problems[problem])
+                : t.youtube.verified(found.unit.code, facts?.title ?? ''),
+            },
+          ],
+        },
+        createdAt: now,
+      });
+      settled += 1;
+    });
+  }
+  return settled;
+}

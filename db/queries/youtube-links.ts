@@ -1,0 +1,113 @@
+import { and, desc, eq, ne } from 'drizzle-orm';
+import type { Database } from '../client.js';
+import { events, youtubeLinks } from '../schema.js';
+import { recordAudit } from './audit.js';
+
+export type YoutubeLink = typeof youtubeLinks.$inferSelect;
+
+/** The link that counts for an event: the newest one not replaced by a later report. */
+export function findCurrentLink(db: Database, eventId: number): YoutubeLink | undefined {
+  return db.orm
+    .select()
+    .from(youtubeLinks)
+    .where(and(eq(youtubeLinks.eventId, eventId), ne(youtubeLinks.verification, 'replaced')))
+    .orderBy(desc(youtubeLinks.id))
+    .limit(1)
+    .get();
+}
+
+export function listCurrentLinks(db: Database, campaignId: number): Map<number, YoutubeLink> {
+  const rows = db.orm
+    .select({ link: youtubeLinks })
+    .from(youtubeLinks)
+    .innerJoin(events, eq(youtubeLinks.eventId, events.id))
+    .where(and(eq(events.campaignId, campaignId), ne(youtubeLinks.verification, 'replaced')))
+    .orderBy(youtubeLinks.id)
+    .all();
+  return new Map(rows.map(({ link }) => [link.eventId, link]));
+}
+
+export function addLink(
+  db: Database,
+  input: Pick<YoutubeLink, 'eventId' | 'url' | 'videoId' | 'verification' | 'reportedBy' | 'reportedAt'> & {
+    unitCode: string;
+    requestId?: string;
+  },
+): YoutubeLink {
+  const { unitCode, requestId, ...values } = input;
+  const link = db.orm.insert(youtubeLinks).values(values).returning().get();
+  recordAudit(db, {
+    at: input.reportedAt,
+    actor: input.reportedBy,
+    action: 'youtube.reported',
+    entity: 'event',
+    entityId: input.eventId,
+    after: { unit: unitCode, url: link.url, videoId: link.videoId, verification: link.verification },
+    requestId,
+  });
+  return link;
+}
+
+export function replaceLink(db: Database, id: number, actor: string, at: Date, requestId?: string): void {
+  const replaced = db.orm
+    .update(youtubeLinks)
+    .set({ verification: 'replaced' })
+    .where(eq(youtubeLinks.id, id))
+    .returning()
+    .get();
+  if (replaced) {
+    recordAudit(db, {
+      at,
+      actor,
+      action: 'youtube.replaced',
+      entity: 'event',
+      entityId: replaced.eventId,
+      before: { url: replaced.url, videoId: replaced.videoId },
+      requestId,
+    });
+  }
+}
+
+export function listLinksBeingChecked(db: Database): YoutubeLink[] {
+  return db.orm
+    .select()
+    .from(youtubeLinks)
+    .where(eq(youtubeLinks.verification, 'checking'))
+    .orderBy(youtubeLinks.id)
+    .all();
+}
+
+/** Records YouTube's answer, once: only a link still `checking` moves. */
+export function settleLink(
+  db: Database,
+  change: {
+    id: number;
+    verification: 'verified' | 'refused';
+    title?: string | null;
+    problem?: string | null;
+    at: Date;
+  },
+): YoutubeLink | undefined {
+  const settled = db.orm
+    .update(youtubeLinks)
+    .set({
+      verification: change.verification,
+      title: change.title ?? null,
+      problem: change.problem ?? null,
+      verifiedAt: change.at,
+    })
+    .where(and(eq(youtubeLinks.id, change.id), eq(youtubeLinks.verification, 'checking')))
+    .returning()
+    .get();
+  if (settled) {
+    recordAudit(db, {
+      at: change.at,
+      actor: 'youtube-worker',
+      action: `youtube.${change.verification}`,
+      entity: 'event',
+      entityId: settled.eventId,
+      after: { videoId: settled.videoId, title: settled.title, problem: settled.problem },
+    });
+  }
+  return settled;
+}

@@ -1,0 +1,111 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { verifyReportedLinks, type YoutubeWorkerDeps } from '../../bot/youtube-worker.js';
+import { silentLogger } from '../../commands/core/logger.js';
+import { findEventByUnit } from '../../db/queries/events.js';
+import { listDoneSteps } from '../../db/queries/steps.js';
+import { findUnitByCode } from '../../db/queries/units.js';
+import { findCurrentLink } from '../../db/queries/youtube-links.js';
+import { createYoutubeVideos } from '../../integrations/youtube/youtube-videos.js';
+import { type FakeGoogle, type FakeVideo, startFakeGoogle } from '../helpers/fake-google.js';
+import { createTestBot, type TestBot } from '../helpers/test-bot.js';
+
+const CHANNEL = 'UCabcdefghijklmnopqrstuv';
+let bot: TestBot | undefined;
+let google: FakeGoogle | undefined;
+afterEach(async () => {
+  bot?.close();
+  await google?.close();
+  bot = undefined;
+  google = undefined;
+});
+
+const GOOD: FakeVideo = {
+  id: 'dQw4w9WgXcQ',
+  title: 'Rendición de Cuentas 2026 · Pichincha',
+  channelId: CHANNEL,
+  privacyStatus: 'unlisted',
+  uploadStatus: 'processed',
+  publishedAt: '2026-09-15T18:00:00Z',
+  actualStartTime: '2026-09-15T15:02:00Z',
+};
+
+async function setUp(video?: Partial<FakeVideo>) {
+  google = await startFakeGoogle();
+  if (video) google.videos.set(GOOD.id, { ...GOOD, ...video });
+  bot = createTestBot({ now: '2026-09-16T15:00:00Z', youtubeMode: 'verify' });
+  bot.db.sqlite.prepare('UPDATE campaigns SET youtube_channel_id = ?').run(CHANNEL);
+  bot.send('registrar PIC-DP 15/09/2026 10:00 zoom forzar=si');
+  const reply = bot.send(`youtube PIC-DP https://youtu.be/${GOOD.id}`, { as: 'oficial-pic' });
+  const deps: YoutubeWorkerDeps = {
+    db: bot.db,
+    videos: createYoutubeVideos({ apiKey: 'test-api-key', rootUrl: google.url }),
+    clock: bot.clock,
+    logger: silentLogger,
+    locale: 'es',
+    defaultPlatform: 'console',
+  };
+  return { current: bot, fake: google, deps, reply };
+}
+
+function state(current: TestBot) {
+  const unit = findUnitByCode(current.db, current.campaign.id, 'PIC-DP');
+  const event = unit && findEventByUnit(current.db, unit.id);
+  return {
+    link: event && findCurrentLink(current.db, event.id),
+    youtubeStepDone: event ? listDoneSteps(current.db, event.id).some((step) => step.stepId === 'youtube') : false,
+    told: JSON.stringify(
+      current
+        .outbox()
+        .filter((entry) => entry.target === 'oficial-pic')
+        .map((entry) => entry.message),
+    ),
+  };
+}
+
+describe('verifying reported YouTube links (real @googleapis/youtube against a fake Google)', () => {
+  it('stores the link first and says it is being checked', async () => {
+    const { current, reply } = await setUp(GOOD);
+    expect(reply.rendered).toContain('Verificando el video en YouTube');
+    expect(state(current)).toMatchObject({ link: { verification: 'checking' }, youtubeStepDone: false });
+  });
+
+  it('accepts the right video: verified, title stored, step ticked, the officer told with the title', async () => {
+    const { current, fake, deps } = await setUp(GOOD);
+    expect(await verifyReportedLinks(deps)).toBe(1);
+    const request = fake.requests[0];
+    expect(request?.searchParams.get('key')).toBe('test-api-key');
+    expect(request?.searchParams.getAll('part')).toEqual(['snippet', 'status', 'liveStreamingDetails']);
+    const after = state(current);
+    expect(after.link).toMatchObject({ verification: 'verified', title: GOOD.title });
+    expect(after.youtubeStepDone).toBe(true);
+    expect(after.told).toContain('✅ Video de PIC-DP verificado en YouTube: «Rendición de Cuentas 2026 · Pichincha»');
+  });
+
+  it.each([
+    ['a video YouTube does not have', undefined, 'YouTube no encuentra ese video'],
+    ['a private video', { privacyStatus: 'private' as const }, 'el video es privado'],
+    ['a video still processing', { uploadStatus: 'uploaded' as const }, 'YouTube todavía está procesando el video'],
+    ['a video on another channel', { channelId: 'UCzzzzzzzzzzzzzzzzzzzzzz' }, 'no está en el canal de la campaña'],
+    [
+      "last year's video",
+      { publishedAt: '2025-09-15T18:00:00Z', actualStartTime: '2025-09-15T15:00:00Z' },
+      'el video es anterior a la rendición',
+    ],
+  ])('refuses %s with its own message and leaves the step open', async (_case, video, message) => {
+    const { current, deps } = await setUp(video === undefined ? undefined : { ...video });
+    await verifyReportedLinks(deps);
+    const after = state(current);
+    expect(after.link?.verification).toBe('refused');
+    expect(after.youtubeStepDone).toBe(false);
+    expect(after.told).toContain(message);
+  });
+
+  it('keeps the link waiting on a quota error and verifies it on a later pass', async () => {
+    const { current, fake, deps } = await setUp(GOOD);
+    fake.failNext(403, 'quotaExceeded');
+    expect(await verifyReportedLinks(deps)).toBe(0);
+    expect(state(current).link?.verification).toBe('checking');
+    expect(await verifyReportedLinks(deps)).toBe(1);
+    expect(state(current).link?.verification).toBe('verified');
+  });
+});
