@@ -58,7 +58,7 @@ describe('youtube', () => {
     setUp();
     expect(
       bot.send('youtube PIC-DP https://youtu.be/dQw4w9WgXcQ', { as: 'oficial.gua@ejemplo.gob.ec' }).rendered,
-    ).toContain('Solo el responsable de una unidad');
+    ).toContain('Usted no es responsable de PIC-DP');
   });
 });
 
