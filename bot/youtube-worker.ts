@@ -7,8 +7,8 @@ import { type Database, inTransaction } from '../db/client.js';
 import { getCampaign } from '../db/queries/campaign.js';
 import { enqueueChatMessage } from '../db/queries/chat-outbox.js';
 import { findEventWithUnit } from '../db/queries/events.js';
-import { tickStep } from '../db/queries/steps.js';
-import { listLinksBeingChecked, settleLink } from '../db/queries/youtube-links.js';
+import { tickStep, untickStep } from '../db/queries/steps.js';
+import { listLinksToVerify, settleLink } from '../db/queries/youtube-links.js';
 import { GoogleApiError, type VideoFacts, type YoutubeVideos } from '../integrations/youtube/youtube-videos.js';
 
 export type LinkProblem = 'not_found' | 'private' | 'processing' | 'other_channel' | 'too_old';
@@ -39,7 +39,8 @@ export interface YoutubeWorkerDeps {
 }
 
 /**
- * Checks the reported links still waiting for YouTube's answer. A quota error or an outage leaves
+ * Checks the reported links still waiting for YouTube's answer, and the ones stored "sin verificar"
+ * before a YouTube key was configured. A quota error or an outage leaves
  * the link waiting (it was stored first) and the next pass tries again.
  */
 export async function verifyReportedLinks(deps: YoutubeWorkerDeps): Promise<number> {
@@ -47,7 +48,7 @@ export async function verifyReportedLinks(deps: YoutubeWorkerDeps): Promise<numb
   const t = messagesFor(deps.locale, { unitCode: '', date: '' });
   const dates = createDateFormatter(deps.locale, campaign.timeZone);
   let settled = 0;
-  for (const link of listLinksBeingChecked(deps.db)) {
+  for (const link of listLinksToVerify(deps.db)) {
     const found = findEventWithUnit(deps.db, link.eventId);
     if (!found) continue;
     let facts: VideoFacts | undefined;
@@ -76,15 +77,16 @@ export async function verifyReportedLinks(deps: YoutubeWorkerDeps): Promise<numb
         at: now,
       });
       if (!done) return;
-      if (!problem) {
-        tickStep(deps.db, {
-          eventId: link.eventId,
-          stepId: 'youtube',
-          actor: link.reportedBy,
-          at: now,
-          unitCode: found.unit.code,
-        });
-      }
+      const change = {
+        eventId: link.eventId,
+        stepId: 'youtube',
+        actor: link.reportedBy,
+        at: now,
+        unitCode: found.unit.code,
+      };
+      if (!problem) tickStep(deps.db, change);
+      // A link counted "sin verificar" before a key existed stops counting once YouTube refuses it.
+      else if (link.verification === 'unverified') untickStep(deps.db, { ...change, actor: 'youtube-worker' });
       enqueueChatMessage(deps.db, {
         platform: deps.defaultPlatform,
         targetType: 'user',

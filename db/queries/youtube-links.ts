@@ -1,4 +1,4 @@
-import { and, desc, eq, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { events, youtubeLinks } from '../schema.js';
 import { recordAudit } from './audit.js';
@@ -68,11 +68,12 @@ export function replaceLink(db: Database, id: number, actor: string, at: Date, r
   }
 }
 
-export function listLinksBeingChecked(db: Database): YoutubeLink[] {
+/** Links waiting for YouTube's answer, and those stored "sin verificar" before a key existed. */
+export function listLinksToVerify(db: Database): YoutubeLink[] {
   return db.orm
     .select()
     .from(youtubeLinks)
-    .where(eq(youtubeLinks.verification, 'checking'))
+    .where(inArray(youtubeLinks.verification, ['checking', 'unverified']))
     .orderBy(youtubeLinks.id)
     .all();
 }
@@ -96,7 +97,7 @@ export function settleLink(
       problem: change.problem ?? null,
       verifiedAt: change.at,
     })
-    .where(and(eq(youtubeLinks.id, change.id), eq(youtubeLinks.verification, 'checking')))
+    .where(and(eq(youtubeLinks.id, change.id), inArray(youtubeLinks.verification, ['checking', 'unverified'])))
     .returning()
     .get();
   if (settled) {

@@ -109,3 +109,23 @@ describe('verifying reported YouTube links (real @googleapis/youtube against a f
     expect(state(current).link?.verification).toBe('verified');
   });
 });
+
+describe('links reported before a YouTube key existed', () => {
+  it('are verified once the key is configured; a refused one stops counting', async () => {
+    google = await startFakeGoogle();
+    google.videos.set(GOOD.id, { ...GOOD, privacyStatus: 'private' });
+    bot = createTestBot({ now: '2026-09-16T15:00:00Z' });
+    bot.send('registrar PIC-DP 15/09/2026 10:00 zoom forzar=si');
+    bot.send(`youtube PIC-DP https://youtu.be/${GOOD.id}`, { as: 'oficial-pic' });
+    expect(state(bot)).toMatchObject({ link: { verification: 'unverified' }, youtubeStepDone: true });
+    await verifyReportedLinks({
+      db: bot.db,
+      videos: createYoutubeVideos({ apiKey: 'test-api-key', rootUrl: google.url }),
+      clock: bot.clock,
+      logger: silentLogger,
+      locale: 'es',
+      defaultPlatform: 'console',
+    });
+    expect(state(bot)).toMatchObject({ link: { verification: 'refused', problem: 'private' }, youtubeStepDone: false });
+  });
+});
