@@ -129,6 +129,8 @@ async function registerAndAsk(h: Harness): Promise<SlackCall> {
   expect(await slashCommand(h, 'rol U0DIRECTORA direccion', 'U0ADMIN')).toBe(200);
   expect(await slashCommand(h, 'solicitar video PIC-DP "Video institucional"', 'oficial-pic')).toBe(200);
   await waitFor(() => h.slack.callsTo('chat.postMessage').length === 1);
+  // The adapter records where the card went once Slack answers; edits in place need that.
+  await waitFor(() => findCardLocation(h.bot.db, 'approval:1', 'slack') !== undefined);
   const card = h.slack.callsTo('chat.postMessage')[0];
   if (!card) throw new Error('no card');
   return card;
