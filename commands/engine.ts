@@ -1,7 +1,7 @@
 import { inTransaction } from '../db/client.js';
 import { type Campaign, getCampaign } from '../db/queries/campaign.js';
 import { findStoredReply, storeReply } from '../db/queries/idempotency.js';
-import { findFirstUnit } from '../db/queries/units.js';
+import { findFirstRegisteredUnit, findFirstUnit } from '../db/queries/units.js';
 import { type Access, hasCommandRole, resolveAccess } from './core/access.js';
 import { sweepApprovals } from './core/approval-decisions.js';
 import { closestMatch } from './core/closest-match.js';
@@ -163,13 +163,14 @@ function suggestCommand(ctx: CommandContext, typed: string): string | undefined 
 const fallbackExamples: Examples = { unitCode: 'UNIDAD', date: '15/09/2026' };
 
 /**
- * Real values for help and error examples: the user's own unit (or the first unit) and a date
+ * Real values for help and error examples: the user's own unit (or the first registered one) and a date
  * inside the window that has not passed yet (tomorrow once the campaign has started), so the
  * example works as typed.
  */
 function examplesFor(deps: CommandDeps, campaign: Campaign, today: string, access: Access): Examples {
   const ownUnit = [...access.officerUnitCodes].sort()[0];
-  const firstUnit = ownUnit ?? findFirstUnit(deps.db, campaign.id)?.code;
+  const firstUnit =
+    ownUnit ?? (findFirstRegisteredUnit(deps.db, campaign.id) ?? findFirstUnit(deps.db, campaign.id))?.code;
   const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   // The middle of the three ISO dates: tomorrow, clamped to the window.
   const date = [campaign.windowStart, tomorrow, campaign.windowEnd].sort()[1] ?? campaign.windowStart;

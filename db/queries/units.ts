@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
-import { units } from '../schema.js';
+import { events, units } from '../schema.js';
 
 export type Unit = typeof units.$inferSelect;
 
@@ -34,6 +34,18 @@ export function findFirstUnit(db: Database, campaignId: number): Unit | undefine
     .orderBy(asc(units.province), asc(units.code))
     .limit(1)
     .get();
+}
+
+/** The first unit, in roster order, that has registered its session: examples that work as typed. */
+export function findFirstRegisteredUnit(db: Database, campaignId: number): Unit | undefined {
+  return db.orm
+    .select({ unit: units })
+    .from(units)
+    .innerJoin(events, eq(events.unitId, units.id))
+    .where(eq(units.campaignId, campaignId))
+    .orderBy(asc(units.province), asc(units.code))
+    .limit(1)
+    .get()?.unit;
 }
 
 /** Units whose roster `responsable` is this user's id or e-mail (compared without case). */
