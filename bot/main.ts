@@ -16,6 +16,7 @@ import { type Config, loadConfig } from './config.js';
 import { runConsole } from './console/console-mode.js';
 import { createLogger } from './logger.js';
 import { prepareDatabase } from './prepare-database.js';
+import { checkPresentationLinks } from './presentation-worker.js';
 import { createSlackAdapter } from './slack/slack-adapter.js';
 import { StartupError } from './startup-error.js';
 import { checkPinnedTweet, publishQueuedTweets } from './tweet-worker.js';
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
     publishing = publishing
       .then(() => publishQueuedTweets(workerDeps, { atStartUp }).then(() => checkPinnedTweetNowAndThen()))
       .then(() => (youtubeDeps ? verifyReportedLinks(youtubeDeps) : 0))
+      .then(() => checkPresentationLinks({ db, clock: systemClock, logger, locale, defaultPlatform: platform }))
       .catch((error: unknown) =>
         logger.error({ error: error instanceof Error ? error.message : String(error) }, 'background pass failed'),
       );

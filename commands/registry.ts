@@ -5,6 +5,7 @@ import { enlaces } from './enlaces.js';
 import { estado } from './estado.js';
 import { exportar } from './exportar.js';
 import { marcar } from './marcar.js';
+import { presentacion } from './presentacion.js';
 import { recordatorios } from './recordatorios.js';
 import { registrar } from './registrar.js';
 import { resumen } from './resumen.js';
@@ -31,6 +32,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   tuitFijo,
   alertaCuenta,
   youtube,
+  presentacion,
   enlaces,
   exportar,
   resumen,

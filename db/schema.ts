@@ -306,3 +306,24 @@ export const accountAlerts = sqliteTable('account_alerts', {
   resolvedBy: text('resolved_by'),
   resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
 });
+
+/** Where a unit's presentation was published on the institute's website (the memo's other deliverable). */
+export const presentationLinks = sqliteTable(
+  'presentation_links',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id),
+    url: text('url').notNull(),
+    /** `checking` until the page answers; `refused` keeps the HTTP status it answered with. */
+    state: text('state', { enum: ['checking', 'published', 'refused'] })
+      .notNull()
+      .default('checking'),
+    httpStatus: integer('http_status'),
+    reportedBy: text('reported_by').notNull(),
+    reportedAt: integer('reported_at', { mode: 'timestamp_ms' }).notNull(),
+    checkedAt: integer('checked_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('presentation_links_event').on(t.eventId)],
+);

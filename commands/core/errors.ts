@@ -46,6 +46,8 @@ export interface ErrorDetails {
   tweet_blocked: Record<string, never>;
   forbidden_tweet: Record<string, never>;
   invalid_youtube_link: { input: string };
+  invalid_link_for_presentation: { input: string };
+  not_institutional_link: { host: string; domains: string };
 }
 
 export type ErrorCode = keyof ErrorDetails;

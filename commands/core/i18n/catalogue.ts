@@ -24,7 +24,8 @@ export type CommandName =
   | 'tuit-fijo'
   | 'youtube'
   | 'enlaces'
-  | 'exportar';
+  | 'exportar'
+  | 'presentacion';
 
 export interface CommandHelp {
   description: string;
@@ -293,6 +294,12 @@ export interface Messages {
     linkLine: (unitCode: string, unitName: string, url: string, state: string) => string;
     missingLine: (unitCode: string, unitName: string) => string;
     counted: (reported: number, total: number) => string;
+  };
+  presentation: {
+    receivedTitle: (unitCode: string) => string;
+    checking: string;
+    published: (unitCode: string, url: string) => string;
+    refused: (unitCode: string, url: string, status: number) => string;
   };
   export: {
     title: string;

@@ -106,6 +106,10 @@ export function english(ex: Examples): Messages {
       forbidden_tweet: () => 'Only whoever wrote the draft, Communication or the Directorate can publish or cancel it.',
       invalid_youtube_link: ({ input }) =>
         `\`${input}\` is not a YouTube video link. Copy the video's link, e.g. \`https://www.youtube.com/watch?v=dQw4w9WgXcQ\` or \`https://youtu.be/dQw4w9WgXcQ\`.`,
+      invalid_link_for_presentation: ({ input }) =>
+        `\`${input}\` is not a web address. Copy the page's full address, starting with https://.`,
+      not_institutional_link: ({ host, domains }) =>
+        `${host} is not one of the campaign's institutional sites (${domains}). The presentation must be on the institute's website.`,
       invalid_toggle: ({ input }) =>
         `I don't understand \`${input}\`. Type \`/rendicion reminders off\` to turn them off or \`/rendicion reminders on\` to turn them on.`,
       step_needs_approval: ({ stepId, unitCode }) =>
@@ -125,6 +129,7 @@ export function english(ex: Examples): Messages {
       requestId: 'The request number',
       tweetText: 'The text of the tweet, in quotes',
       youtubeLink: 'The YouTube video link',
+      pageLink: 'The address of the page',
     },
     commands: {
       ayuda: {
@@ -249,6 +254,15 @@ export function english(ex: Examples): Messages {
         usage: '/rendicion links [province]',
         examples: ['/rendicion links', '/rendicion links Pichincha'],
         details: [],
+      },
+      presentacion: {
+        description: "Records where the unit's presentation was published on the institute's website.",
+        usage: '/rendicion presentation <unit> <link>',
+        examples: [`/rendicion presentation ${ex.unitCode} https://www.example.gob.ec/accountability/2026/report.pdf`],
+        details: [
+          "Only links on the campaign's institutional domains are accepted.",
+          'The bot checks the page answers; if it answers with an error you are told the HTTP status. Once it answers, the `presentacion` step is ticked.',
+        ],
       },
       exportar: {
         description: 'Exports a CSV of every session, every step (state, who and when) and its YouTube link.',
@@ -589,6 +603,14 @@ export function english(ex: Examples): Messages {
       linkLine: (unitCode, unitName, url, state) => `\`${unitCode}\` ${unitName} — ${url} (${state})`,
       missingLine: (unitCode, unitName) => `\`${unitCode}\` ${unitName} — missing`,
       counted: (reported, total) => `${reported} of ${total} links reported.`,
+    },
+    presentation: {
+      receivedTitle: (unitCode) => `Presentation received: ${unitCode}`,
+      checking: "Checking the page answers; you'll be told in a moment.",
+      published: (unitCode, url) =>
+        `✅ ${unitCode}'s presentation answers at ${url}. The \`presentacion\` step was ticked.`,
+      refused: (unitCode, url, status) =>
+        `❌ The page of ${unitCode}'s presentation (${url}) answers with error ${status}. Check the link and send it again with \`/rendicion presentation ${unitCode} <link>\`.`,
     },
     export: {
       title: 'Campaign export',

@@ -111,6 +111,10 @@ export function spanish(ex: Examples): Messages {
         'Solo quien escribió el borrador, Comunicación o la Dirección pueden publicarlo o cancelarlo.',
       invalid_youtube_link: ({ input }) =>
         `\`${input}\` no es el enlace de un video de YouTube. Copie el enlace del video, por ejemplo \`https://www.youtube.com/watch?v=dQw4w9WgXcQ\` o \`https://youtu.be/dQw4w9WgXcQ\`.`,
+      invalid_link_for_presentation: ({ input }) =>
+        `\`${input}\` no es una dirección web. Copie la dirección completa de la página, empezando por https://.`,
+      not_institutional_link: ({ host, domains }) =>
+        `${host} no es un sitio institucional de la campaña (${domains}). La presentación debe estar publicada en el sitio del instituto.`,
       invalid_toggle: ({ input }) =>
         `No entiendo \`${input}\`. Escriba \`/rendicion recordatorios off\` para desactivarlos o \`/rendicion recordatorios on\` para activarlos.`,
       step_needs_approval: ({ stepId, unitCode }) =>
@@ -130,6 +134,7 @@ export function spanish(ex: Examples): Messages {
       requestId: 'el número de la solicitud',
       tweetText: 'el texto del tuit entre comillas',
       youtubeLink: 'el enlace del video de YouTube',
+      pageLink: 'la dirección de la página',
     },
     commands: {
       ayuda: {
@@ -256,6 +261,15 @@ export function spanish(ex: Examples): Messages {
         usage: '/rendicion enlaces [provincia]',
         examples: ['/rendicion enlaces', '/rendicion enlaces Pichincha'],
         details: [],
+      },
+      presentacion: {
+        description: 'Registra dónde se publicó la presentación de la unidad en el sitio web del instituto.',
+        usage: '/rendicion presentacion <unidad> <enlace>',
+        examples: [`/rendicion presentacion ${ex.unitCode} https://www.ejemplo.gob.ec/rendicion/2026/informe.pdf`],
+        details: [
+          'Solo se aceptan enlaces de los dominios institucionales de la campaña.',
+          'El bot comprueba que la página responda; si responde con error, se lo dice con el código HTTP. Cuando responde, marca el paso `presentacion`.',
+        ],
       },
       exportar: {
         description: 'Exporta un CSV con cada rendición, cada paso (estado, quién y cuándo) y su enlace de YouTube.',
@@ -597,6 +611,14 @@ export function spanish(ex: Examples): Messages {
       linkLine: (unitCode, unitName, url, state) => `\`${unitCode}\` ${unitName} — ${url} (${state})`,
       missingLine: (unitCode, unitName) => `\`${unitCode}\` ${unitName} — falta`,
       counted: (reported, total) => `${reported} de ${total} enlaces reportados.`,
+    },
+    presentation: {
+      receivedTitle: (unitCode) => `Presentación recibida: ${unitCode}`,
+      checking: 'Comprobando que la página responde; le avisaremos en un momento.',
+      published: (unitCode, url) =>
+        `✅ La presentación de ${unitCode} responde en ${url}. Se marcó el paso \`presentacion\`.`,
+      refused: (unitCode, url, status) =>
+        `❌ La página de la presentación de ${unitCode} (${url}) responde con el error ${status}. Revise el enlace y envíelo de nuevo con \`/rendicion presentacion ${unitCode} <enlace>\`.`,
     },
     export: {
       title: 'Exportación de la campaña',

@@ -74,7 +74,8 @@ function proseOf(text: string): string {
   return prose.replace(/[^\s@]+@[^\s@]+\.[^\s@]+/gu, ' ').replace(/[#@][\p{L}\p{N}_]+/gu, ' ');
 }
 
-function isInstitutional(host: string, domains: readonly string[]): boolean {
+/** A host on one of the institutional domains or their subdomains; a link shortener never is. */
+export function isInstitutional(host: string, domains: readonly string[]): boolean {
   const bare = host.toLowerCase().replace(/^www\./, '');
   if (SHORTENERS.has(bare)) return false;
   return domains.some((domain) => {

@@ -1,0 +1,59 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../client.js';
+import { presentationLinks } from '../schema.js';
+import { recordAudit } from './audit.js';
+
+export type PresentationLink = typeof presentationLinks.$inferSelect;
+
+export function addPresentationLink(
+  db: Database,
+  input: Pick<PresentationLink, 'eventId' | 'url' | 'reportedBy' | 'reportedAt'> & {
+    unitCode: string;
+    requestId?: string;
+  },
+): PresentationLink {
+  const { unitCode, requestId, ...values } = input;
+  const link = db.orm.insert(presentationLinks).values(values).returning().get();
+  recordAudit(db, {
+    at: input.reportedAt,
+    actor: input.reportedBy,
+    action: 'presentation.reported',
+    entity: 'event',
+    entityId: input.eventId,
+    after: { unit: unitCode, url: link.url },
+    requestId,
+  });
+  return link;
+}
+
+export function listPresentationLinksToCheck(db: Database): PresentationLink[] {
+  return db.orm
+    .select()
+    .from(presentationLinks)
+    .where(eq(presentationLinks.state, 'checking'))
+    .orderBy(presentationLinks.id)
+    .all();
+}
+
+export function settlePresentationLink(
+  db: Database,
+  change: { id: number; state: 'published' | 'refused'; httpStatus: number; at: Date },
+): PresentationLink | undefined {
+  const settled = db.orm
+    .update(presentationLinks)
+    .set({ state: change.state, httpStatus: change.httpStatus, checkedAt: change.at })
+    .where(and(eq(presentationLinks.id, change.id), eq(presentationLinks.state, 'checking')))
+    .returning()
+    .get();
+  if (settled) {
+    recordAudit(db, {
+      at: change.at,
+      actor: 'presentation-worker',
+      action: `presentation.${change.state}`,
+      entity: 'event',
+      entityId: settled.eventId,
+      after: { url: settled.url, httpStatus: change.httpStatus },
+    });
+  }
+  return settled;
+}
