@@ -24,8 +24,9 @@ async function startSite(): Promise<string> {
       response.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF');
     else response.writeHead(404, { 'content-type': 'text/html' }).end('<h1>No encontrado</h1>');
   });
-  await new Promise<void>((resolve) => site?.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(site?.address() as AddressInfo).port}`;
+  const server = site;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 async function setUp() {
