@@ -137,6 +137,13 @@ const envSchema = z.object({
     .string()
     .regex(/^UC[\w-]{22}$/, { error: 'debe ser el id del canal (empieza con "UC", 24 caracteres)' })
     .optional(),
+  YOUTUBE_PLAYLIST_ID: z
+    .string()
+    .regex(/^PL[\w-]{10,}$/, { error: 'debe ser el id de la lista (empieza con "PL")' })
+    .optional(),
+  GOOGLE_CLIENT_ID: z.string().optional(),
+  GOOGLE_CLIENT_SECRET: z.string().optional(),
+  GOOGLE_REFRESH_TOKEN: z.string().optional(),
   GOOGLE_API_URL: z
     .url({ error: 'debe ser una URL, por ejemplo https://youtube.googleapis.com/' })
     .default('https://youtube.googleapis.com/'),
@@ -158,7 +165,14 @@ export interface Config {
   /** Set when the four X credentials are; without them tweets are simulated. */
   x?: XSettings;
   /** Set with YOUTUBE_API_KEY: reported links are verified; without it they are checked for form only. */
-  youtube?: { apiKey: string; rootUrl: string; channelId?: string };
+  youtube?: {
+    apiKey: string;
+    rootUrl: string;
+    channelId?: string;
+    playlistId?: string;
+    owner?: { clientId: string; clientSecret: string; refreshToken: string };
+    tokenUrl?: string;
+  };
 }
 
 export interface XSettings {
@@ -200,7 +214,24 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     },
     x: readXSettings(values),
     youtube: values.YOUTUBE_API_KEY
-      ? { apiKey: values.YOUTUBE_API_KEY, rootUrl: values.GOOGLE_API_URL, channelId: values.YOUTUBE_CHANNEL_ID }
+      ? {
+          apiKey: values.YOUTUBE_API_KEY,
+          rootUrl: values.GOOGLE_API_URL,
+          channelId: values.YOUTUBE_CHANNEL_ID,
+          playlistId: values.YOUTUBE_PLAYLIST_ID,
+          owner:
+            values.GOOGLE_CLIENT_ID && values.GOOGLE_CLIENT_SECRET && values.GOOGLE_REFRESH_TOKEN
+              ? {
+                  clientId: values.GOOGLE_CLIENT_ID,
+                  clientSecret: values.GOOGLE_CLIENT_SECRET,
+                  refreshToken: values.GOOGLE_REFRESH_TOKEN,
+                }
+              : undefined,
+          // Redirecting the APIs (tests, a proxy) redirects the OAuth token endpoint with them.
+          tokenUrl: values.GOOGLE_API_URL.startsWith('https://youtube.googleapis.com')
+            ? undefined
+            : new URL('token', values.GOOGLE_API_URL).href,
+        }
       : undefined,
   };
 }

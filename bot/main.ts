@@ -20,7 +20,7 @@ import { checkPresentationLinks } from './presentation-worker.js';
 import { createSlackAdapter } from './slack/slack-adapter.js';
 import { StartupError } from './startup-error.js';
 import { checkPinnedTweet, publishQueuedTweets } from './tweet-worker.js';
-import { verifyReportedLinks } from './youtube-worker.js';
+import { addVerifiedToPlaylist, verifyReportedLinks } from './youtube-worker.js';
 
 /** How often a chat-connected bot runs its time-driven work and flushes the outbox. */
 const SCHEDULED_WORK_INTERVAL_MS = 60_000;
@@ -75,6 +75,7 @@ async function main(): Promise<void> {
     locale,
     defaultPlatform: platform,
     channelId: config.youtube.channelId,
+    playlistId: config.youtube.playlistId,
   };
   let firstPass = true;
   const publishTweets = () => {
@@ -82,7 +83,7 @@ async function main(): Promise<void> {
     firstPass = false;
     publishing = publishing
       .then(() => publishQueuedTweets(workerDeps, { atStartUp }).then(() => checkPinnedTweetNowAndThen()))
-      .then(() => (youtubeDeps ? verifyReportedLinks(youtubeDeps) : 0))
+      .then(() => (youtubeDeps ? verifyReportedLinks(youtubeDeps).then(() => addVerifiedToPlaylist(youtubeDeps)) : 0))
       .then(() => checkPresentationLinks({ db, clock: systemClock, logger, locale, defaultPlatform: platform }))
       .catch((error: unknown) =>
         logger.error({ error: error instanceof Error ? error.message : String(error) }, 'background pass failed'),

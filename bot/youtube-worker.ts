@@ -8,7 +8,12 @@ import { getCampaign } from '../db/queries/campaign.js';
 import { enqueueChatMessage } from '../db/queries/chat-outbox.js';
 import { findEventWithUnit } from '../db/queries/events.js';
 import { tickStep, untickStep } from '../db/queries/steps.js';
-import { listLinksToVerify, settleLink } from '../db/queries/youtube-links.js';
+import {
+  listLinksToVerify,
+  listVerifiedLinksOutsidePlaylist,
+  markAddedToPlaylist,
+  settleLink,
+} from '../db/queries/youtube-links.js';
 import { GoogleApiError, type VideoFacts, type YoutubeVideos } from '../integrations/youtube/youtube-videos.js';
 
 export type LinkProblem = 'not_found' | 'private' | 'processing' | 'other_channel' | 'too_old';
@@ -36,6 +41,32 @@ export interface YoutubeWorkerDeps {
   defaultPlatform: Platform;
   /** YOUTUBE_CHANNEL_ID, when it overrides the campaign file's channel. */
   channelId?: string;
+  /** YOUTUBE_PLAYLIST_ID, when it overrides the campaign file's playlist. */
+  playlistId?: string;
+}
+
+/** Puts every verified video in the campaign playlist, once; a failure is retried on the next pass. */
+export async function addVerifiedToPlaylist(deps: YoutubeWorkerDeps): Promise<number> {
+  const playlistId = deps.playlistId ?? getCampaign(deps.db).youtubePlaylistId;
+  const add = deps.videos.addToPlaylist;
+  if (!playlistId || !add) return 0;
+  let added = 0;
+  for (const link of listVerifiedLinksOutsidePlaylist(deps.db)) {
+    try {
+      await add.call(deps.videos, playlistId, link.videoId);
+    } catch (error) {
+      const failure = error instanceof GoogleApiError ? error : new GoogleApiError(undefined, 'unknown');
+      deps.logger.warn(
+        { linkId: link.id, status: failure.status, reason: failure.reason },
+        'playlist insert failed; will retry',
+      );
+      if (failure.reason === 'quotaExceeded' || failure.status === 429) break;
+      continue;
+    }
+    markAddedToPlaylist(deps.db, link.id, deps.clock.now());
+    added += 1;
+  }
+  return added;
 }
 
 /**

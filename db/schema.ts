@@ -162,6 +162,8 @@ export const youtubeLinks = sqliteTable(
       .default('unverified'),
     /** Why YouTube's answer refused the link (a stable code: not_found, private, other_channel...). */
     problem: text('problem'),
+    /** When the video was added to the campaign playlist (once, even if reported twice). */
+    playlistAddedAt: integer('playlist_added_at', { mode: 'timestamp_ms' }),
     title: text('title'),
     reportedBy: text('reported_by').notNull(),
     reportedAt: integer('reported_at', { mode: 'timestamp_ms' }).notNull(),

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { events, youtubeLinks } from '../schema.js';
 import { recordAudit } from './audit.js';
@@ -111,4 +111,25 @@ export function settleLink(
     });
   }
   return settled;
+}
+
+/** Verified videos not yet in the campaign playlist (a failed insert is tried again later). */
+export function listVerifiedLinksOutsidePlaylist(db: Database): YoutubeLink[] {
+  return db.orm
+    .select()
+    .from(youtubeLinks)
+    .where(and(eq(youtubeLinks.verification, 'verified'), isNull(youtubeLinks.playlistAddedAt)))
+    .orderBy(youtubeLinks.id)
+    .all();
+}
+
+export function markAddedToPlaylist(db: Database, id: number, at: Date): void {
+  db.orm.update(youtubeLinks).set({ playlistAddedAt: at }).where(eq(youtubeLinks.id, id)).run();
+  recordAudit(db, {
+    at,
+    actor: 'youtube-worker',
+    action: 'youtube.added_to_playlist',
+    entity: 'youtube_link',
+    entityId: id,
+  });
 }

@@ -15,6 +15,10 @@ export interface FakeVideo {
 export interface FakeGoogle {
   url: string;
   videos: Map<string, FakeVideo>;
+  /** Playlist id → video ids, as the channel owner sees them. */
+  playlists: Map<string, string[]>;
+  /** Authorization headers of the playlist calls (the OAuth access token the bot got). */
+  ownerAuthorizations: string[];
   requests: URL[];
   failNext(status: number, reason: string): void;
   close(): Promise<void>;
@@ -24,13 +28,38 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
   const videos = new Map<string, FakeVideo>();
   const requests: URL[] = [];
   const failures: { status: number; reason: string }[] = [];
-  const server: Server = createServer((request, response) => {
+  const playlists = new Map<string, string[]>();
+  const ownerAuthorizations: string[] = [];
+  const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://fake');
     requests.push(url);
+    const body = await new Promise<string>((resolve) => {
+      let text = '';
+      request.on('data', (chunk: Buffer) => {
+        text += chunk.toString('utf8');
+      });
+      request.on('end', () => resolve(text));
+    });
     const json = (status: number, body: unknown) => {
       response.writeHead(status, { 'content-type': 'application/json; charset=UTF-8' });
       response.end(JSON.stringify(body));
     };
+    if (request.method === 'POST' && url.pathname === '/token') {
+      // The refresh-token grant: a short-lived access token, as Google's token endpoint answers.
+      const form = new URLSearchParams(body);
+      if (form.get('grant_type') !== 'refresh_token' || !form.get('refresh_token')) {
+        json(400, { error: 'invalid_grant', error_description: 'Bad Request' });
+        return;
+      }
+      json(200, {
+        access_token: 'ya29.fake-access-token',
+        expires_in: 3599,
+        token_type: 'Bearer',
+        scope: 'https://www.googleapis.com/auth/youtube',
+      });
+      return;
+    }
+    // Failures are YouTube's (quota, outage); the token endpoint keeps answering.
     const failure = failures.shift();
     if (failure) {
       json(failure.status, {
@@ -40,6 +69,34 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
           errors: [{ message: failure.reason, domain: 'youtube.quota', reason: failure.reason }],
         },
       });
+      return;
+    }
+    if (url.pathname === '/youtube/v3/playlistItems') {
+      ownerAuthorizations.push(String(request.headers.authorization ?? ''));
+      if (request.method === 'GET') {
+        const playlistId = url.searchParams.get('playlistId') ?? '';
+        const videoId = url.searchParams.get('videoId');
+        const items = (playlists.get(playlistId) ?? [])
+          .filter((id) => !videoId || id === videoId)
+          .map((id) => ({
+            kind: 'youtube#playlistItem',
+            id: `item-${id}`,
+            snippet: { playlistId, resourceId: { kind: 'youtube#video', videoId: id } },
+          }));
+        json(200, {
+          kind: 'youtube#playlistItemListResponse',
+          items,
+          pageInfo: { totalResults: items.length, resultsPerPage: 50 },
+        });
+        return;
+      }
+      const snippet = (
+        JSON.parse(body || '{}') as { snippet?: { playlistId?: string; resourceId?: { videoId?: string } } }
+      ).snippet;
+      const playlistId = snippet?.playlistId ?? '';
+      const videoId = snippet?.resourceId?.videoId ?? '';
+      playlists.set(playlistId, [...(playlists.get(playlistId) ?? []), videoId]);
+      json(200, { kind: 'youtube#playlistItem', id: `item-${videoId}`, snippet });
       return;
     }
     if (url.pathname !== '/youtube/v3/videos') {
@@ -87,6 +144,8 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     videos,
+    playlists,
+    ownerAuthorizations,
     requests,
     failNext: (status, reason) => failures.push({ status, reason }),
     close: () => new Promise((resolve) => server.close(() => resolve())),

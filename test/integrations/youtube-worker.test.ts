@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifyReportedLinks, type YoutubeWorkerDeps } from '../../bot/youtube-worker.js';
+import { addVerifiedToPlaylist, verifyReportedLinks, type YoutubeWorkerDeps } from '../../bot/youtube-worker.js';
 import { silentLogger } from '../../commands/core/logger.js';
 import { findEventByUnit } from '../../db/queries/events.js';
 import { listDoneSteps } from '../../db/queries/steps.js';
@@ -127,5 +127,57 @@ describe('links reported before a YouTube key existed', () => {
       defaultPlatform: 'console',
     });
     expect(state(bot)).toMatchObject({ link: { verification: 'refused', problem: 'private' }, youtubeStepDone: false });
+  });
+});
+
+describe('the campaign playlist', () => {
+  const PLAYLIST = 'PLcampaign2026abcdef';
+
+  it('gets each verified video once, through the owner OAuth (refresh token exchanged at the token endpoint)', async () => {
+    const { current, fake } = await setUp(GOOD);
+    const deps: YoutubeWorkerDeps = {
+      db: current.db,
+      videos: createYoutubeVideos({
+        apiKey: 'test-api-key',
+        rootUrl: fake.url,
+        owner: { clientId: 'client', clientSecret: 'secret', refreshToken: 'refresh' },
+        tokenUrl: `${fake.url}token`,
+      }),
+      clock: current.clock,
+      logger: silentLogger,
+      locale: 'es',
+      defaultPlatform: 'console',
+      playlistId: PLAYLIST,
+    };
+    await verifyReportedLinks(deps);
+    expect(await addVerifiedToPlaylist(deps)).toBe(1);
+    expect(fake.playlists.get(PLAYLIST)).toEqual([GOOD.id]);
+    expect(fake.ownerAuthorizations.every((header) => header === 'Bearer ya29.fake-access-token')).toBe(true);
+    expect(await addVerifiedToPlaylist(deps)).toBe(0);
+    expect(fake.playlists.get(PLAYLIST)).toEqual([GOOD.id]);
+  });
+
+  it('does not add a video the playlist already has, and retries after a failure', async () => {
+    const { current, fake } = await setUp(GOOD);
+    fake.playlists.set(PLAYLIST, [GOOD.id]);
+    const deps: YoutubeWorkerDeps = {
+      db: current.db,
+      videos: createYoutubeVideos({
+        apiKey: 'test-api-key',
+        rootUrl: fake.url,
+        owner: { clientId: 'client', clientSecret: 'secret', refreshToken: 'refresh' },
+        tokenUrl: `${fake.url}token`,
+      }),
+      clock: current.clock,
+      logger: silentLogger,
+      locale: 'es',
+      defaultPlatform: 'console',
+      playlistId: PLAYLIST,
+    };
+    await verifyReportedLinks(deps);
+    fake.failNext(503, 'backendError');
+    expect(await addVerifiedToPlaylist(deps)).toBe(0);
+    expect(await addVerifiedToPlaylist(deps)).toBe(1);
+    expect(fake.playlists.get(PLAYLIST)).toEqual([GOOD.id]);
   });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE `youtube_links` ADD `playlist_added_at` integer;
