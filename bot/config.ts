@@ -2,6 +2,7 @@ import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
 import { POLICY_RULES, type PolicyRule } from '../commands/core/policy/policy-checker.js';
 import { type BotSettings, DEFAULT_SETTINGS } from '../commands/core/types.js';
+import type { SheetCredentials } from '../integrations/google-sheets/sheet-writer.js';
 import type { LogLevel } from './logger.js';
 import type { SlackSettings } from './slack/slack-adapter.js';
 import { StartupError } from './startup-error.js';
@@ -144,9 +145,13 @@ const envSchema = z.object({
   GOOGLE_CLIENT_ID: z.string().optional(),
   GOOGLE_CLIENT_SECRET: z.string().optional(),
   GOOGLE_REFRESH_TOKEN: z.string().optional(),
-  GOOGLE_API_URL: z
-    .url({ error: 'debe ser una URL, por ejemplo https://youtube.googleapis.com/' })
-    .default('https://youtube.googleapis.com/'),
+  GOOGLE_API_URL: z.url({ error: 'debe ser una URL, por ejemplo http://127.0.0.1:8080/' }).optional(),
+  GOOGLE_SHEET_ID: z
+    .string()
+    .regex(/^[\w-]{20,}$/, { error: 'debe ser el id de la hoja (la parte larga de su dirección)' })
+    .optional(),
+  GOOGLE_SHEET_NAME: z.string().min(1).default('Rendiciones'),
+  GOOGLE_SERVICE_ACCOUNT_FILE: z.string().optional(),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'debe ser debug, info, warn, error o silent' })
     .default('info'),
@@ -164,6 +169,8 @@ export interface Config {
   slack?: SlackSettings;
   /** Set when the four X credentials are; without them tweets are simulated. */
   x?: XSettings;
+  /** Set with GOOGLE_SHEET_ID: the campaign table is kept in that spreadsheet. */
+  sheet?: { spreadsheetId: string; sheetName: string; rootUrl: string; credentials: SheetCredentials };
   /** Set with YOUTUBE_API_KEY: reported links are verified; without it they are checked for form only. */
   youtube?: {
     apiKey: string;
@@ -213,10 +220,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       tweetRateWindowMinutes: values.TWEET_RATE_WINDOW_MINUTES,
     },
     x: readXSettings(values),
+    sheet: readSheetSettings(values),
     youtube: values.YOUTUBE_API_KEY
       ? {
           apiKey: values.YOUTUBE_API_KEY,
-          rootUrl: values.GOOGLE_API_URL,
+          rootUrl: values.GOOGLE_API_URL ?? 'https://youtube.googleapis.com/',
           channelId: values.YOUTUBE_CHANNEL_ID,
           playlistId: values.YOUTUBE_PLAYLIST_ID,
           owner:
@@ -228,9 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
                 }
               : undefined,
           // Redirecting the APIs (tests, a proxy) redirects the OAuth token endpoint with them.
-          tokenUrl: values.GOOGLE_API_URL.startsWith('https://youtube.googleapis.com')
-            ? undefined
-            : new URL('token', values.GOOGLE_API_URL).href,
+          tokenUrl: values.GOOGLE_API_URL ? new URL('token', values.GOOGLE_API_URL).href : undefined,
         }
       : undefined,
   };
@@ -280,5 +286,32 @@ function readXSettings(values: z.infer<typeof envSchema>): XSettings | undefined
     accessToken: values.X_ACCESS_TOKEN ?? '',
     accessSecret: values.X_ACCESS_SECRET ?? '',
     apiUrl: values.X_API_URL,
+  };
+}
+
+function readSheetSettings(values: z.infer<typeof envSchema>): Config['sheet'] {
+  if (!values.GOOGLE_SHEET_ID) return undefined;
+  const tokenUrl = values.GOOGLE_API_URL ? new URL('token', values.GOOGLE_API_URL).href : undefined;
+  const credentials: SheetCredentials | undefined = values.GOOGLE_SERVICE_ACCOUNT_FILE
+    ? { kind: 'service-account', keyFile: values.GOOGLE_SERVICE_ACCOUNT_FILE }
+    : values.GOOGLE_CLIENT_ID && values.GOOGLE_CLIENT_SECRET && values.GOOGLE_REFRESH_TOKEN
+      ? {
+          kind: 'owner',
+          clientId: values.GOOGLE_CLIENT_ID,
+          clientSecret: values.GOOGLE_CLIENT_SECRET,
+          refreshToken: values.GOOGLE_REFRESH_TOKEN,
+          tokenUrl,
+        }
+      : undefined;
+  if (!credentials) {
+    throw new StartupError([
+      'GOOGLE_SHEET_ID: para escribir la hoja falta GOOGLE_SERVICE_ACCOUNT_FILE (una clave de cuenta de servicio con acceso a la hoja) o GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET y GOOGLE_REFRESH_TOKEN',
+    ]);
+  }
+  return {
+    spreadsheetId: values.GOOGLE_SHEET_ID,
+    sheetName: values.GOOGLE_SHEET_NAME,
+    rootUrl: values.GOOGLE_API_URL ?? 'https://sheets.googleapis.com/',
+    credentials,
   };
 }

@@ -10,6 +10,7 @@ import type { Locale, Platform } from '../commands/core/types.js';
 import { createEngine, type Engine } from '../commands/engine.js';
 import type { Database } from '../db/client.js';
 import type { Campaign } from '../db/queries/campaign.js';
+import { createSheetWriter } from '../integrations/google-sheets/sheet-writer.js';
 import { createSimulatedPublisher, createXPublisher } from '../integrations/x/x-publisher.js';
 import { createYoutubeVideos } from '../integrations/youtube/youtube-videos.js';
 import { type Config, loadConfig } from './config.js';
@@ -17,6 +18,7 @@ import { runConsole } from './console/console-mode.js';
 import { createLogger } from './logger.js';
 import { prepareDatabase } from './prepare-database.js';
 import { checkPresentationLinks } from './presentation-worker.js';
+import { createSheetSync } from './sheet-sync.js';
 import { createSlackAdapter } from './slack/slack-adapter.js';
 import { StartupError } from './startup-error.js';
 import { checkPinnedTweet, publishQueuedTweets } from './tweet-worker.js';
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
     speller: await loadSpanishSpeller(),
     tweetMode: config.x ? 'live' : 'simulated',
     youtubeMode: config.youtube ? 'verify' : 'form-only',
+    sheetConfigured: config.sheet !== undefined,
     logger,
   });
   const publisher = config.x ? createXPublisher(config.x) : createSimulatedPublisher();
@@ -77,6 +80,9 @@ async function main(): Promise<void> {
     channelId: config.youtube.channelId,
     playlistId: config.youtube.playlistId,
   };
+  const syncSheet =
+    config.sheet &&
+    createSheetSync({ db, writer: createSheetWriter(config.sheet), clock: systemClock, logger, locale });
   let firstPass = true;
   const publishTweets = () => {
     const atStartUp = firstPass;
@@ -85,6 +91,7 @@ async function main(): Promise<void> {
       .then(() => publishQueuedTweets(workerDeps, { atStartUp }).then(() => checkPinnedTweetNowAndThen()))
       .then(() => (youtubeDeps ? verifyReportedLinks(youtubeDeps).then(() => addVerifiedToPlaylist(youtubeDeps)) : 0))
       .then(() => checkPresentationLinks({ db, clock: systemClock, logger, locale, defaultPlatform: platform }))
+      .then(() => syncSheet?.())
       .catch((error: unknown) =>
         logger.error({ error: error instanceof Error ? error.message : String(error) }, 'background pass failed'),
       );

@@ -4,6 +4,7 @@ import type { CommandDefinition } from './core/types.js';
 import { enlaces } from './enlaces.js';
 import { estado } from './estado.js';
 import { exportar } from './exportar.js';
+import { hoja } from './hoja.js';
 import { marcar } from './marcar.js';
 import { presentacion } from './presentacion.js';
 import { recordatorios } from './recordatorios.js';
@@ -35,6 +36,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   presentacion,
   enlaces,
   exportar,
+  hoja,
   resumen,
   recordatorios,
   rol,

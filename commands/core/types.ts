@@ -111,6 +111,8 @@ export interface CommandDeps {
   tweetMode: 'live' | 'simulated';
   /** `verify` when a YouTube API key is set: reported links are checked with videos.list. */
   youtubeMode?: 'verify' | 'form-only';
+  /** Whether a Google Sheet mirrors the campaign (GOOGLE_SHEET_ID). */
+  sheetConfigured?: boolean;
 }
 
 export interface BotSettings {

@@ -157,3 +157,25 @@ describe('X settings', () => {
     ]);
   });
 });
+
+describe('Google settings', () => {
+  it('asks for credentials when a sheet is configured without any', () => {
+    expect(() => loadConfig({ GOOGLE_SHEET_ID: 'sheet1234567890abcdefghij' })).toThrow(
+      /GOOGLE_SHEET_ID: para escribir la hoja falta/,
+    );
+  });
+
+  it('moves the OAuth token endpoint with GOOGLE_API_URL', () => {
+    const config = loadConfig({
+      YOUTUBE_API_KEY: 'AIzaSyFakeKey000',
+      GOOGLE_API_URL: 'http://127.0.0.1:9999/',
+      GOOGLE_CLIENT_ID: 'c',
+      GOOGLE_CLIENT_SECRET: 's',
+      GOOGLE_REFRESH_TOKEN: 'r',
+    });
+    expect(config.youtube).toMatchObject({
+      rootUrl: 'http://127.0.0.1:9999/',
+      tokenUrl: 'http://127.0.0.1:9999/token',
+    });
+  });
+});

@@ -19,6 +19,8 @@ export interface FakeGoogle {
   playlists: Map<string, string[]>;
   /** Authorization headers of the playlist calls (the OAuth access token the bot got). */
   ownerAuthorizations: string[];
+  /** Spreadsheet id → the values written to it, and how many writes it got. */
+  spreadsheets: Map<string, { values: string[][]; writes: number; range: string }>;
   requests: URL[];
   failNext(status: number, reason: string): void;
   close(): Promise<void>;
@@ -30,6 +32,7 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
   const failures: { status: number; reason: string }[] = [];
   const playlists = new Map<string, string[]>();
   const ownerAuthorizations: string[] = [];
+  const spreadsheets = new Map<string, { values: string[][]; writes: number; range: string }>();
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://fake');
     requests.push(url);
@@ -68,6 +71,31 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
           message: `The request cannot be completed: ${failure.reason}`,
           errors: [{ message: failure.reason, domain: 'youtube.quota', reason: failure.reason }],
         },
+      });
+      return;
+    }
+    const sheet = /^\/v4\/spreadsheets\/([^/]+)\/values\/(.+?)(:clear)?$/.exec(url.pathname);
+    if (sheet?.[1] && sheet[2]) {
+      const id = sheet[1];
+      const range = decodeURIComponent(sheet[2]);
+      const current = spreadsheets.get(id) ?? { values: [], writes: 0, range };
+      if (sheet[3]) {
+        spreadsheets.set(id, { ...current, values: [] });
+        json(200, { spreadsheetId: id, clearedRange: range });
+        return;
+      }
+      if (url.searchParams.get('valueInputOption') !== 'RAW') {
+        json(400, { error: { code: 400, message: 'valueInputOption required', errors: [{ reason: 'badRequest' }] } });
+        return;
+      }
+      const { values } = JSON.parse(body || '{}') as { values: string[][] };
+      spreadsheets.set(id, { values, writes: current.writes + 1, range });
+      json(200, {
+        spreadsheetId: id,
+        updatedRange: range,
+        updatedRows: values.length,
+        updatedColumns: values[0]?.length ?? 0,
+        updatedCells: values.length * (values[0]?.length ?? 0),
       });
       return;
     }
@@ -146,6 +174,7 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
     videos,
     playlists,
     ownerAuthorizations,
+    spreadsheets,
     requests,
     failNext: (status, reason) => failures.push({ status, reason }),
     close: () => new Promise((resolve) => server.close(() => resolve())),

@@ -86,6 +86,7 @@ export function createTestBot(
     platforms?: Platform[];
     speller?: Speller;
     youtubeMode?: 'verify' | 'form-only';
+    sheetConfigured?: boolean;
   } = {},
 ): TestBot {
   const db = openDatabase(options.databasePath ?? ':memory:');
@@ -104,6 +105,7 @@ export function createTestBot(
     speller: options.speller ?? ACCEPT_EVERY_WORD,
     tweetMode: 'simulated',
     youtubeMode: options.youtubeMode ?? 'form-only',
+    sheetConfigured: options.sheetConfigured ?? false,
     logger: options.logger ?? silentLogger,
   });
   const withText = (reply: CommandReply): RenderedReply => ({ ...reply, rendered: renderReplyAsText(reply) });

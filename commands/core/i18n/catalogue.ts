@@ -25,7 +25,8 @@ export type CommandName =
   | 'youtube'
   | 'enlaces'
   | 'exportar'
-  | 'presentacion';
+  | 'presentacion'
+  | 'hoja';
 
 export interface CommandHelp {
   description: string;
@@ -301,6 +302,7 @@ export interface Messages {
     published: (unitCode: string, url: string) => string;
     refused: (unitCode: string, url: string, status: number) => string;
   };
+  sheet: { rebuildTitle: string; rebuildText: string; notConfigured: string };
   export: {
     title: string;
     done: (rows: number) => string;

@@ -264,6 +264,12 @@ export function english(ex: Examples): Messages {
           'The bot checks the page answers; if it answers with an error you are told the HTTP status. Once it answers, the `presentacion` step is ticked.',
         ],
       },
+      hoja: {
+        description: "Rebuilds the campaign's Google Sheet (a row per unit, a column per step).",
+        usage: '/rendicion sheet',
+        examples: ['/rendicion sheet'],
+        details: ['The sheet updates itself after every change (at most once a minute); this rewrites it whole.'],
+      },
       exportar: {
         description: 'Exports a CSV of every session, every step (state, who and when) and its YouTube link.',
         usage: '/rendicion export',
@@ -611,6 +617,11 @@ export function english(ex: Examples): Messages {
         `✅ ${unitCode}'s presentation answers at ${url}. The \`presentacion\` step was ticked.`,
       refused: (unitCode, url, status) =>
         `❌ The page of ${unitCode}'s presentation (${url}) answers with error ${status}. Check the link and send it again with \`/rendicion presentation ${unitCode} <link>\`.`,
+    },
+    sheet: {
+      rebuildTitle: 'Spreadsheet',
+      rebuildText: 'The sheet will be rewritten whole within a minute.',
+      notConfigured: 'No Google Sheet is configured (GOOGLE_SHEET_ID). Use `/rendicion export` for a CSV.',
     },
     export: {
       title: 'Campaign export',

@@ -271,6 +271,14 @@ export function spanish(ex: Examples): Messages {
           'El bot comprueba que la página responda; si responde con error, se lo dice con el código HTTP. Cuando responde, marca el paso `presentacion`.',
         ],
       },
+      hoja: {
+        description: 'Reconstruye la hoja de Google Sheets de la campaña (una fila por unidad, una columna por paso).',
+        usage: '/rendicion hoja',
+        examples: ['/rendicion hoja'],
+        details: [
+          'La hoja se actualiza sola tras cada cambio (como mucho una vez por minuto); este comando la reescribe entera.',
+        ],
+      },
       exportar: {
         description: 'Exporta un CSV con cada rendición, cada paso (estado, quién y cuándo) y su enlace de YouTube.',
         usage: '/rendicion exportar',
@@ -619,6 +627,11 @@ export function spanish(ex: Examples): Messages {
         `✅ La presentación de ${unitCode} responde en ${url}. Se marcó el paso \`presentacion\`.`,
       refused: (unitCode, url, status) =>
         `❌ La página de la presentación de ${unitCode} (${url}) responde con el error ${status}. Revise el enlace y envíelo de nuevo con \`/rendicion presentacion ${unitCode} <enlace>\`.`,
+    },
+    sheet: {
+      rebuildTitle: 'Hoja de cálculo',
+      rebuildText: 'La hoja se reescribirá entera en el próximo minuto.',
+      notConfigured: 'No hay una hoja de Google configurada (GOOGLE_SHEET_ID). Use `/rendicion exportar` para un CSV.',
     },
     export: {
       title: 'Exportación de la campaña',

@@ -1,0 +1,52 @@
+import type { Database } from '../../db/client.js';
+import type { Campaign } from '../../db/queries/campaign.js';
+import { listCurrentLinks } from '../../db/queries/youtube-links.js';
+import { platformLabel } from '../views/event-fields.js';
+import { buildCampaignOverview } from './campaign-overview.js';
+import { CHECKLIST } from './checklist.js';
+import type { CommandContext } from './types.js';
+
+/**
+ * The campaign as a table: a row per unit, a column per checklist step (state, who, when) and the
+ * YouTube link. The CSV export and the Google Sheet show this same table.
+ */
+export function buildCampaignTable(
+  ctx: Pick<CommandContext, 't' | 'dates' | 'now'> & { deps: { db: Database }; campaign: Campaign },
+): string[][] {
+  const { t } = ctx;
+  const overview = buildCampaignOverview(ctx.deps.db, ctx.campaign.id, ctx.now);
+  const links = listCurrentLinks(ctx.deps.db, ctx.campaign.id);
+  const header = [
+    t.export.header.unit,
+    t.export.header.name,
+    t.export.header.province,
+    t.export.header.when,
+    t.export.header.platform,
+    ...CHECKLIST.flatMap((step) => [step.id, `${step.id} (quién)`, `${step.id} (cuándo)`]),
+    t.export.header.youtube,
+    t.export.header.youtubeState,
+  ];
+  const rows = overview.units.map(({ unit, event, statuses }) => {
+    const link = event ? links.get(event.id) : undefined;
+    const steps = CHECKLIST.flatMap((step) => {
+      const status = statuses.find((candidate) => candidate.step.id === step.id);
+      if (!status) return ['', '', ''];
+      return [
+        t.stepStates[status.state],
+        status.done?.doneBy ?? '',
+        status.done ? ctx.dates.dateTime(status.done.doneAt) : '',
+      ];
+    });
+    return [
+      unit.code,
+      unit.name,
+      unit.province,
+      event ? ctx.dates.dateTime(event.startsAt) : '',
+      event ? platformLabel(ctx as CommandContext, event.platform) : '',
+      ...steps,
+      link?.url ?? '',
+      link ? (t.youtube.states[link.verification] ?? link.verification) : '',
+    ];
+  });
+  return [header, ...rows];
+}
