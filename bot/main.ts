@@ -97,7 +97,9 @@ async function main(): Promise<void> {
       );
     return publishing.then(() => undefined);
   };
-  const running = { config, engine, db, logger, locale, createdDemo, campaign, publishTweets };
+  // Shutting down waits for the pass in progress, so a tweet being sent is recorded before the database closes.
+  const backgroundSettled = () => publishing.then(() => undefined);
+  const running = { config, engine, db, logger, locale, createdDemo, campaign, publishTweets, backgroundSettled };
   if (config.slack) await runSlack(running);
   else await runConsoleMode({ ...running, startAs: values.as });
 }
@@ -111,6 +113,7 @@ interface Running {
   createdDemo: boolean;
   campaign: Campaign;
   publishTweets: () => Promise<void>;
+  backgroundSettled: () => Promise<void>;
 }
 
 async function runSlack({
@@ -122,6 +125,7 @@ async function runSlack({
   createdDemo,
   campaign,
   publishTweets,
+  backgroundSettled,
 }: Running): Promise<void> {
   const settings = config.slack;
   if (!settings) return;
@@ -151,7 +155,10 @@ async function runSlack({
   const shutdown = async () => {
     clearInterval(timer);
     clearInterval(tweetTimer);
+    logger.info({}, 'shutting down: finishing work in progress');
+    // Stop taking requests first; anything already acknowledged is in the database and finishes or stays queued.
     await slack.stop().catch(() => undefined);
+    await backgroundSettled();
     await slack.deliverOutbox();
     db.close();
     process.exit(0);
@@ -179,8 +186,10 @@ async function runConsoleMode(running: Running & { startAs?: string }): Promise<
     );
   }
   process.once('SIGTERM', () => {
-    db.close();
-    process.exit(0);
+    void running.backgroundSettled().then(() => {
+      db.close();
+      process.exit(0);
+    });
   });
   // Tweets left queued or interrupted by the last run go out before anything else.
   await running.publishTweets();

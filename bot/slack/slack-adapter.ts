@@ -11,6 +11,7 @@ import type { Engine } from '../../commands/engine.js';
 import type { Database } from '../../db/client.js';
 import { getCampaign } from '../../db/queries/campaign.js';
 import { listUnitsOfOfficer } from '../../db/queries/units.js';
+import { type AdapterState, checkHealth, type HealthReport, healthRoute } from '../health.js';
 import { StartupError } from '../startup-error.js';
 import { type PressedButton, parsePressedButton, renderSlackMessage } from './render-blocks.js';
 import {
@@ -86,6 +87,8 @@ export interface SlackAdapter {
   /** Starts listening; in HTTP mode resolves with the server (port 0 picks a free one). */
   start(): Promise<Server | undefined>;
   stop(): Promise<void>;
+  /** What GET /healthz answers (served on PORT in both HTTP and Socket Mode). */
+  health(): HealthReport;
   /** Sends whatever the outbox holds for Slack; safe to call often, it never runs twice at once. */
   deliverOutbox(): Promise<void>;
 }
@@ -108,12 +111,18 @@ export function createSlackAdapter(input: {
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
   };
+  let state: AdapterState = 'starting';
+  const health = () => checkHealth(input.db, state);
+  const customRoutes = [healthRoute(health)];
   const receiver = settings.appToken
     ? undefined
-    : new HTTPReceiver({ signingSecret: settings.signingSecret ?? '', endpoints: '/slack/events' });
+    : new HTTPReceiver({ signingSecret: settings.signingSecret ?? '', endpoints: '/slack/events', customRoutes });
   const app = new App({
     token: settings.botToken,
-    ...(receiver ? { receiver } : { socketMode: true, appToken: settings.appToken }),
+    ...(receiver
+      ? { receiver }
+      : // Socket Mode needs no public port; Bolt opens PORT only to serve /healthz.
+        { socketMode: true, appToken: settings.appToken, customRoutes, installerOptions: { port: settings.port } }),
     clientOptions,
     logger: boltLogger(logger),
     // Bolt would check the token in its constructor, where a failure is an unhandled rejection;
@@ -340,9 +349,14 @@ export function createSlackAdapter(input: {
     async start() {
       await checkCredentials(app, settings);
       const server = (await app.start(settings.port)) as Server | undefined;
+      state = 'connected';
       return receiver ? server : undefined;
     },
-    stop: () => app.stop().then(() => undefined),
+    stop: () => {
+      state = 'stopping';
+      return app.stop().then(() => undefined);
+    },
+    health,
     deliverOutbox,
   };
 }
