@@ -154,7 +154,7 @@ const envSchema = z.object({
   GOOGLE_SERVICE_ACCOUNT_FILE: z.string().optional(),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'debe ser debug, info, warn, error o silent' })
-    .default('info'),
+    .optional(),
 });
 
 export interface Config {
@@ -163,7 +163,8 @@ export interface Config {
   /** Overrides the campaign file's language when set. */
   language?: 'es' | 'en';
   admins: string[];
-  logLevel: LogLevel;
+  /** Unset: `info`, except in an interactive console, where log lines would interleave with the chat (`warn`). */
+  logLevel?: LogLevel;
   settings: BotSettings;
   /** Set when Slack credentials are; without any chat credentials the bot runs in console mode. */
   slack?: SlackSettings;

@@ -34,7 +34,10 @@ async function main(): Promise<void> {
   // The only place that touches process.env besides loadConfig: a local .env file, if present.
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig(process.env);
-  const logger = createLogger(config.logLevel, { readable: process.stderr.isTTY === true });
+  const chatInTerminal = !config.slack && process.stdin.isTTY === true;
+  const logger = createLogger(config.logLevel ?? (chatInTerminal ? 'warn' : 'info'), {
+    readable: process.stderr.isTTY === true,
+  });
   const { db, campaign, createdDemo } = prepareDatabase(config, systemClock);
   const locale = config.language ?? campaign.language;
   const engine = createEngine({

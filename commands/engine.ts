@@ -1,7 +1,7 @@
 import { inTransaction } from '../db/client.js';
 import { type Campaign, getCampaign } from '../db/queries/campaign.js';
 import { findStoredReply, storeReply } from '../db/queries/idempotency.js';
-import { findFirstRegisteredUnit, findFirstUnit } from '../db/queries/units.js';
+import { findFirstRegisteredUnit, findFirstUnit, findUnitByCode } from '../db/queries/units.js';
 import { type Access, hasCommandRole, resolveAccess } from './core/access.js';
 import { sweepApprovals } from './core/approval-decisions.js';
 import { closestMatch } from './core/closest-match.js';
@@ -67,7 +67,37 @@ export function createEngine(deps: CommandDeps & { logger: Logger }): Engine {
     };
   }
 
+  /** One log line per request: what ran, for which unit, how long it took and how it ended. */
   function execute(
+    request: Invocation,
+    work: (ctx: CommandContext) => { command: CommandDefinition; reply: () => CommandReply; unit?: string },
+  ): CommandReply {
+    const started = performance.now();
+    const logged: { command?: string; unit?: string } = {};
+    const reply = run(request, (ctx) => {
+      const chosen = work(ctx);
+      logged.command = chosen.command.name;
+      logged.unit = chosen.unit;
+      return chosen;
+    });
+    const outcome = reply.errorCode ? 'refused' : reply.tone === 'error' ? 'error' : 'ok';
+    deps.logger.info(
+      {
+        requestId: request.requestId,
+        platform: request.platform,
+        command: logged.command,
+        action: 'actionId' in request ? request.actionId : undefined,
+        unit: logged.unit,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        outcome,
+        errorCode: reply.errorCode,
+      },
+      'request handled',
+    );
+    return reply;
+  }
+
+  function run(
     request: Invocation,
     work: (ctx: CommandContext) => { command: CommandDefinition; reply: () => CommandReply },
   ): CommandReply {
@@ -104,7 +134,9 @@ export function createEngine(deps: CommandDeps & { logger: Logger }): Engine {
         const { subcommand, ...args } = invocation.value;
         const command = findCommand(subcommand || 'ayuda');
         if (!command) fail('unknown_command', { input: subcommand, suggestion: suggestCommand(ctx, subcommand) });
-        return { command, reply: () => command.run(ctx, args) };
+        const first = args.positionals[0]?.toUpperCase();
+        const unit = first && findUnitByCode(deps.db, ctx.campaign.id, first) ? first : undefined;
+        return { command, reply: () => command.run(ctx, args), unit };
       });
     },
     handleAction(request) {

@@ -20,7 +20,6 @@ describe('loadConfig', () => {
       campaignFile: undefined,
       language: undefined,
       admins: [],
-      logLevel: 'info',
       settings: DEFAULT_SETTINGS,
     });
   });
@@ -62,7 +61,6 @@ describe('loadConfig', () => {
       campaignFile: undefined,
       language: undefined,
       admins: [],
-      logLevel: 'info',
       settings: DEFAULT_SETTINGS,
     });
   });
