@@ -42,7 +42,8 @@ export function prepareDatabase(
     return { db, campaign, createdDemo: true };
   } catch (error) {
     db.close();
-    throw error;
+    // A lock taken by another process shows up at the first write, after the file opened fine.
+    throw error instanceof StartupError ? error : explainDatabaseError(config.databasePath, error);
   }
 }
 
@@ -50,15 +51,24 @@ function openOrExplain(path: string): Database {
   try {
     return openDatabase(path);
   } catch (error) {
-    const code = (error as { code?: string }).code ?? '';
-    const reason =
-      code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT'
-        ? 'el archivo no es una base de datos SQLite válida o está dañado. Restaure una copia de respaldo o use otro DATABASE_PATH.'
-        : code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED'
-          ? 'otro proceso la tiene bloqueada. Cierre el otro proceso del bot y vuelva a intentar.'
-          : code === 'SQLITE_CANTOPEN'
-            ? 'no se puede abrir o crear el archivo. Revise la ruta y los permisos de la carpeta.'
-            : `${(error as Error).message}`;
-    throw new StartupError([`DATABASE_PATH (${path}): ${reason}`]);
+    const explained = explainDatabaseError(path, error);
+    throw explained instanceof StartupError
+      ? explained
+      : new StartupError([`DATABASE_PATH (${path}): ${(error as Error).message}`]);
   }
+}
+
+/** SQLite's error codes as a start-up message that names DATABASE_PATH and says what to do. */
+function explainDatabaseError(path: string, error: unknown): unknown {
+  const code = (error as { code?: string }).code ?? '';
+  if (!code.startsWith('SQLITE_')) return error;
+  const reason =
+    code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT'
+      ? 'el archivo no es una base de datos SQLite válida o está dañado. Restaure una copia de respaldo o use otro DATABASE_PATH.'
+      : code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED'
+        ? 'otro proceso la tiene bloqueada. Cierre el otro proceso del bot y vuelva a intentar.'
+        : code === 'SQLITE_CANTOPEN'
+          ? 'no se puede abrir o crear el archivo. Revise la ruta y los permisos de la carpeta.'
+          : `${(error as Error).message}`;
+  return new StartupError([`DATABASE_PATH (${path}): ${reason}`]);
 }

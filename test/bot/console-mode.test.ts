@@ -225,6 +225,26 @@ describe('console mode (the real bot through standard input)', () => {
     expect(readFileSync(databasePath).equals(garbage)).toBe(true);
   });
 
+  it('stops with a clear message, not a stack trace, when another process holds the database locked', {
+    timeout: TEST_TIMEOUT,
+  }, async () => {
+    const dir = await tempDir();
+    const other = openDatabase(dir.databasePath);
+    // Another bot in the middle of a write: the lock outlasts the start-up's busy timeout.
+    other.sqlite.exec('BEGIN EXCLUSIVE');
+    try {
+      const result = await runBot(dir, ['estado todo'], { env: { DATABASE_PATH: dir.databasePath } });
+      expect(result.code).toBe(1);
+      expect(result.stderr.startsWith('No se pudo iniciar el bot')).toBe(true);
+      expect(result.stderr).toContain('otro proceso la tiene bloqueada');
+      expect(result.stderr).not.toMatch(STACK_FRAME);
+      expect(result.stdout).toBe('');
+    } finally {
+      other.sqlite.exec('ROLLBACK');
+      other.close();
+    }
+  });
+
   it('starts with the campaign of a valid CAMPAIGN_FILE and no units instead of the demo', {
     timeout: TEST_TIMEOUT,
   }, async () => {
