@@ -20,22 +20,27 @@ afterEach(async () => {
   dir = undefined;
 });
 
+/** The bot in console mode with live X credentials pointed at the fake. */
+function botEnv(where: TempDir, fakeX: FakeX): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    DATABASE_PATH: where.databasePath,
+    X_API_KEY: 'key',
+    X_API_SECRET: 'secret',
+    X_ACCESS_TOKEN: 'token',
+    X_ACCESS_SECRET: 'token-secret',
+    X_API_URL: fakeX.url,
+  };
+}
+
 describe('a crash while a tweet is being sent', () => {
   it('is killed after X accepted the tweet; the restarted bot finds it on the account and does not post it again', {
     timeout: 60_000,
   }, async () => {
     x = await startFakeX();
     dir = await createTempDir();
-    const env = {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      DATABASE_PATH: dir.databasePath,
-      X_API_KEY: 'key',
-      X_API_SECRET: 'secret',
-      X_ACCESS_TOKEN: 'token',
-      X_ACCESS_SECRET: 'token-secret',
-      X_API_URL: x.url,
-    };
+    const env = botEnv(dir, x);
     x.holdAnswers();
     const first = spawn(process.execPath, ['--import', TSX_LOADER, BOT_MAIN], {
       cwd: dir.path,
@@ -59,5 +64,46 @@ describe('a crash while a tweet is being sent', () => {
     const after = openDatabase(dir.databasePath);
     expect(findTweet(after, 1)).toMatchObject({ state: 'sent', xTweetId: x.posted[0]?.id });
     after.close();
+  });
+  it("is killed after the Directorate approved an officer's tweet and X accepted it; the decision and the tweet each happen once", {
+    timeout: 60_000,
+  }, async () => {
+    x = await startFakeX();
+    dir = await createTempDir();
+    const env = botEnv(dir, x);
+    x.holdAnswers();
+    const first = spawn(process.execPath, ['--import', TSX_LOADER, BOT_MAIN], {
+      cwd: dir.path,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const exited = new Promise((resolve) => first.on('close', resolve));
+    first.stdin.write(
+      [
+        'rol dir-ana direccion',
+        '/yo oficial-azu',
+        `tuit AZU-DP "${TWEET}"`,
+        '1',
+        '/yo dir-ana',
+        'solicitud aprobar 1',
+        '',
+      ].join('\n'),
+    );
+    const fake = x;
+    await waitFor(() => fake.posted.length === 1, 30_000);
+    first.kill('SIGKILL');
+    await exited;
+
+    const second = await runProcess({ cwd: dir.path, script: BOT_MAIN, env, stdin: 'solicitud aprobar 1\n' });
+    expect(second.code).toBe(0);
+    expect(x.posted).toHaveLength(1);
+    const db = openDatabase(dir.databasePath);
+    expect(findTweet(db, 1)).toMatchObject({ state: 'sent', publishedBy: 'dir-ana', xTweetId: x.posted[0]?.id });
+    const decisions = db.sqlite
+      .prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'approval.approved'")
+      .get() as { n: number };
+    expect(decisions.n).toBe(1);
+    expect(db.sqlite.prepare('SELECT state FROM approval_requests WHERE id = 1').get()).toEqual({ state: 'approved' });
+    db.close();
   });
 });
