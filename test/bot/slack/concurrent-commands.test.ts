@@ -1,53 +1,24 @@
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSlackAdapter, type SlackAdapter } from '../../../bot/slack/slack-adapter.js';
-import { silentLogger } from '../../../commands/core/logger.js';
-import { type FakeSlack, postSignedToSlackApp, startFakeSlack, waitFor } from '../../helpers/fake-slack.js';
-import { createTestBot, type TestBot } from '../../helpers/test-bot.js';
+import { postSignedToSlackApp, waitFor } from '../../helpers/fake-slack.js';
+import { SLACK_TEST_SECRET, type SlackHarness, startSlackHarness } from '../../helpers/slack-harness.js';
 
-const SECRET = 'test-signing-secret-0123456789';
 const STEPS = ['invitacion', 'sala', 'imagen', 'moderador', 'conexion', 'preguntas'];
 const REQUESTS = 500;
 
-let running: { bot: TestBot; slack: FakeSlack; adapter: SlackAdapter } | undefined;
+let running: SlackHarness | undefined;
 afterEach(async () => {
-  if (!running) return;
-  await running.adapter.stop();
-  await running.slack.close();
-  running.bot.close();
+  await running?.close();
   running = undefined;
 });
 
 describe('a burst of commands on one event over HTTP', () => {
   it('answers 500 concurrent marcar and registrar with the database consistent and one audit row per change', async () => {
-    const slack = await startFakeSlack();
-    const bot = createTestBot({ now: new Date().toISOString(), platforms: ['slack'], admins: ['U0ADMIN'] });
-    bot.db.sqlite.prepare("UPDATE campaigns SET window_start = '2020-01-01', window_end = '2099-12-31'").run();
-    const adapter = createSlackAdapter({
-      settings: {
-        botToken: 'xoxb-test',
-        signingSecret: SECRET,
-        apiUrl: slack.apiUrl,
-        port: 0,
-        channels: {},
-        slashCommand: '/rendicion',
-      },
-      engine: bot.engine,
-      db: bot.db,
-      clock: bot.clock,
-      logger: silentLogger,
-      locale: 'es',
-    });
-    running = { bot, slack, adapter };
-    const server = await adapter.start();
-    const address = server?.address() as AddressInfo | undefined;
-    if (!address) throw new Error('the Slack adapter is not listening');
-    const { port } = address;
-    const url = `http://127.0.0.1:${port}/slack/events`;
+    running = await startSlackHarness();
+    const { bot, slack, eventsUrl: url } = running;
     const command = (text: string, i: number) =>
       postSignedToSlackApp({
         url,
-        secret: SECRET,
+        secret: SLACK_TEST_SECRET,
         body: new URLSearchParams({
           team_id: 'T1',
           channel_id: 'C0GENERAL',

@@ -1,44 +1,15 @@
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSlackAdapter, type SlackAdapter } from '../../../bot/slack/slack-adapter.js';
-import { silentLogger } from '../../../commands/core/logger.js';
-import { type FakeSlack, startFakeSlack } from '../../helpers/fake-slack.js';
-import { createTestBot, type TestBot } from '../../helpers/test-bot.js';
+import { type SlackHarness, startSlackHarness } from '../../helpers/slack-harness.js';
 
-let running: { bot: TestBot; slack: FakeSlack; adapter: SlackAdapter } | undefined;
+let running: SlackHarness | undefined;
 afterEach(async () => {
-  if (!running) return;
-  await running.adapter.stop().catch(() => undefined);
-  await running.slack.close();
-  if (running.bot.db.sqlite.open) running.bot.close();
+  await running?.close();
   running = undefined;
 });
 
 async function startAdapter() {
-  const slack = await startFakeSlack();
-  const bot = createTestBot({ now: new Date().toISOString(), platforms: ['slack'], admins: ['U0ADMIN'] });
-  bot.db.sqlite.prepare("UPDATE campaigns SET window_start = '2020-01-01', window_end = '2099-12-31'").run();
-  const adapter = createSlackAdapter({
-    settings: {
-      botToken: 'xoxb-test',
-      signingSecret: 'test-signing-secret-0123456789',
-      apiUrl: slack.apiUrl,
-      port: 0,
-      channels: { approvals: 'C0APROBAR' },
-      slashCommand: '/rendicion',
-    },
-    engine: bot.engine,
-    db: bot.db,
-    clock: bot.clock,
-    logger: silentLogger,
-    locale: 'es',
-  });
-  const server = await adapter.start();
-  const address = server?.address() as AddressInfo | undefined;
-  if (!address) throw new Error('the Slack adapter is not listening');
-  const { port } = address;
-  running = { bot, slack, adapter };
-  return { bot, adapter, url: `http://127.0.0.1:${port}/healthz` };
+  running = await startSlackHarness({ channels: { approvals: 'C0APROBAR' } });
+  return { bot: running.bot, adapter: running.adapter, url: `http://127.0.0.1:${running.port}/healthz` };
 }
 
 describe('GET /healthz', () => {

@@ -1,67 +1,33 @@
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSlackAdapter, type SlackAdapter } from '../../../bot/slack/slack-adapter.js';
+import { createSlackAdapter } from '../../../bot/slack/slack-adapter.js';
 import { silentLogger } from '../../../commands/core/logger.js';
 import { findApprovalRequestById } from '../../../db/queries/approvals.js';
 import { findCardLocation } from '../../../db/queries/chat-outbox.js';
 import { findEventByUnit } from '../../../db/queries/events.js';
 import { findUnitByCode } from '../../../db/queries/units.js';
 import {
-  type FakeSlack,
   postSignedForAnswer,
   postSignedToSlackApp,
   type SlackCall,
   startFakeSlack,
   waitFor,
 } from '../../helpers/fake-slack.js';
-import { createTestBot, type TestBot } from '../../helpers/test-bot.js';
+import { SLACK_TEST_SECRET, type SlackHarness, startSlackHarness } from '../../helpers/slack-harness.js';
+import { createTestBot } from '../../helpers/test-bot.js';
 
-const SECRET = 'test-signing-secret-0123456789';
+const SECRET = SLACK_TEST_SECRET;
 const APPROVALS_CHANNEL = 'C0APROBAR';
 
-interface Harness {
-  bot: TestBot;
-  slack: FakeSlack;
-  adapter: SlackAdapter;
-  eventsUrl: string;
-}
+type Harness = SlackHarness;
 
 let harness: Harness | undefined;
 afterEach(async () => {
-  if (!harness) return;
-  // Let deliveries still in flight finish before the fake Slack goes away.
-  await harness.adapter.deliverOutbox();
-  await harness.adapter.stop();
-  await harness.slack.close();
-  harness.bot.close();
+  await harness?.close();
   harness = undefined;
 });
 
 async function start(): Promise<Harness> {
-  const slack = await startFakeSlack();
-  // The clock is the real one here: Bolt checks the request timestamps against it.
-  const bot = createTestBot({ now: new Date().toISOString(), platforms: ['slack'], admins: ['U0ADMIN'] });
-  bot.db.sqlite.prepare("UPDATE campaigns SET window_start = '2020-01-01', window_end = '2099-12-31'").run();
-  const adapter = createSlackAdapter({
-    settings: {
-      botToken: 'xoxb-test',
-      signingSecret: SECRET,
-      apiUrl: slack.apiUrl,
-      port: 0,
-      channels: { approvals: APPROVALS_CHANNEL },
-      slashCommand: '/rendicion',
-    },
-    engine: bot.engine,
-    db: bot.db,
-    clock: bot.clock,
-    logger: silentLogger,
-    locale: 'es',
-  });
-  const server = await adapter.start();
-  const address = server?.address() as AddressInfo | undefined;
-  if (!address) throw new Error('the Slack adapter is not listening');
-  const port = address.port;
-  harness = { bot, slack, adapter, eventsUrl: `http://127.0.0.1:${port}/slack/events` };
+  harness = await startSlackHarness({ channels: { approvals: APPROVALS_CHANNEL } });
   return harness;
 }
 
