@@ -34,6 +34,24 @@ function botEnv(where: TempDir, fakeX: FakeX): Record<string, string> {
   };
 }
 
+/**
+ * Runs the bot on `lines` with X holding its answer, and kills it (SIGKILL) the moment X has
+ * received the tweet: the post is made on X but the bot never hears back.
+ */
+async function killOnceXHasTheTweet(where: TempDir, fakeX: FakeX, env: Record<string, string>, lines: string[]) {
+  fakeX.holdAnswers();
+  const first = spawn(process.execPath, ['--import', TSX_LOADER, BOT_MAIN], {
+    cwd: where.path,
+    env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const exited = new Promise((resolve) => first.on('close', resolve));
+  first.stdin.write([...lines, ''].join('\n'));
+  await waitFor(() => fakeX.posted.length === 1, 30_000);
+  first.kill('SIGKILL');
+  await exited;
+}
+
 describe('a crash while a tweet is being sent', () => {
   it('is killed after X accepted the tweet; the restarted bot finds it on the account and does not post it again', {
     timeout: 60_000,
@@ -41,18 +59,12 @@ describe('a crash while a tweet is being sent', () => {
     x = await startFakeX();
     dir = await createTempDir();
     const env = botEnv(dir, x);
-    x.holdAnswers();
-    const first = spawn(process.execPath, ['--import', TSX_LOADER, BOT_MAIN], {
-      cwd: dir.path,
-      env,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    const exited = new Promise((resolve) => first.on('close', resolve));
-    first.stdin.write(['rol comunica comunicacion', '/yo comunica', `tuit AZU-DP "${TWEET}"`, '1', ''].join('\n'));
-    const fake = x;
-    await waitFor(() => fake.posted.length === 1, 30_000);
-    first.kill('SIGKILL');
-    await exited;
+    await killOnceXHasTheTweet(dir, x, env, [
+      'rol comunica comunicacion',
+      '/yo comunica',
+      `tuit AZU-DP "${TWEET}"`,
+      '1',
+    ]);
 
     const db = openDatabase(dir.databasePath);
     expect(findTweet(db, 1)?.state).toBe('sending');
@@ -71,28 +83,14 @@ describe('a crash while a tweet is being sent', () => {
     x = await startFakeX();
     dir = await createTempDir();
     const env = botEnv(dir, x);
-    x.holdAnswers();
-    const first = spawn(process.execPath, ['--import', TSX_LOADER, BOT_MAIN], {
-      cwd: dir.path,
-      env,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    const exited = new Promise((resolve) => first.on('close', resolve));
-    first.stdin.write(
-      [
-        'rol dir-ana direccion',
-        '/yo oficial-azu',
-        `tuit AZU-DP "${TWEET}"`,
-        '1',
-        '/yo dir-ana',
-        'solicitud aprobar 1',
-        '',
-      ].join('\n'),
-    );
-    const fake = x;
-    await waitFor(() => fake.posted.length === 1, 30_000);
-    first.kill('SIGKILL');
-    await exited;
+    await killOnceXHasTheTweet(dir, x, env, [
+      'rol dir-ana direccion',
+      '/yo oficial-azu',
+      `tuit AZU-DP "${TWEET}"`,
+      '1',
+      '/yo dir-ana',
+      'solicitud aprobar 1',
+    ]);
 
     const second = await runProcess({ cwd: dir.path, script: BOT_MAIN, env, stdin: 'solicitud aprobar 1\n' });
     expect(second.code).toBe(0);
