@@ -3,10 +3,10 @@ import { messagesFor } from '../commands/core/i18n/catalogue.js';
 import type { Logger } from '../commands/core/logger.js';
 import type { Locale, Platform } from '../commands/core/types.js';
 import { type Database, inTransaction } from '../db/client.js';
-import { enqueueChatMessage } from '../db/queries/chat-outbox.js';
 import { findEventWithUnit } from '../db/queries/events.js';
 import { listPresentationLinksToCheck, settlePresentationLink } from '../db/queries/presentation-links.js';
 import { tickStep } from '../db/queries/steps.js';
+import { queueDirectMessage } from './direct-message.js';
 
 /** A website that does not answer in this time is tried again on the next pass. */
 const PAGE_TIMEOUT_MS = 10_000;
@@ -64,27 +64,15 @@ export async function checkPresentationLinks(deps: PresentationWorkerDeps): Prom
           unitCode: found.unit.code,
         });
       }
-      enqueueChatMessage(deps.db, {
-        platform: deps.defaultPlatform,
-        targetType: 'user',
-        target: link.reportedBy,
-        fallbackChannelId: null,
-        action: 'post',
-        cardKey: null,
-        message: {
-          visibility: 'private',
-          tone: ok ? 'success' : 'warning',
-          blocks: [
-            {
-              type: 'text',
-              text: ok
-                ? t.presentation.published(found.unit.code, link.url)
-                : t.presentation.refused(found.unit.code, link.url, status),
-            },
-          ],
-        },
-        createdAt: now,
-      });
+      queueDirectMessage(
+        deps.db,
+        { platform: deps.defaultPlatform, userId: link.reportedBy },
+        ok
+          ? t.presentation.published(found.unit.code, link.url)
+          : t.presentation.refused(found.unit.code, link.url, status),
+        ok ? 'success' : 'warning',
+        now,
+      );
       settled += 1;
     });
   }

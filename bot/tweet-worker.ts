@@ -15,6 +15,7 @@ import {
   type Tweet,
 } from '../db/queries/tweets.js';
 import { describeXError, type XApiError, type XPublisher } from '../integrations/x/x-publisher.js';
+import { queueDirectMessage } from './direct-message.js';
 
 /** Network errors and 5xx are retried this many times, waiting longer each time, then reported. */
 export const MAX_TWEET_ATTEMPTS = 5;
@@ -40,16 +41,13 @@ export function tweetUrl(id: string): string {
 }
 
 function tell(deps: TweetWorkerDeps, tweet: Tweet, text: string, tone: CommandReply['tone']): void {
-  enqueueChatMessage(deps.db, {
-    platform: tweet.requestPlatform ?? deps.defaultPlatform,
-    targetType: 'user',
-    target: tweet.requestedBy,
-    fallbackChannelId: null,
-    action: 'post',
-    cardKey: null,
-    message: { visibility: 'private', tone, blocks: [{ type: 'text', text }] },
-    createdAt: deps.clock.now(),
-  });
+  queueDirectMessage(
+    deps.db,
+    { platform: tweet.requestPlatform ?? deps.defaultPlatform, userId: tweet.requestedBy },
+    text,
+    tone,
+    deps.clock.now(),
+  );
 }
 
 function tellDirectorate(deps: TweetWorkerDeps, text: string, tone: CommandReply['tone']): void {

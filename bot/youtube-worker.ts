@@ -5,7 +5,6 @@ import type { Logger } from '../commands/core/logger.js';
 import type { Locale, Platform } from '../commands/core/types.js';
 import { type Database, inTransaction } from '../db/client.js';
 import { getCampaign } from '../db/queries/campaign.js';
-import { enqueueChatMessage } from '../db/queries/chat-outbox.js';
 import { findEventWithUnit } from '../db/queries/events.js';
 import { tickStep, untickStep } from '../db/queries/steps.js';
 import {
@@ -15,6 +14,7 @@ import {
   settleLink,
 } from '../db/queries/youtube-links.js';
 import { GoogleApiError, type VideoFacts, type YoutubeVideos } from '../integrations/youtube/youtube-videos.js';
+import { queueDirectMessage } from './direct-message.js';
 
 export type LinkProblem = 'not_found' | 'private' | 'processing' | 'other_channel' | 'too_old';
 
@@ -118,27 +118,15 @@ export async function verifyReportedLinks(deps: YoutubeWorkerDeps): Promise<numb
       if (!problem) tickStep(deps.db, change);
       // A link counted "sin verificar" before a key existed stops counting once YouTube refuses it.
       else if (link.verification === 'unverified') untickStep(deps.db, { ...change, actor: 'youtube-worker' });
-      enqueueChatMessage(deps.db, {
-        platform: deps.defaultPlatform,
-        targetType: 'user',
-        target: link.reportedBy,
-        fallbackChannelId: null,
-        action: 'post',
-        cardKey: null,
-        message: {
-          visibility: 'private',
-          tone: problem ? 'warning' : 'success',
-          blocks: [
-            {
-              type: 'text',
-              text: problem
-                ? t.youtube.refused(found.unit.code, link.url, t.youtube.problems[problem])
-                : t.youtube.verified(found.unit.code, facts?.title ?? ''),
-            },
-          ],
-        },
-        createdAt: now,
-      });
+      queueDirectMessage(
+        deps.db,
+        { platform: deps.defaultPlatform, userId: link.reportedBy },
+        problem
+          ? t.youtube.refused(found.unit.code, link.url, t.youtube.problems[problem])
+          : t.youtube.verified(found.unit.code, facts?.title ?? ''),
+        problem ? 'warning' : 'success',
+        now,
+      );
       settled += 1;
     });
   }
