@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { POLICY_RULES, type PolicyRule } from '../commands/core/policy/policy-checker.js';
 import { type BotSettings, DEFAULT_SETTINGS } from '../commands/core/types.js';
 import type { SheetCredentials } from '../integrations/google-sheets/sheet-writer.js';
+import type { DiscordSettings } from './discord/discord-adapter.js';
 import type { LogLevel } from './logger.js';
 import type { SlackSettings } from './slack/slack-adapter.js';
 import { StartupError } from './startup-error.js';
@@ -43,6 +44,9 @@ const schedules = (fallback: string) =>
       error:
         'debe tener expresiones cron separadas por ";", por ejemplo "0 8 * * *" (todos los días a las 08:00), o "no"',
     });
+
+/** Discord ids ("snowflakes") are 17 to 20 digits. */
+const snowflake = (what: string) => z.string().regex(/^\d{17,20}$/, { error: `debe ser ${what}: solo dígitos` });
 
 const envSchema = z.object({
   DATABASE_PATH: z
@@ -86,6 +90,24 @@ const envSchema = z.object({
     .min(0)
     .max(65535, { error: 'debe ser un número de puerto, por ejemplo 3000' })
     .default(3000),
+  DISCORD_TOKEN: z
+    .string()
+    .min(20, { error: 'debe ser el token del bot de Discord (Developer Portal → Bot)' })
+    .optional(),
+  DISCORD_APPLICATION_ID: snowflake('el Application ID de la aplicación (General Information)').optional(),
+  DISCORD_GUILD_ID: snowflake('el id del servidor (clic derecho en el servidor → Copiar ID)').optional(),
+  DISCORD_API_URL: z
+    .url({ error: 'debe ser una URL, por ejemplo https://discord.com/api' })
+    .default('https://discord.com/api'),
+  DISCORD_APPROVALS_CHANNEL: snowflake('el id del canal de aprobaciones').optional(),
+  DISCORD_SUMMARY_CHANNEL: snowflake('el id del canal de resúmenes').optional(),
+  DISCORD_ROLE_DIRECTORATE: snowflake('el id de un rol del servidor').optional(),
+  DISCORD_ROLE_COMMUNICATION: snowflake('el id de un rol del servidor').optional(),
+  DISCORD_ROLE_ADMIN: snowflake('el id de un rol del servidor').optional(),
+  DISCORD_COMMAND: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,32}$/, { error: 'debe ser un nombre de comando en minúsculas, como rendicion' })
+    .default('rendicion'),
   SUMMARY_SCHEDULE: schedules(DEFAULT_SETTINGS.summarySchedule.join(';')),
   SUMMARY_SCHEDULE_CAMPAIGN: schedules(DEFAULT_SETTINGS.summaryScheduleDuringWindow.join(';')),
   REMINDER_QUIET_HOURS: z
@@ -168,6 +190,10 @@ export interface Config {
   settings: BotSettings;
   /** Set when Slack credentials are; without any chat credentials the bot runs in console mode. */
   slack?: SlackSettings;
+  /** Set when DISCORD_TOKEN is; Slack and Discord may both run in one process. */
+  discord?: DiscordSettings;
+  /** Port of GET /healthz (and of Slack's requests in HTTP mode). */
+  port: number;
   /** Set when the four X credentials are; without them tweets are simulated. */
   x?: XSettings;
   /** Set with GOOGLE_SHEET_ID: the campaign table is kept in that spreadsheet. */
@@ -205,6 +231,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const slack = readSlackSettings(values);
   return {
     slack,
+    discord: readDiscordSettings(values),
+    port: values.PORT,
     databasePath: values.DATABASE_PATH,
     campaignFile: values.CAMPAIGN_FILE,
     language: values.BOT_LANGUAGE,
@@ -262,6 +290,33 @@ function readSlackSettings(values: z.infer<typeof envSchema>): SlackSettings | u
     port: values.PORT,
     channels: { approvals: values.SLACK_APPROVALS_CHANNEL, summary: values.SLACK_SUMMARY_CHANNEL },
     slashCommand: values.SLACK_COMMAND,
+  };
+}
+
+function readDiscordSettings(values: z.infer<typeof envSchema>): DiscordSettings | undefined {
+  const { DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId } = values;
+  if (!token && !applicationId) return undefined;
+  if (!token)
+    throw new StartupError([
+      'DISCORD_TOKEN: falta; sin él el bot no puede entrar a Discord (Developer Portal → Bot → Reset Token)',
+    ]);
+  if (!applicationId) {
+    throw new StartupError([
+      'DISCORD_APPLICATION_ID: falta; cópielo de Developer Portal → General Information → Application ID',
+    ]);
+  }
+  return {
+    token,
+    applicationId,
+    guildId: values.DISCORD_GUILD_ID,
+    apiUrl: values.DISCORD_API_URL.replace(/\/+$/, ''),
+    channels: { approvals: values.DISCORD_APPROVALS_CHANNEL, summary: values.DISCORD_SUMMARY_CHANNEL },
+    roles: {
+      directorate: values.DISCORD_ROLE_DIRECTORATE,
+      communication: values.DISCORD_ROLE_COMMUNICATION,
+      admin: values.DISCORD_ROLE_ADMIN,
+    },
+    commandName: values.DISCORD_COMMAND,
   };
 }
 

@@ -1,18 +1,22 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Database } from '../db/client.js';
+import { StartupError } from './startup-error.js';
 
 export type AdapterState = 'starting' | 'connected' | 'stopping';
+export type ChatAdapterName = 'slack' | 'discord';
 
 export interface HealthReport {
   ready: boolean;
   database: 'ok' | 'unreachable';
-  adapter: AdapterState;
+  /** Each chat adapter running in this process and its connection. */
+  adapters: Partial<Record<ChatAdapterName, AdapterState>>;
   /** Work accepted but not yet done: chat messages to deliver and tweets waiting to be posted. */
   outbox: { chatMessages: number; tweets: number } | null;
 }
 
-/** What `GET /healthz` answers: ready only when the database answers and the adapter is connected. */
-export function checkHealth(db: Database, adapter: AdapterState): HealthReport {
+/** What `GET /healthz` answers: ready only when the database answers and every adapter is connected. */
+export function checkHealth(db: Database, adapters: HealthReport['adapters']): HealthReport {
+  const states = Object.values(adapters);
   try {
     const chat = db.sqlite.prepare('SELECT count(*) AS n FROM chat_outbox WHERE delivered_at IS NULL').get() as {
       n: number;
@@ -21,14 +25,20 @@ export function checkHealth(db: Database, adapter: AdapterState): HealthReport {
       n: number;
     };
     return {
-      ready: adapter === 'connected',
+      ready: states.length > 0 && states.every((state) => state === 'connected'),
       database: 'ok',
-      adapter,
+      adapters,
       outbox: { chatMessages: chat.n, tweets: tweets.n },
     };
   } catch {
-    return { ready: false, database: 'unreachable', adapter, outbox: null };
+    return { ready: false, database: 'unreachable', adapters, outbox: null };
   }
+}
+
+function serveReport(report: () => HealthReport, res: ServerResponse): void {
+  const body = report();
+  res.writeHead(body.ready ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
 }
 
 /** A Bolt custom route serving the report: 200 when ready, 503 otherwise (load balancers, compose). */
@@ -36,10 +46,30 @@ export function healthRoute(report: () => HealthReport) {
   return {
     path: '/healthz',
     method: ['GET'],
-    handler: (_req: IncomingMessage, res: ServerResponse) => {
-      const body = report();
-      res.writeHead(body.ready ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      res.end(JSON.stringify(body));
-    },
+    handler: (_req: IncomingMessage, res: ServerResponse) => serveReport(report, res),
   };
+}
+
+/**
+ * Serves `/healthz` on its own when no Slack app does (Discord alone): Discord's gateway needs no
+ * port, but whoever runs the bot still needs to ask whether it is up.
+ */
+export async function startHealthServer(report: () => HealthReport, port: number): Promise<Server> {
+  const server = createServer((req, res) => {
+    if (req.method === 'GET' && req.url?.split('?')[0] === '/healthz') serveReport(report, res);
+    else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new StartupError([
+              `PORT: el puerto ${port} ya está en uso por otro programa. Elija otro, por ejemplo PORT=3001.`,
+            ])
+          : error,
+      ),
+    );
+    server.listen(port, resolve);
+  });
+  return server;
 }

@@ -15,6 +15,8 @@ import { createSimulatedPublisher, createXPublisher } from '../integrations/x/x-
 import { createYoutubeVideos } from '../integrations/youtube/youtube-videos.js';
 import { type Config, loadConfig } from './config.js';
 import { runConsole } from './console/console-mode.js';
+import { createDiscordAdapter } from './discord/discord-adapter.js';
+import { checkHealth, type HealthReport, startHealthServer } from './health.js';
 import { createLogger } from './logger.js';
 import { prepareDatabase } from './prepare-database.js';
 import { checkPresentationLinks } from './presentation-worker.js';
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
   // The only place that touches process.env besides loadConfig: a local .env file, if present.
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig(process.env);
-  const chatInTerminal = !config.slack && process.stdin.isTTY === true;
+  const chatInTerminal = !config.slack && !config.discord && process.stdin.isTTY === true;
   const logger = createLogger(config.logLevel ?? (chatInTerminal ? 'warn' : 'info'), {
     readable: process.stderr.isTTY === true,
   });
@@ -45,7 +47,7 @@ async function main(): Promise<void> {
     clock: systemClock,
     admins: config.admins,
     defaultLocale: locale,
-    platforms: config.slack ? ['slack'] : ['console'],
+    platforms: chatPlatforms(config),
     settings: config.settings,
     speller: await loadSpanishSpeller(),
     tweetMode: config.x ? 'live' : 'simulated',
@@ -54,7 +56,8 @@ async function main(): Promise<void> {
     logger,
   });
   const publisher = config.x ? createXPublisher(config.x) : createSimulatedPublisher();
-  const platform: Platform = config.slack ? 'slack' : 'console';
+  const platforms = chatPlatforms(config);
+  const platform: Platform = platforms[0] ?? 'console';
   const workerDeps = {
     db,
     publisher,
@@ -62,7 +65,7 @@ async function main(): Promise<void> {
     logger,
     locale,
     defaultPlatform: platform,
-    platforms: [platform],
+    platforms,
   } as const;
   // X allows few reads of the account per 15 minutes: look for the pin every 5 minutes at most.
   let lastPinCheck = 0;
@@ -80,6 +83,7 @@ async function main(): Promise<void> {
     logger,
     locale,
     defaultPlatform: platform,
+    platforms,
     channelId: config.youtube.channelId,
     playlistId: config.youtube.playlistId,
   };
@@ -93,7 +97,9 @@ async function main(): Promise<void> {
     publishing = publishing
       .then(() => publishQueuedTweets(workerDeps, { atStartUp }).then(() => checkPinnedTweetNowAndThen()))
       .then(() => (youtubeDeps ? verifyReportedLinks(youtubeDeps).then(() => addVerifiedToPlaylist(youtubeDeps)) : 0))
-      .then(() => checkPresentationLinks({ db, clock: systemClock, logger, locale, defaultPlatform: platform }))
+      .then(() =>
+        checkPresentationLinks({ db, clock: systemClock, logger, locale, defaultPlatform: platform, platforms }),
+      )
       .then(() => syncSheet?.())
       .catch((error: unknown) =>
         logger.error({ error: error instanceof Error ? error.message : String(error) }, 'background pass failed'),
@@ -103,8 +109,16 @@ async function main(): Promise<void> {
   // Shutting down waits for the pass in progress, so a tweet being sent is recorded before the database closes.
   const backgroundSettled = () => publishing.then(() => undefined);
   const running = { config, engine, db, logger, locale, createdDemo, campaign, publishTweets, backgroundSettled };
-  if (config.slack) await runSlack(running);
+  if (config.slack || config.discord) await runChat(running);
   else await runConsoleMode({ ...running, startAs: values.as });
+}
+
+/** The chat platforms this configuration connects to; none means the console. */
+function chatPlatforms(config: Config): Platform[] {
+  const platforms: Platform[] = [];
+  if (config.slack) platforms.push('slack');
+  if (config.discord) platforms.push('discord');
+  return platforms.length ? platforms : ['console'];
 }
 
 interface Running {
@@ -119,7 +133,8 @@ interface Running {
   backgroundSettled: () => Promise<void>;
 }
 
-async function runSlack({
+/** Slack, Discord or both, in one process on one database; /healthz reports every adapter. */
+async function runChat({
   config,
   engine,
   db,
@@ -130,39 +145,47 @@ async function runSlack({
   publishTweets,
   backgroundSettled,
 }: Running): Promise<void> {
-  const settings = config.slack;
-  if (!settings) return;
   if (createdDemo) logger.info({ window: [campaign.windowStart, campaign.windowEnd] }, 'demo campaign created');
-  const slack = createSlackAdapter({
-    settings,
-    engine,
-    db,
-    clock: systemClock,
-    logger,
-    locale,
-    afterRequest: publishTweets,
-  });
-  await slack.start();
-  logger.info(
-    { mode: settings.appToken ? 'socket' : 'http', port: settings.appToken ? undefined : settings.port },
-    'slack adapter started',
-  );
+  const common = { engine, db, clock: systemClock, logger, locale, afterRequest: publishTweets };
+  const discord = config.discord && createDiscordAdapter({ ...common, settings: config.discord });
+  const report = (): HealthReport =>
+    checkHealth(db, {
+      ...(slack ? { slack: slack.state() } : {}),
+      ...(discord ? { discord: discord.state() } : {}),
+    });
+  const slack = config.slack && createSlackAdapter({ ...common, settings: config.slack, health: report });
+  if (slack) {
+    await slack.start();
+    logger.info(
+      { mode: config.slack?.appToken ? 'socket' : 'http', port: config.slack?.appToken ? undefined : config.port },
+      'slack adapter started',
+    );
+  }
+  // Without Slack, nothing else listens on PORT: /healthz gets a server of its own.
+  const healthServer = slack ? undefined : await startHealthServer(report, config.port);
+  if (discord) {
+    await discord.start();
+    logger.info({ guild: config.discord?.guildId }, 'discord adapter started');
+  }
+  const deliver = () => Promise.all([slack?.deliverOutbox(), discord?.deliverOutbox()]).then(() => undefined);
   const tick = () => {
     engine.runScheduledWork();
-    void publishTweets().then(() => slack.deliverOutbox());
+    void publishTweets().then(deliver);
   };
   tick();
   const timer = setInterval(tick, SCHEDULED_WORK_INTERVAL_MS);
   // Queued tweets (retries, approvals decided elsewhere) go out within seconds, not a minute.
-  const tweetTimer = setInterval(() => void publishTweets().then(() => slack.deliverOutbox()), TWEET_INTERVAL_MS);
+  const tweetTimer = setInterval(() => void publishTweets().then(deliver), TWEET_INTERVAL_MS);
   const shutdown = async () => {
     clearInterval(timer);
     clearInterval(tweetTimer);
     logger.info({}, 'shutting down: finishing work in progress');
     // Stop taking requests first; anything already acknowledged is in the database and finishes or stays queued.
-    await slack.stop().catch(() => undefined);
+    await slack?.stop().catch(() => undefined);
     await backgroundSettled();
-    await slack.deliverOutbox();
+    await deliver();
+    await discord?.stop().catch(() => undefined);
+    healthServer?.close();
     db.close();
     process.exit(0);
   };

@@ -2,6 +2,7 @@ import type { Clock } from '../commands/core/clock.js';
 import { messagesFor } from '../commands/core/i18n/catalogue.js';
 import type { Logger } from '../commands/core/logger.js';
 import type { Locale, Platform } from '../commands/core/types.js';
+import { platformOfUser } from '../commands/core/user-platform.js';
 import { type Database, inTransaction } from '../db/client.js';
 import { findEventWithUnit } from '../db/queries/events.js';
 import { listPresentationLinksToCheck, settlePresentationLink } from '../db/queries/presentation-links.js';
@@ -17,6 +18,8 @@ export interface PresentationWorkerDeps {
   logger: Logger;
   locale: Locale;
   defaultPlatform: Platform;
+  /** Every running platform: a person is written to on the one their id belongs to. */
+  platforms?: readonly Platform[];
   fetchPage?: typeof fetch;
 }
 
@@ -66,7 +69,10 @@ export async function checkPresentationLinks(deps: PresentationWorkerDeps): Prom
       }
       queueDirectMessage(
         deps.db,
-        { platform: deps.defaultPlatform, userId: link.reportedBy },
+        {
+          platform: platformOfUser(link.reportedBy, deps.platforms ?? [deps.defaultPlatform]),
+          userId: link.reportedBy,
+        },
         ok
           ? t.presentation.published(found.unit.code, link.url)
           : t.presentation.refused(found.unit.code, link.url, status),

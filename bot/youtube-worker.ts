@@ -3,6 +3,7 @@ import { createDateFormatter } from '../commands/core/format-date.js';
 import { messagesFor } from '../commands/core/i18n/catalogue.js';
 import type { Logger } from '../commands/core/logger.js';
 import type { Locale, Platform } from '../commands/core/types.js';
+import { platformOfUser } from '../commands/core/user-platform.js';
 import { type Database, inTransaction } from '../db/client.js';
 import { getCampaign } from '../db/queries/campaign.js';
 import { findEventWithUnit } from '../db/queries/events.js';
@@ -39,6 +40,8 @@ export interface YoutubeWorkerDeps {
   logger: Logger;
   locale: Locale;
   defaultPlatform: Platform;
+  /** Every running platform: a person is written to on the one their id belongs to. */
+  platforms?: readonly Platform[];
   /** YOUTUBE_CHANNEL_ID, when it overrides the campaign file's channel. */
   channelId?: string;
   /** YOUTUBE_PLAYLIST_ID, when it overrides the campaign file's playlist. */
@@ -120,7 +123,10 @@ export async function verifyReportedLinks(deps: YoutubeWorkerDeps): Promise<numb
       else if (link.verification === 'unverified') untickStep(deps.db, { ...change, actor: 'youtube-worker' });
       queueDirectMessage(
         deps.db,
-        { platform: deps.defaultPlatform, userId: link.reportedBy },
+        {
+          platform: platformOfUser(link.reportedBy, deps.platforms ?? [deps.defaultPlatform]),
+          userId: link.reportedBy,
+        },
         problem
           ? t.youtube.refused(found.unit.code, link.url, t.youtube.problems[problem])
           : t.youtube.verified(found.unit.code, facts?.title ?? ''),

@@ -329,3 +329,21 @@ export const presentationLinks = sqliteTable(
   },
   (t) => [index('presentation_links_event').on(t.eventId)],
 );
+
+/**
+ * Buttons as Discord sees them: a custom id holds at most 100 characters, so a button's action,
+ * payload and text prompt stay here and the custom id carries only this row's id. The same button
+ * always gets the same row (by fingerprint), so cards edited again and again do not add rows.
+ */
+export const chatButtons = sqliteTable(
+  'chat_buttons',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fingerprint: text('fingerprint').notNull(),
+    actionId: text('action_id').notNull(),
+    payload: text('payload').notNull(),
+    input: text('input', { mode: 'json' }).$type<{ label: string; placeholder?: string }>(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('chat_buttons_fingerprint').on(t.fingerprint)],
+);

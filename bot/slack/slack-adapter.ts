@@ -89,6 +89,7 @@ export interface SlackAdapter {
   stop(): Promise<void>;
   /** What GET /healthz answers (served on PORT in both HTTP and Socket Mode). */
   health(): HealthReport;
+  state(): AdapterState;
   /** Sends whatever the outbox holds for Slack; safe to call often, it never runs twice at once. */
   deliverOutbox(): Promise<void>;
 }
@@ -102,6 +103,8 @@ export function createSlackAdapter(input: {
   locale: Locale;
   /** Slow work a request may have queued (publishing tweets), run after the reply is sent. */
   afterRequest?: () => Promise<void>;
+  /** What /healthz reports when other adapters run beside this one; by default, this one alone. */
+  health?: () => HealthReport;
 }): SlackAdapter {
   const { settings, engine, logger, locale } = input;
   const text = messagesFor(locale, { unitCode: '', date: '' });
@@ -112,7 +115,7 @@ export function createSlackAdapter(input: {
     rejectRateLimitedCalls: true,
   };
   let state: AdapterState = 'starting';
-  const health = () => checkHealth(input.db, state);
+  const health = input.health ?? (() => checkHealth(input.db, { slack: state }));
   const customRoutes = [healthRoute(health)];
   const receiver = settings.appToken
     ? undefined
@@ -357,6 +360,7 @@ export function createSlackAdapter(input: {
       return app.stop().then(() => undefined);
     },
     health,
+    state: () => state,
     deliverOutbox,
   };
 }

@@ -1,10 +1,8 @@
 import type { InputBlock, KnownBlock, View } from '@slack/types';
 import type { Messages } from '../../commands/core/i18n/catalogue.js';
 import { PLATFORMS } from '../../commands/core/parse-values.js';
-import { normalizeWord } from '../../commands/core/text.js';
 import type { Database } from '../../db/client.js';
-import { getCampaign } from '../../db/queries/campaign.js';
-import { listUnits } from '../../db/queries/units.js';
+import { suggestUnits } from '../unit-suggestions.js';
 
 export const REGISTER_FORM_ID = 'rendicion-registrar';
 export const REQUEST_FORM_ID = 'rendicion-solicitar';
@@ -172,11 +170,8 @@ export function fieldOfError(callbackId: string, errorCode: string | undefined):
 
 /** The unit picker's options: codes and names matching what was typed, the user's own units first. */
 export function unitOptions(db: Database, typed: string, ownUnitCodes: ReadonlySet<string>) {
-  const wanted = normalizeWord(typed);
-  const units = listUnits(db, getCampaign(db).id)
-    .filter((unit) => !wanted || normalizeWord(`${unit.code} ${unit.name}`).includes(wanted))
-    .sort((a, b) => Number(ownUnitCodes.has(b.code)) - Number(ownUnitCodes.has(a.code)));
-  return units
-    .slice(0, MAX_OPTIONS)
-    .map((unit) => ({ value: unit.code, text: plain(`${unit.code} · ${unit.name}`.slice(0, 75)) }));
+  return suggestUnits(db, typed, ownUnitCodes, MAX_OPTIONS).map((unit) => ({
+    value: unit.code,
+    text: plain(`${unit.code} · ${unit.name}`.slice(0, 75)),
+  }));
 }

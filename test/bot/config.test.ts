@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       campaignFile: undefined,
       language: undefined,
       admins: [],
+      port: 3000,
       settings: DEFAULT_SETTINGS,
     });
   });
@@ -41,6 +42,7 @@ describe('loadConfig', () => {
       language: 'en',
       admins: ['U123'],
       logLevel: 'debug',
+      port: 3000,
       settings: { ...DEFAULT_SETTINGS, approvalOverdueHours: 12, approvalEscalationHours: 72 },
     });
   });
@@ -61,6 +63,7 @@ describe('loadConfig', () => {
       campaignFile: undefined,
       language: undefined,
       admins: [],
+      port: 3000,
       settings: DEFAULT_SETTINGS,
     });
   });
@@ -175,5 +178,63 @@ describe('Google settings', () => {
       rootUrl: 'http://127.0.0.1:9999/',
       tokenUrl: 'http://127.0.0.1:9999/token',
     });
+  });
+});
+
+describe('Discord settings', () => {
+  const required = { DISCORD_TOKEN: 'MTAwMDAwMDAwMDAwMDAwMDAx.abc.def', DISCORD_APPLICATION_ID: '100000000000000001' };
+
+  it('stays off when no Discord variable is set', () => {
+    expect(loadConfig({}).discord).toBeUndefined();
+  });
+
+  it('reads the token, application, server, channels and role ids, with Discord as the default API', () => {
+    expect(
+      loadConfig({
+        ...required,
+        DISCORD_GUILD_ID: '200000000000000001',
+        DISCORD_APPROVALS_CHANNEL: '300000000000000001',
+        DISCORD_ROLE_DIRECTORATE: '600000000000000001',
+        DISCORD_ROLE_ADMIN: '600000000000000003',
+      }).discord,
+    ).toEqual({
+      token: required.DISCORD_TOKEN,
+      applicationId: '100000000000000001',
+      guildId: '200000000000000001',
+      apiUrl: 'https://discord.com/api',
+      channels: { approvals: '300000000000000001', summary: undefined },
+      roles: { directorate: '600000000000000001', communication: undefined, admin: '600000000000000003' },
+      commandName: 'rendicion',
+    });
+  });
+
+  it('takes DISCORD_API_URL without its trailing slash, as discord.js builds `${api}/v10/...`', () => {
+    expect(loadConfig({ ...required, DISCORD_API_URL: 'http://127.0.0.1:9999/api/' }).discord?.apiUrl).toBe(
+      'http://127.0.0.1:9999/api',
+    );
+  });
+
+  it('names the missing variable when only one of token and application id is set', () => {
+    expect(problemsOf({ DISCORD_TOKEN: required.DISCORD_TOKEN })[0]).toMatch(/^DISCORD_APPLICATION_ID: falta/);
+    expect(problemsOf({ DISCORD_APPLICATION_ID: required.DISCORD_APPLICATION_ID })[0]).toMatch(/^DISCORD_TOKEN: falta/);
+  });
+
+  it('refuses a channel or role id that is not a Discord id, naming the variable', () => {
+    expect(problemsOf({ ...required, DISCORD_APPROVALS_CHANNEL: '#aprobaciones' })).toEqual([
+      'DISCORD_APPROVALS_CHANNEL: debe ser el id del canal de aprobaciones: solo dígitos',
+    ]);
+    expect(problemsOf({ ...required, DISCORD_ROLE_DIRECTORATE: 'Dirección' })).toEqual([
+      'DISCORD_ROLE_DIRECTORATE: debe ser el id de un rol del servidor: solo dígitos',
+    ]);
+  });
+
+  it('runs beside Slack when both are configured', () => {
+    const config = loadConfig({
+      ...required,
+      SLACK_BOT_TOKEN: 'xoxb-1-2-abc',
+      SLACK_SIGNING_SECRET: '0123456789abcdef',
+    });
+    expect(config.slack?.botToken).toBe('xoxb-1-2-abc');
+    expect(config.discord?.applicationId).toBe('100000000000000001');
   });
 });

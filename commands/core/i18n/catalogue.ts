@@ -367,6 +367,17 @@ export interface Messages {
     fieldDescription: string;
     fieldLink: string;
     unitPlaceholder: string;
+    fieldUnit: string;
+    fieldPlatform: string;
+    fieldRoom: string;
+    datePlaceholder: string;
+    timePlaceholder: string;
+    platformPlaceholder: string;
+    kindPlaceholder: string;
+    /** Discord pages long replies by lines; past the last page, how many were left out. */
+    moreLinesNotice: (hidden: number) => string;
+    /** A button whose stored action is gone (a database restored from an older copy). */
+    unknownButton: string;
   };
   console: {
     welcome: (campaign: string, user: string) => string;

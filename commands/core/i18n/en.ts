@@ -698,6 +698,16 @@ export function english(ex: Examples): Messages {
       fieldDescription: 'Description of the material',
       fieldLink: 'Link to the material (optional)',
       unitPlaceholder: 'Search by code or name',
+      fieldUnit: 'Unit (code)',
+      fieldPlatform: 'Platform',
+      fieldRoom: 'Room (optional)',
+      datePlaceholder: 'dd/mm/yyyy, e.g. 15/09/2026',
+      timePlaceholder: '24-hour time, e.g. 10:00',
+      platformPlaceholder: 'zoom, teams, meet, youtube, webex or facebook',
+      kindPlaceholder: 'video, fotos or cultural',
+      moreLinesNotice: (hidden) =>
+        `… ${hidden} more lines do not fit. Ask for something narrower, e.g. \`/rendicion status Pichincha\`.`,
+      unknownButton: 'This button is no longer available. Type the command again.',
     },
     console: {
       welcome: (campaign, user) =>

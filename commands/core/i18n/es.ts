@@ -709,6 +709,16 @@ export function spanish(ex: Examples): Messages {
       fieldDescription: 'Descripción del material',
       fieldLink: 'Enlace al material (opcional)',
       unitPlaceholder: 'Busque por código o nombre',
+      fieldUnit: 'Unidad (código)',
+      fieldPlatform: 'Plataforma',
+      fieldRoom: 'Sala (opcional)',
+      datePlaceholder: 'dd/mm/aaaa, por ejemplo 15/09/2026',
+      timePlaceholder: 'Hora de 24 horas, por ejemplo 10:00',
+      platformPlaceholder: 'zoom, teams, meet, youtube, webex o facebook',
+      kindPlaceholder: 'video, fotos o cultural',
+      moreLinesNotice: (hidden) =>
+        `… ${hidden} líneas más no caben. Pida algo más preciso, por ejemplo \`/rendicion estado Pichincha\`.`,
+      unknownButton: 'Este botón ya no está disponible. Escriba el comando de nuevo.',
     },
     console: {
       welcome: (campaign, user) =>

@@ -28,7 +28,7 @@ describe('GET /healthz', () => {
     expect(await response.json()).toEqual({
       ready: true,
       database: 'ok',
-      adapter: 'connected',
+      adapters: { slack: 'connected' },
       outbox: { chatMessages: pending.n, tweets: 0 },
     });
   });
@@ -44,7 +44,7 @@ describe('GET /healthz', () => {
   it('reports not ready while the adapter is stopping', async () => {
     const { adapter } = await startAdapter();
     const stopping = adapter.stop();
-    expect(adapter.health()).toMatchObject({ ready: false, adapter: 'stopping' });
+    expect(adapter.health()).toMatchObject({ ready: false, adapters: { slack: 'stopping' } });
     await stopping;
   });
 });

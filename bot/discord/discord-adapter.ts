@@ -1,0 +1,435 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  Client,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  MessageFlags,
+  type ModalSubmitInteraction,
+  type RawFile,
+} from 'discord.js';
+import { CHECKLIST, isManuallyTickable } from '../../commands/core/checklist.js';
+import type { Clock } from '../../commands/core/clock.js';
+import { type CommandName, messagesFor } from '../../commands/core/i18n/catalogue.js';
+import type { Logger } from '../../commands/core/logger.js';
+import type { ChatUser, CommandReply, GlobalRole, Locale } from '../../commands/core/types.js';
+import type { Engine } from '../../commands/engine.js';
+import { findCommand } from '../../commands/registry.js';
+import type { Database } from '../../db/client.js';
+import { getCampaign } from '../../db/queries/campaign.js';
+import { findButton, storeButton } from '../../db/queries/chat-buttons.js';
+import { findEventByUnit } from '../../db/queries/events.js';
+import { findUnitByCode, listUnitsOfOfficer } from '../../db/queries/units.js';
+import type { AdapterState } from '../health.js';
+import { StartupError } from '../startup-error.js';
+import { suggestProvinces, suggestUnits } from '../unit-suggestions.js';
+import { commandText, DISCORD_OPTIONS, type OptionValue, type Suggestion } from './discord-commands.js';
+import {
+  commandFromForm,
+  type FormName,
+  type FormValues,
+  formModal,
+  INPUT_FIELD,
+  inputModal,
+  parseFormId,
+  parseInputModalId,
+} from './discord-forms.js';
+import { chartAttachment, type DiscordChannels, deliverDiscordOutbox, describeDiscordError } from './discord-outbox.js';
+import { BUTTON_PREFIX, type DiscordMessage, renderDiscordMessages, storedButtonId } from './render-embeds.js';
+
+export interface DiscordSettings {
+  token: string;
+  applicationId: string;
+  /** The server the commands are registered in; without it they are registered globally. */
+  guildId?: string;
+  /** REST base URL (`https://discord.com/api`); the gateway URL comes from REST, so it moves too. */
+  apiUrl: string;
+  channels: DiscordChannels;
+  /** Server role ids that carry a bot role, so a team manages people where it already does. */
+  roles: Partial<Record<GlobalRole, string>>;
+  commandName: string;
+}
+
+/** Discord answers with at most 25 autocomplete choices of 100 characters. */
+const MAX_CHOICES = 25;
+const MAX_CHOICE_NAME = 100;
+const FORM_EXTRA_ACTION = 'discord:form-options';
+const READY_TIMEOUT_MS = 30_000;
+
+export interface DiscordAdapter {
+  client: Client;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  state(): AdapterState;
+  /** Sends whatever the outbox holds for Discord; safe to call often, it never runs twice at once. */
+  deliverOutbox(): Promise<void>;
+}
+
+/** Roles the member holds in the server, whether discord.js cached the member or not. */
+function memberRoleIds(interaction: Interaction): string[] {
+  const member = interaction.member;
+  if (!member) return [];
+  const roles = member.roles;
+  return Array.isArray(roles) ? roles : [...roles.cache.keys()];
+}
+
+export function createDiscordAdapter(input: {
+  settings: DiscordSettings;
+  engine: Engine;
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  locale: Locale;
+  /** Slow work a request may have queued (publishing tweets), run after the reply is sent. */
+  afterRequest?: () => Promise<void>;
+}): DiscordAdapter {
+  const { settings, engine, db, logger, locale } = input;
+  const t = messagesFor(locale, { unitCode: '', date: '' });
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: {
+      api: settings.apiUrl,
+      // A long rate limit fails the call, so the outbox keeps the message and the pass ends,
+      // instead of holding a reply for minutes; short ones are waited out as Discord asks.
+      rejectOnRateLimit: (limit) => limit.retryAfter > 5_000,
+    },
+  });
+  let state: AdapterState = 'starting';
+  const idFor = (button: Parameters<typeof storeButton>[1]) => `${BUTTON_PREFIX}${storeButton(db, button)}`;
+  const render = (reply: CommandReply) => renderDiscordMessages(reply, idFor, t.chat.moreLinesNotice);
+
+  function who(interaction: Interaction): { user: ChatUser; extraRoles: GlobalRole[] } {
+    const roleIds = new Set(memberRoleIds(interaction));
+    const extraRoles = (Object.entries(settings.roles) as [GlobalRole, string | undefined][])
+      .filter(([, roleId]) => roleId && roleIds.has(roleId))
+      .map(([role]) => role);
+    const user = interaction.user;
+    return { user: { id: user.id, displayName: user.globalName ?? user.username }, extraRoles };
+  }
+
+  function base(interaction: Interaction) {
+    return {
+      requestId: randomUUID(),
+      platform: 'discord' as const,
+      ...who(interaction),
+      channelId: interaction.channelId ?? undefined,
+      locale,
+      // Discord may deliver an interaction again after a reconnect; its id is the same.
+      idempotencyKey: `discord:interaction:${interaction.id}`,
+    };
+  }
+
+  /**
+   * Answers inside Discord's three seconds: a reply with a picture or a file is deferred first (the
+   * PNG takes a moment), then edited; pages after the first are follow-ups, private like the reply.
+   */
+  async function answer(
+    interaction: ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction,
+    reply: CommandReply,
+  ): Promise<void> {
+    const flags = reply.visibility === 'public' ? undefined : MessageFlags.Ephemeral;
+    const pages = render(reply);
+    const [first, ...rest] = pages;
+    if (!first) return;
+    const options = (page: DiscordMessage) => ({
+      embeds: page.embeds,
+      components: page.components,
+      allowedMentions: page.allowedMentions,
+    });
+    if (reply.image || reply.file) {
+      await interaction.deferReply(flags ? { flags } : {});
+      const files: RawFile[] = chartAttachment(reply, first);
+      if (reply.file) {
+        files.push({
+          name: reply.file.name,
+          data: Buffer.from(reply.file.content, 'utf8'),
+          contentType: reply.file.mimeType,
+        });
+      }
+      await interaction.editReply({
+        ...options(first),
+        files: files.map((file) => ({ attachment: Buffer.from(file.data as Uint8Array), name: file.name })),
+      });
+    } else {
+      await interaction.reply({ ...options(first), ...(flags ? { flags } : {}) });
+    }
+    for (const page of rest) await interaction.followUp({ ...options(page), ...(flags ? { flags } : {}) });
+  }
+
+  async function afterwards(): Promise<void> {
+    await input.afterRequest?.();
+    await deliverOutbox();
+  }
+
+  function optionValues(interaction: ChatInputCommandInteraction): Map<string, OptionValue> {
+    const sub = interaction.options.data[0];
+    const values = new Map<string, OptionValue>();
+    for (const option of sub?.options ?? []) {
+      if (option.value !== undefined) values.set(option.name, option.value);
+    }
+    return values;
+  }
+
+  /** `registrar` and `solicitar` without what they need open a form, filled with what was given. */
+  function formFor(
+    subcommand: CommandName,
+    values: Map<string, OptionValue>,
+  ): { form: FormName; given: FormValues } | undefined {
+    const text = (name: string) => {
+      const value = values.get(name);
+      return value === undefined ? undefined : String(value);
+    };
+    if (subcommand === 'registrar') {
+      const trio = [text('fecha'), text('hora'), text('plataforma')];
+      const given = { unidad: text('unidad'), fecha: trio[0], hora: trio[1], plataforma: trio[2], sala: text('sala') };
+      if (!given.unidad) return { form: 'registrar', given };
+      const someOfTrio = trio.some(Boolean);
+      if (someOfTrio && !trio.every(Boolean)) return { form: 'registrar', given };
+      // A registered session may change only its options; with none given, the form shows the session.
+      if (!someOfTrio && values.size === 1) {
+        const unit = findUnitByCode(db, getCampaign(db).id, given.unidad);
+        const event = unit ? findEventByUnit(db, unit.id) : undefined;
+        if (!event) return { form: 'registrar', given };
+      }
+      return undefined;
+    }
+    if (subcommand === 'solicitar') {
+      const given = {
+        tipo: text('tipo'),
+        unidad: text('unidad'),
+        descripcion: text('descripcion'),
+        enlace: text('enlace'),
+      };
+      if (!given.tipo || !given.unidad || !given.descripcion) return { form: 'solicitar', given };
+    }
+    return undefined;
+  }
+
+  async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    const subcommand = interaction.options.getSubcommand(false) ?? 'ayuda';
+    const command = findCommand(subcommand);
+    if (!command || !(command.name in DISCORD_OPTIONS)) {
+      await answer(interaction, engine.handleCommand({ ...base(interaction), text: subcommand }));
+      return;
+    }
+    const name = command.name as CommandName;
+    const values = optionValues(interaction);
+    const form = formFor(name, values);
+    const request = base(interaction);
+    if (form && engine.mayRun(request, form.form)) {
+      // Options the form has no field for (e-mail, flags) travel with it and join the submit.
+      const extra = commandText(form.form, new Map([...values].filter(([key]) => !(key in form.given))));
+      const extraOptions = extra.slice(form.form.length).trim();
+      const extraRef = extraOptions
+        ? storeButton(db, { actionId: FORM_EXTRA_ACTION, payload: extraOptions })
+        : undefined;
+      await interaction.showModal(formModal(form.form, t, form.given, extraRef));
+      return;
+    }
+    await answer(interaction, engine.handleCommand({ ...request, text: commandText(name, values) }));
+    await afterwards();
+  }
+
+  async function onButton(interaction: ButtonInteraction): Promise<void> {
+    const ref = storedButtonId(interaction.customId);
+    const button = ref === undefined ? undefined : findButton(db, ref);
+    if (!button || ref === undefined) {
+      await interaction.reply({ content: t.chat.unknownButton, flags: MessageFlags.Ephemeral });
+      return;
+    }
+    if (button.input) {
+      await interaction.showModal(inputModal(button, ref, t));
+      return;
+    }
+    await answer(
+      interaction,
+      engine.handleAction({ ...base(interaction), actionId: button.actionId, payload: button.payload }),
+    );
+    await afterwards();
+  }
+
+  async function onModal(interaction: ModalSubmitInteraction): Promise<void> {
+    const field = (id: string) => {
+      try {
+        return interaction.fields.getTextInputValue(id);
+      } catch {
+        return undefined;
+      }
+    };
+    const inputRef = parseInputModalId(interaction.customId);
+    if (inputRef !== undefined) {
+      const button = findButton(db, inputRef);
+      const typed = field(INPUT_FIELD)?.trim() ?? '';
+      if (!button || !typed) {
+        await interaction.reply({
+          content: button ? t.chat.inputRequired : t.chat.unknownButton,
+          flags: MessageFlags.Ephemeral,
+        });
+        return;
+      }
+      await answer(
+        interaction,
+        engine.handleAction({ ...base(interaction), actionId: button.actionId, payload: button.payload, input: typed }),
+      );
+      await afterwards();
+      return;
+    }
+    const form = parseFormId(interaction.customId);
+    if (!form) {
+      await interaction.reply({ content: t.chat.unknownButton, flags: MessageFlags.Ephemeral });
+      return;
+    }
+    const extra = form.extraRef ? (findButton(db, form.extraRef)?.payload ?? '') : '';
+    const values: FormValues = Object.fromEntries(
+      ['unidad', 'fecha', 'hora', 'plataforma', 'sala', 'tipo', 'descripcion', 'enlace'].map((id) => [id, field(id)]),
+    );
+    const reply = engine.handleCommand({ ...base(interaction), text: commandFromForm(form.form, values, extra) });
+    await answer(interaction, reply);
+    await afterwards();
+  }
+
+  function suggestions(kind: Suggestion, typed: string, userId: string): { name: string; value: string }[] {
+    const campaign = getCampaign(db);
+    const own = new Set(listUnitsOfOfficer(db, campaign.id, [userId]).map((unit) => unit.code));
+    const units = (limit: number) =>
+      suggestUnits(db, typed, own, limit).map((unit) => ({ name: `${unit.code} · ${unit.name}`, value: unit.code }));
+    const words = (list: readonly string[]) =>
+      list.filter((word) => word.startsWith(typed.trim().toLowerCase())).map((word) => ({ name: word, value: word }));
+    switch (kind) {
+      case 'unit':
+        return units(MAX_CHOICES);
+      case 'step':
+        return CHECKLIST.filter(isManuallyTickable)
+          .map((step) => ({ name: `${step.id} · ${t.steps[step.id as keyof typeof t.steps] ?? ''}`, value: step.id }))
+          .filter((choice) => choice.name.toLowerCase().includes(typed.trim().toLowerCase()));
+      case 'scope':
+        return [
+          ...words(['todo']),
+          ...suggestProvinces(db, typed, 10).map((province) => ({ name: province, value: province })),
+          ...units(MAX_CHOICES),
+        ];
+      case 'requestsFilter':
+        return [...words(['pendientes', 'todas']), ...units(MAX_CHOICES)];
+      case 'province':
+        return suggestProvinces(db, typed, MAX_CHOICES).map((province) => ({ name: province, value: province }));
+      case 'role': {
+        const roles = words(['direccion', 'comunicacion', 'admin']);
+        const officer = units(MAX_CHOICES - roles.length).map((unit) => ({
+          name: `oficial:${unit.value}`,
+          value: `oficial:${unit.value}`,
+        }));
+        return [...roles, ...officer];
+      }
+    }
+  }
+
+  async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const focused = interaction.options.getFocused(true);
+    const subcommand = interaction.options.getSubcommand(false);
+    const command = subcommand ? findCommand(subcommand) : undefined;
+    const spec = command
+      ? DISCORD_OPTIONS[command.name as CommandName]?.find((option) => option.name === focused.name)
+      : undefined;
+    const choices = spec?.suggest ? suggestions(spec.suggest, String(focused.value), interaction.user.id) : [];
+    await interaction.respond(
+      choices.slice(0, MAX_CHOICES).map((choice) => ({
+        name: choice.name.length <= MAX_CHOICE_NAME ? choice.name : `${choice.name.slice(0, MAX_CHOICE_NAME - 1)}…`,
+        value: choice.value,
+      })),
+    );
+  }
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    const handled = (async () => {
+      if (interaction.isAutocomplete()) return onAutocomplete(interaction);
+      if (interaction.isChatInputCommand()) {
+        if (interaction.commandName !== settings.commandName) return;
+        return onCommand(interaction);
+      }
+      if (interaction.isButton()) return onButton(interaction);
+      if (interaction.isModalSubmit()) return onModal(interaction);
+    })();
+    handled.catch((error: unknown) =>
+      logger.error({ error: describeDiscordError(error) }, 'discord interaction failed'),
+    );
+  });
+  client.on(Events.Error, (error) => logger.error({ error: describeDiscordError(error) }, 'discord client error'));
+  client.on(Events.ShardDisconnect, () => {
+    if (state === 'connected') state = 'starting';
+  });
+  client.on(Events.ShardResume, () => {
+    if (state === 'starting') state = 'connected';
+  });
+
+  let delivering: Promise<void> = Promise.resolve();
+  function deliverOutbox(): Promise<void> {
+    delivering = delivering
+      .then(() =>
+        deliverDiscordOutbox({
+          db,
+          rest: client.rest,
+          channels: settings.channels,
+          clock: input.clock,
+          logger,
+          idFor,
+          moreNotice: t.chat.moreLinesNotice,
+        }),
+      )
+      .then(
+        () => undefined,
+        (error: unknown) => logger.error({ error: describeDiscordError(error) }, 'discord outbox pass failed'),
+      );
+    return delivering;
+  }
+
+  return {
+    client,
+    async start() {
+      const ready = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('ready timeout')), READY_TIMEOUT_MS);
+        client.once(Events.ClientReady, () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      try {
+        await client.login(settings.token);
+        await ready;
+      } catch (error) {
+        await client.destroy().catch(() => undefined);
+        throw startupProblem(error, settings);
+      }
+      if (client.application && client.application.id !== settings.applicationId) {
+        await client.destroy().catch(() => undefined);
+        throw new StartupError([
+          `DISCORD_APPLICATION_ID: el token es de la aplicación ${client.application.id}, no de ${settings.applicationId}. Copie el Application ID de la misma aplicación.`,
+        ]);
+      }
+      state = 'connected';
+    },
+    async stop() {
+      state = 'stopping';
+      await client.destroy();
+    },
+    state: () => state,
+    deliverOutbox,
+  };
+}
+
+function startupProblem(error: unknown, settings: DiscordSettings): StartupError {
+  const failure = error as { status?: number; code?: string; message?: string };
+  if (failure.status === 401 || failure.code === 'TokenInvalid') {
+    return new StartupError([
+      'DISCORD_TOKEN: Discord rechazó el token. Copie de nuevo el token del bot (Developer Portal → Bot → Reset Token).',
+    ]);
+  }
+  if (failure.code === 'DisallowedIntents') {
+    return new StartupError(['DISCORD_TOKEN: Discord no permite las intenciones pedidas por el bot.']);
+  }
+  return new StartupError([
+    `DISCORD_API_URL (${settings.apiUrl}): no se pudo conectar con Discord (${failure.message ?? String(error)}). Revise la red o la dirección.`,
+  ]);
+}

@@ -1,0 +1,384 @@
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import { type CommandName, messagesFor } from '../../commands/core/i18n/catalogue.js';
+import type { Locale } from '../../commands/core/types.js';
+import { COMMANDS } from '../../commands/registry.js';
+
+/** What the bot suggests while the user types an option (Discord autocomplete). */
+export type Suggestion = 'unit' | 'step' | 'scope' | 'requestsFilter' | 'province' | 'role';
+
+/**
+ * How one typed Discord option becomes part of the command text the engine parses:
+ * `positional` (in `order`), `option` (`clave=valor`), `flag` (a word when true), `yesNo` (`clave=si|no`).
+ */
+type Placement =
+  | { kind: 'positional'; order: number }
+  | { kind: 'option'; key: string }
+  | { kind: 'flag'; word: string; order: number }
+  | { kind: 'yesNo'; key: string };
+
+export interface OptionSpec {
+  name: string;
+  type: 'string' | 'integer' | 'boolean' | 'user';
+  description: Record<Locale, string>;
+  placement: Placement;
+  required?: boolean;
+  choices?: readonly string[];
+  suggest?: Suggestion;
+  maxLength?: number;
+  minValue?: number;
+}
+
+const unit = (order: number): OptionSpec => ({
+  name: 'unidad',
+  type: 'string',
+  description: { es: 'Código de la unidad, por ejemplo PIC-DP', en: 'Unit code, e.g. PIC-DP' },
+  placement: { kind: 'positional', order },
+  suggest: 'unit',
+  maxLength: 40,
+});
+const link = (order: number, es: string, en: string): OptionSpec => ({
+  name: 'enlace',
+  type: 'string',
+  description: { es, en },
+  placement: { kind: 'positional', order },
+  maxLength: 500,
+});
+const yesNo = (name: string, es: string, en: string): OptionSpec => ({
+  name,
+  type: 'boolean',
+  description: { es, en },
+  placement: { kind: 'yesNo', key: name },
+});
+
+/**
+ * The typed options of each `/rendicion` subcommand. Every subcommand is an engine command (same
+ * name) and its options become the text a user would type, so the engine checks both the same way.
+ */
+export const DISCORD_OPTIONS: Readonly<Record<CommandName, readonly OptionSpec[]>> = {
+  ayuda: [
+    {
+      name: 'comando',
+      type: 'string',
+      description: { es: 'Un comando para ver su detalle', en: 'A command to see in detail' },
+      placement: { kind: 'positional', order: 0 },
+      choices: COMMANDS.filter((command) => command.name !== 'ayuda').map((command) => command.name),
+    },
+  ],
+  registrar: [
+    unit(0),
+    {
+      name: 'fecha',
+      type: 'string',
+      description: { es: 'Fecha: 15/09/2026 o 2026-09-15', en: 'Date: 15/09/2026 or 2026-09-15' },
+      placement: { kind: 'positional', order: 1 },
+      maxLength: 20,
+    },
+    {
+      name: 'hora',
+      type: 'string',
+      description: { es: 'Hora de 24 horas: 10:00 o 10h00', en: '24-hour time: 10:00 or 10h00' },
+      placement: { kind: 'positional', order: 2 },
+      maxLength: 10,
+    },
+    {
+      name: 'plataforma',
+      type: 'string',
+      description: { es: 'Dónde se transmite la sesión', en: 'Where the session is streamed' },
+      placement: { kind: 'positional', order: 3 },
+      choices: ['zoom', 'teams', 'meet', 'youtube', 'webex', 'facebook'],
+    },
+    {
+      name: 'sala',
+      type: 'string',
+      description: { es: 'Lugar de la sesión', en: 'Where the session takes place' },
+      placement: { kind: 'option', key: 'sala' },
+      maxLength: 120,
+    },
+    {
+      name: 'correo',
+      type: 'string',
+      description: { es: 'Correo para preguntas posteriores', en: 'E-mail for questions afterwards' },
+      placement: { kind: 'option', key: 'correo' },
+      maxLength: 200,
+    },
+    {
+      name: 'asistentes',
+      type: 'integer',
+      description: { es: 'Público esperado', en: 'Expected attendance' },
+      placement: { kind: 'option', key: 'asistentes' },
+      minValue: 0,
+    },
+    yesNo('video', 'La sesión mostrará un video', 'The session will show a video'),
+    yesNo('fotos', 'La sesión mostrará fotos', 'The session will show photos'),
+    yesNo('cultural', 'La sesión tendrá un segmento cultural', 'The session will have a cultural segment'),
+    yesNo('forzar', 'Solo administradores: fuera del periodo', 'Admins only: outside the window'),
+  ],
+  marcar: [
+    { ...unit(0), required: true },
+    {
+      name: 'paso',
+      type: 'string',
+      description: { es: 'El paso del checklist', en: 'The checklist step' },
+      placement: { kind: 'positional', order: 1 },
+      suggest: 'step',
+      required: true,
+      maxLength: 40,
+    },
+    {
+      name: 'desmarcar',
+      type: 'boolean',
+      description: { es: 'Desmarcar el paso', en: 'Untick the step' },
+      placement: { kind: 'flag', word: 'no', order: 2 },
+    },
+  ],
+  estado: [
+    {
+      name: 'alcance',
+      type: 'string',
+      description: { es: 'Una unidad, una provincia o "todo"', en: 'A unit, a province or "todo" (all)' },
+      placement: { kind: 'positional', order: 0 },
+      suggest: 'scope',
+      maxLength: 60,
+    },
+  ],
+  resumen: [
+    {
+      name: 'grafico',
+      type: 'boolean',
+      description: { es: 'Agregar el gráfico de avance', en: 'Add the progress chart' },
+      placement: { kind: 'flag', word: 'grafico', order: 0 },
+    },
+  ],
+  solicitar: [
+    {
+      name: 'tipo',
+      type: 'string',
+      description: { es: 'Qué necesita aprobación', en: 'What needs approval' },
+      placement: { kind: 'positional', order: 0 },
+      choices: ['video', 'fotos', 'cultural'],
+    },
+    unit(1),
+    {
+      name: 'descripcion',
+      type: 'string',
+      description: { es: 'Qué es, cuánto dura', en: 'What it is, how long' },
+      placement: { kind: 'positional', order: 2 },
+      maxLength: 500,
+    },
+    link(3, 'Enlace al material (opcional)', 'Link to the material (optional)'),
+  ],
+  solicitudes: [
+    {
+      name: 'filtro',
+      type: 'string',
+      description: { es: '"pendientes", "todas" o una unidad', en: '"pendientes", "todas" or a unit' },
+      placement: { kind: 'positional', order: 0 },
+      suggest: 'requestsFilter',
+      maxLength: 40,
+    },
+  ],
+  solicitud: [
+    {
+      name: 'numero',
+      type: 'integer',
+      description: { es: 'Número de la solicitud', en: 'Request number' },
+      placement: { kind: 'positional', order: 1 },
+      required: true,
+      minValue: 1,
+    },
+    {
+      name: 'accion',
+      type: 'string',
+      description: { es: 'Sin acción, la muestra', en: 'Without an action, shows it' },
+      placement: { kind: 'positional', order: 0 },
+      choices: ['aprobar', 'rechazar', 'retirar'],
+    },
+    {
+      name: 'motivo',
+      type: 'string',
+      description: { es: 'Motivo del rechazo', en: 'Reason for rejecting' },
+      placement: { kind: 'positional', order: 2 },
+      maxLength: 500,
+    },
+  ],
+  tuit: [
+    { ...unit(0), required: true },
+    {
+      name: 'texto',
+      type: 'string',
+      description: { es: 'El texto del tuit', en: 'The tweet text' },
+      placement: { kind: 'positional', order: 1 },
+      required: true,
+      maxLength: 1000,
+    },
+  ],
+  'tuit-fijo': [],
+  'alerta-cuenta': [
+    {
+      name: 'que-vio',
+      type: 'string',
+      description: { es: 'Qué vio en la cuenta', en: 'What you saw on the account' },
+      placement: { kind: 'positional', order: 1 },
+      maxLength: 500,
+    },
+    {
+      name: 'resolver',
+      type: 'boolean',
+      description: { es: 'Solo administradores: cerrar la alerta', en: 'Admins only: close the alert' },
+      placement: { kind: 'flag', word: 'resolver', order: 0 },
+    },
+  ],
+  youtube: [
+    { ...unit(0), required: true },
+    { ...link(1, 'Enlace del video de YouTube', 'YouTube video link'), required: true },
+  ],
+  presentacion: [
+    { ...unit(0), required: true },
+    { ...link(1, 'Dirección de la página institucional', 'Address of the institutional page'), required: true },
+  ],
+  enlaces: [
+    {
+      name: 'provincia',
+      type: 'string',
+      description: { es: 'Solo una provincia', en: 'Only one province' },
+      placement: { kind: 'positional', order: 0 },
+      suggest: 'province',
+      maxLength: 60,
+    },
+  ],
+  hoja: [],
+  exportar: [],
+  recordatorios: [
+    {
+      name: 'activar',
+      type: 'string',
+      description: { es: 'Sin valor, muestra su estado', en: 'Without a value, shows your setting' },
+      placement: { kind: 'positional', order: 0 },
+      choices: ['on', 'off'],
+    },
+  ],
+  rol: [
+    {
+      name: 'usuario',
+      type: 'user',
+      description: { es: 'La persona', en: 'The person' },
+      placement: { kind: 'positional', order: 0 },
+    },
+    {
+      name: 'rol',
+      type: 'string',
+      description: {
+        es: 'direccion, comunicacion, admin u oficial:UNIDAD',
+        en: 'direccion, comunicacion, admin or oficial:UNIT',
+      },
+      placement: { kind: 'positional', order: 1 },
+      suggest: 'role',
+      maxLength: 60,
+    },
+    {
+      name: 'quitar',
+      type: 'boolean',
+      description: { es: 'Retirar el rol', en: 'Remove the role' },
+      placement: { kind: 'flag', word: 'quitar', order: 2 },
+    },
+  ],
+};
+
+const OPTION_TYPES = {
+  string: ApplicationCommandOptionType.String,
+  integer: ApplicationCommandOptionType.Integer,
+  boolean: ApplicationCommandOptionType.Boolean,
+  user: ApplicationCommandOptionType.User,
+} as const;
+
+/** Discord allows 1 to 100 characters in a description. */
+const describe = (text: string) => (text.length <= 100 ? text : `${text.slice(0, 99)}…`);
+
+/**
+ * The `/rendicion` application command that `npm run discord:register` puts on Discord: one
+ * subcommand per engine command, in the language the bot speaks, the other one as a localisation.
+ */
+export function buildDiscordCommand(
+  locale: Locale,
+  name = 'rendicion',
+): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  const other: Locale = locale === 'es' ? 'en' : 'es';
+  const t = messagesFor(locale, { unitCode: 'PIC-DP', date: '15/09/2026' });
+  const otherT = messagesFor(other, { unitCode: 'PIC-DP', date: '15/09/2026' });
+  const otherLocales = other === 'en' ? (['en-US', 'en-GB'] as const) : (['es-ES', 'es-419'] as const);
+  const localised = (text: string) => Object.fromEntries(otherLocales.map((code) => [code, describe(text)]));
+  return {
+    type: ApplicationCommandType.ChatInput,
+    name,
+    description: locale === 'es' ? 'Campaña de rendición de cuentas' : 'Accountability campaign',
+    description_localizations: localised(
+      locale === 'es' ? 'Accountability campaign' : 'Campaña de rendición de cuentas',
+    ),
+    // Only in servers: the bot's channels, roles and approvals live in one server.
+    contexts: [0],
+    options: COMMANDS.map((command) => {
+      const commandName = command.name as CommandName;
+      const options = [...DISCORD_OPTIONS[commandName]].sort(
+        (a, b) => Number(b.required ?? false) - Number(a.required ?? false),
+      );
+      return {
+        type: ApplicationCommandOptionType.Subcommand as const,
+        name: command.name,
+        description: describe(t.commands[commandName].description),
+        description_localizations: localised(otherT.commands[commandName].description),
+        options: options.map((option) => ({
+          type: OPTION_TYPES[option.type],
+          name: option.name,
+          description: describe(option.description[locale]),
+          description_localizations: localised(option.description[other]),
+          required: option.required ?? false,
+          ...(option.choices ? { choices: option.choices.map((choice) => ({ name: choice, value: choice })) } : {}),
+          ...(option.suggest ? { autocomplete: true } : {}),
+          ...(option.maxLength ? { max_length: option.maxLength } : {}),
+          ...(option.minValue !== undefined ? { min_value: option.minValue } : {}),
+        })),
+      };
+    }) as RESTPostAPIChatInputApplicationCommandsJSONBody['options'],
+  };
+}
+
+/** Quotes a value so the engine reads it as one word, whatever quotes or spaces it holds. */
+export function quoteValue(value: string): string {
+  const flat = value.replace(/\s+/g, ' ').trim();
+  if (flat && !/[\s"'“”«»‘’=]/u.test(flat)) return flat;
+  if (!flat.includes('"')) return `"${flat}"`;
+  if (!flat.includes('»')) return `«${flat}»`;
+  return `"${flat.replace(/"/g, '”')}"`;
+}
+
+export type OptionValue = string | number | boolean;
+
+/**
+ * The command text for a subcommand and the options the user filled in, e.g.
+ * `marcar PIC-DP invitacion no`. A `user` option arrives as the user's id and becomes a mention.
+ */
+export function commandText(subcommand: CommandName, values: ReadonlyMap<string, OptionValue>): string {
+  const positionals: { order: number; word: string }[] = [];
+  const options: string[] = [];
+  for (const spec of DISCORD_OPTIONS[subcommand]) {
+    const value = values.get(spec.name);
+    if (value === undefined || value === '') continue;
+    const placement = spec.placement;
+    if (placement.kind === 'positional') {
+      const word = spec.type === 'user' ? `<@${String(value)}>` : quoteValue(String(value));
+      positionals.push({ order: placement.order, word });
+    } else if (placement.kind === 'flag') {
+      if (value === true) positionals.push({ order: placement.order, word: placement.word });
+    } else if (placement.kind === 'yesNo') {
+      options.push(`${placement.key}=${value === true ? 'si' : 'no'}`);
+    } else {
+      options.push(`${placement.key}=${quoteValue(String(value))}`);
+    }
+  }
+  positionals.sort((a, b) => a.order - b.order);
+  return [subcommand, ...positionals.map((positional) => positional.word), ...options].join(' ');
+}

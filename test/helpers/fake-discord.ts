@@ -1,0 +1,420 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+export const DISCORD_TEST_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.fake.discord-test-token';
+export const DISCORD_APP_ID = '100000000000000001';
+export const DISCORD_GUILD_ID = '200000000000000001';
+export const DISCORD_CHANNEL_ID = '300000000000000001';
+
+/** One REST call the bot made: method, path after `/api/v10`, JSON body (payload_json for uploads), file names. */
+export interface DiscordCall {
+  method: string;
+  path: string;
+  body: Record<string, unknown> & { data?: Record<string, unknown>; type?: number };
+  files: string[];
+  authorized: boolean;
+}
+
+export interface FakeDiscordFailure {
+  status: number;
+  body: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+export interface InteractionUser {
+  id: string;
+  username?: string;
+  roles?: string[];
+}
+
+/**
+ * Discord's REST API and gateway on 127.0.0.1. REST answers `GET /gateway/bot` with the address of
+ * its own WebSocket, so discord.js connects there; the gateway says hello, accepts IDENTIFY, sends
+ * READY, acknowledges heartbeats and dispatches `INTERACTION_CREATE` as Discord does. Every REST
+ * call is recorded; interaction callbacks answer 204 with no body, like Discord.
+ */
+export interface FakeDiscord {
+  apiUrl: string;
+  calls: DiscordCall[];
+  /** What IDENTIFY carried (the token the bot logged in with). */
+  identified: Record<string, unknown>[];
+  callsTo(method: string, pathPattern: RegExp): DiscordCall[];
+  /** Queues a failure for the next call whose `METHOD path` matches. */
+  failNext(method: string, pathPattern: RegExp, failure: FakeDiscordFailure): void;
+  /**
+   * Dispatches an interaction and resolves with the bot's interaction callback (and, when the
+   * callback is a deferral, with the webhook edit that completes it).
+   */
+  interact(interaction: Record<string, unknown>): Promise<InteractionResult>;
+  slashCommand(
+    user: InteractionUser,
+    subcommand: string,
+    options?: Record<string, string | number | boolean>,
+    extra?: { channelId?: string; commandName?: string },
+  ): Record<string, unknown>;
+  autocomplete(
+    user: InteractionUser,
+    subcommand: string,
+    options: Record<string, string>,
+    focused: string,
+  ): Record<string, unknown>;
+  button(user: InteractionUser, customId: string, channelId?: string): Record<string, unknown>;
+  modalSubmit(user: InteractionUser, customId: string, fields: Record<string, string>): Record<string, unknown>;
+  close(): Promise<void>;
+}
+
+export interface InteractionResult {
+  interactionId: string;
+  callback: DiscordCall;
+  /** The `PATCH …/messages/@original` that completed a deferred reply, if any. */
+  edit?: DiscordCall;
+  /** Follow-up messages posted for the interaction (pages after the first). */
+  followUps: DiscordCall[];
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+/** JSON bodies as they are; multipart uploads as their `payload_json` plus the names of their files. */
+async function decodeBody(
+  raw: Buffer,
+  contentType: string,
+): Promise<{ body: Record<string, unknown>; files: string[] }> {
+  if (contentType.startsWith('multipart/form-data')) {
+    const form = await new Request('http://fake/', {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body: raw,
+    }).formData();
+    const files: string[] = [];
+    for (const [key, value] of form) if (key !== 'payload_json' && typeof value !== 'string') files.push(value.name);
+    return { body: JSON.parse(String(form.get('payload_json') ?? '{}')) as Record<string, unknown>, files };
+  }
+  return { body: raw.length ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {}, files: [] };
+}
+
+let snowflake = 900000000000000000n;
+const nextId = () => {
+  snowflake += 1n;
+  return String(snowflake);
+};
+
+function userObject(user: InteractionUser) {
+  return {
+    id: user.id,
+    username: user.username ?? `user${user.id.slice(-4)}`,
+    discriminator: '0',
+    global_name: user.username ?? null,
+    avatar: null,
+  };
+}
+
+function memberObject(user: InteractionUser) {
+  return {
+    user: userObject(user),
+    roles: user.roles ?? [],
+    permissions: '2248473465835073',
+    joined_at: '2026-01-01T00:00:00.000000+00:00',
+    deaf: false,
+    mute: false,
+    flags: 0,
+    nick: null,
+    avatar: null,
+    premium_since: null,
+    pending: false,
+  };
+}
+
+export async function startFakeDiscord(options: { token?: string; applicationId?: string } = {}): Promise<FakeDiscord> {
+  const token = options.token ?? DISCORD_TEST_TOKEN;
+  const applicationId = options.applicationId ?? DISCORD_APP_ID;
+  const calls: DiscordCall[] = [];
+  const identified: Record<string, unknown>[] = [];
+  const failures: { method: string; pattern: RegExp; failure: FakeDiscordFailure }[] = [];
+  const waiting = new Map<string, (call: DiscordCall) => void>();
+  const editWaiting = new Map<string, (call: DiscordCall) => void>();
+  const followUps = new Map<string, DiscordCall[]>();
+  const tokens = new Map<string, string>();
+
+  const message = (channelId: string, body: Record<string, unknown>) => ({
+    id: nextId(),
+    channel_id: channelId,
+    type: 0,
+    content: body.content ?? '',
+    embeds: body.embeds ?? [],
+    components: body.components ?? [],
+    attachments: [],
+    author: {
+      id: applicationId,
+      username: 'rendicion',
+      discriminator: '0',
+      bot: true,
+      avatar: null,
+      global_name: null,
+    },
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    pinned: false,
+    flags: 0,
+  });
+
+  const server: Server = createServer(async (request, response) => {
+    const raw = await readBody(request);
+    const url = new URL(request.url ?? '/', 'http://fake');
+    const path = url.pathname.replace(/^\/api\/v10/, '');
+    const method = request.method ?? 'GET';
+    const { body, files } = await decodeBody(raw, String(request.headers['content-type'] ?? ''));
+    const authorized = request.headers.authorization === `Bot ${token}`;
+    const call: DiscordCall = { method, path, body, files, authorized };
+    const json = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+      response.writeHead(status, { 'content-type': 'application/json', ...headers });
+      response.end(JSON.stringify(payload));
+    };
+    // Interaction callbacks and webhooks are authorised by their token in the path, not the bot token.
+    const byToken = /^\/(interactions|webhooks)\//.test(path);
+    if (!byToken && !authorized) {
+      calls.push(call);
+      json(401, { message: '401: Unauthorized', code: 0 });
+      return;
+    }
+    calls.push(call);
+    const failureIndex = failures.findIndex((entry) => entry.method === method && entry.pattern.test(path));
+    if (failureIndex >= 0) {
+      const [entry] = failures.splice(failureIndex, 1);
+      if (entry) {
+        json(entry.failure.status, entry.failure.body, entry.failure.headers);
+        return;
+      }
+    }
+    const callback = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path);
+    if (method === 'POST' && callback?.[1]) {
+      waiting.get(callback[1])?.(call);
+      // Discord answers an interaction callback with 204 and no content type.
+      response.writeHead(204).end();
+      return;
+    }
+    const webhook = /^\/webhooks\/(\d+)\/([^/]+)(\/messages\/@original)?$/.exec(path);
+    if (webhook?.[2]) {
+      const interactionId = tokens.get(webhook[2]) ?? '';
+      if (method === 'PATCH' && webhook[3]) editWaiting.get(interactionId)?.(call);
+      if (method === 'POST' && !webhook[3])
+        followUps.set(interactionId, [...(followUps.get(interactionId) ?? []), call]);
+      json(200, message(DISCORD_CHANNEL_ID, body));
+      return;
+    }
+    if (method === 'GET' && path === '/gateway/bot') {
+      json(200, {
+        url: `ws://127.0.0.1:${port}`,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+      });
+      return;
+    }
+    const channelMessages = /^\/channels\/(\d+|dm-\d+)\/messages(?:\/(\d+))?$/.exec(path);
+    if (channelMessages?.[1]) {
+      const posted = message(channelMessages[1], body);
+      json(200, channelMessages[2] ? { ...posted, id: channelMessages[2] } : posted);
+      return;
+    }
+    if (method === 'POST' && path === '/users/@me/channels') {
+      json(200, { id: `dm-${String(body.recipient_id)}`, type: 1, recipients: [{ id: body.recipient_id }] });
+      return;
+    }
+    if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
+      const commands = (Array.isArray(body) ? body : []) as Record<string, unknown>[];
+      json(
+        200,
+        commands.map((command) => ({ ...command, id: nextId(), application_id: applicationId, version: nextId() })),
+      );
+      return;
+    }
+    json(404, { message: '404: Not Found', code: 0 });
+  });
+
+  const gateway = new WebSocketServer({ server });
+  let socket: WebSocket | undefined;
+  let sequence = 1;
+  gateway.on('connection', (connection) => {
+    socket = connection;
+    connection.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41250 } }));
+    connection.on('message', (data) => {
+      const frame = JSON.parse(String(data)) as { op: number; d: Record<string, unknown> };
+      if (frame.op === 1) connection.send(JSON.stringify({ op: 11 }));
+      if (frame.op === 2) {
+        identified.push(frame.d);
+        if (frame.d.token !== token) {
+          connection.close(4004, 'Authentication failed.');
+          return;
+        }
+        sequence += 1;
+        connection.send(
+          JSON.stringify({
+            op: 0,
+            t: 'READY',
+            s: sequence,
+            d: {
+              v: 10,
+              user: { id: applicationId, username: 'rendicion', discriminator: '0', bot: true, avatar: null },
+              guilds: [],
+              session_id: 'fake-session',
+              resume_gateway_url: `ws://127.0.0.1:${port}`,
+              application: { id: applicationId, flags: 0 },
+            },
+          }),
+        );
+      }
+    });
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+
+  const common = (type: number, user: InteractionUser, channelId = DISCORD_CHANNEL_ID) => {
+    const id = nextId();
+    const interactionToken = `interaction-token-${id}`;
+    tokens.set(interactionToken, id);
+    return {
+      id,
+      application_id: applicationId,
+      type,
+      token: interactionToken,
+      version: 1,
+      guild_id: DISCORD_GUILD_ID,
+      channel_id: channelId,
+      channel: { id: channelId, type: 0, guild_id: DISCORD_GUILD_ID, name: 'rendicion' },
+      member: memberObject(user),
+      locale: 'es-ES',
+      guild_locale: 'es-ES',
+      app_permissions: '2248473465835073',
+      entitlements: [],
+      authorizing_integration_owners: { '0': DISCORD_GUILD_ID },
+      context: 0,
+    };
+  };
+  const optionType = (value: string | number | boolean) =>
+    typeof value === 'boolean' ? 5 : typeof value === 'number' ? 4 : 3;
+
+  return {
+    apiUrl: `http://127.0.0.1:${port}/api`,
+    calls,
+    identified,
+    callsTo: (method, pattern) => calls.filter((call) => call.method === method && pattern.test(call.path)),
+    failNext: (method, pattern, failure) => failures.push({ method, pattern, failure }),
+    interact(interaction) {
+      const id = String(interaction.id);
+      return new Promise((resolve, reject) => {
+        if (!socket) {
+          reject(new Error('the bot is not connected to the fake gateway'));
+          return;
+        }
+        const timer = setTimeout(() => reject(new Error(`no callback for interaction ${id}`)), 5_000);
+        waiting.set(id, (callback) => {
+          clearTimeout(timer);
+          waiting.delete(id);
+          const deferred = callback.body.type === 5;
+          if (!deferred) {
+            // Follow-ups (later pages) arrive right after the callback; give them a moment.
+            setTimeout(() => resolve({ interactionId: id, callback, followUps: followUps.get(id) ?? [] }), 50);
+            return;
+          }
+          editWaiting.set(id, (edit) => {
+            editWaiting.delete(id);
+            setTimeout(() => resolve({ interactionId: id, callback, edit, followUps: followUps.get(id) ?? [] }), 50);
+          });
+        });
+        sequence += 1;
+        socket.send(JSON.stringify({ op: 0, t: 'INTERACTION_CREATE', s: sequence, d: interaction }));
+      });
+    },
+    slashCommand(user, subcommand, options = {}, extra = {}) {
+      const userOptions = Object.entries(options).filter(([name]) => name === 'usuario');
+      return {
+        ...common(2, user, extra.channelId),
+        data: {
+          id: '400000000000000001',
+          name: extra.commandName ?? 'rendicion',
+          type: 1,
+          options: [
+            {
+              name: subcommand,
+              type: 1,
+              options: Object.entries(options).map(([name, value]) => ({
+                name,
+                type: name === 'usuario' ? 6 : optionType(value),
+                value,
+              })),
+            },
+          ],
+          ...(userOptions.length
+            ? {
+                resolved: {
+                  users: Object.fromEntries(
+                    userOptions.map(([, value]) => [String(value), userObject({ id: String(value) })]),
+                  ),
+                },
+              }
+            : {}),
+        },
+      };
+    },
+    autocomplete(user, subcommand, options, focused) {
+      return {
+        ...common(4, user),
+        data: {
+          id: '400000000000000001',
+          name: 'rendicion',
+          type: 1,
+          options: [
+            {
+              name: subcommand,
+              type: 1,
+              options: Object.entries(options).map(([name, value]) => ({
+                name,
+                type: 3,
+                value,
+                ...(name === focused ? { focused: true } : {}),
+              })),
+            },
+          ],
+        },
+      };
+    },
+    button(user, customId, channelId) {
+      const base = common(3, user, channelId);
+      return {
+        ...base,
+        message: message(base.channel_id, { content: '' }),
+        data: { custom_id: customId, component_type: 2 },
+      };
+    },
+    modalSubmit(user, customId, fields) {
+      return {
+        ...common(5, user),
+        data: {
+          custom_id: customId,
+          components: Object.entries(fields).map(([id, value]) => ({
+            type: 1,
+            components: [{ type: 4, custom_id: id, value }],
+          })),
+        },
+      };
+    },
+    close: () =>
+      new Promise((resolve) => {
+        for (const client of gateway.clients) client.terminate();
+        gateway.close();
+        server.close(() => resolve());
+      }),
+  };
+}
