@@ -49,8 +49,8 @@ USER node
 VOLUME /data
 # Slack's requests in HTTP mode and GET /healthz (HTTP and Socket Mode).
 EXPOSE 3000
-# /healthz exists only when the bot is connected to a chat platform (Slack); a container started
-# without Slack credentials runs the console mode, has no HTTP port, and shows as unhealthy.
+# /healthz exists only when the bot is connected to a chat platform (Slack): without Slack
+# credentials the bot runs the console mode, which has no HTTP port, so the check fails.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # node itself, not `npm start` or the tsx binary (each would add a process between the signal and
