@@ -49,13 +49,23 @@ function truncate(text: string, max: number): string {
 }
 
 /**
- * Discord markdown would read `*`, `_`, `~`, `|`, `>` and `#` typed by users; backticks are ours.
+ * Discord markdown would read `*`, `_`, `~`, `|` typed by users, and `#` or `>` starting a line;
+ * backticks are ours.
  * Links are left as they are: an escaped `_` inside a URL would break it.
  */
 export function escapeMarkdown(text: string): string {
   return text
     .split(/(https?:\/\/\S+)/)
-    .map((part, index) => (index % 2 === 1 ? part : part.replace(/([*_~|>#\\])/g, '\\$1')))
+    .map((part, index) =>
+      index % 2 === 1
+        ? part
+        : // A person named by their Discord id shows as their name (a mention in an embed pings no one).
+          part
+            .replace(/([*_~|\\])/g, '\\$1')
+            // Headings, quotes and small print only start a line.
+            .replace(/^(\s*)(-#|#{1,3}|>)/, '$1\\$2')
+            .replace(/(?<![\d<@&#:/])(\d{17,20})(?!\d)/g, '<@$1>'),
+    )
     .join('');
 }
 

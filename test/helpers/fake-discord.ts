@@ -172,7 +172,7 @@ export async function startFakeDiscord(options: { token?: string; applicationId?
   const server: Server = createServer(async (request, response) => {
     const raw = await readBody(request);
     const url = new URL(request.url ?? '/', 'http://fake');
-    const path = url.pathname.replace(/^\/api\/v10/, '');
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
     const method = request.method ?? 'GET';
     const { body, files } = await decodeBody(raw, String(request.headers['content-type'] ?? ''));
     const authorized = request.headers.authorization === `Bot ${token}`;

@@ -1,0 +1,420 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { findApprovalRequestById } from '../../../db/queries/approvals.js';
+import { findCardLocation } from '../../../db/queries/chat-outbox.js';
+import { findEventByUnit } from '../../../db/queries/events.js';
+import { findUnitByCode } from '../../../db/queries/units.js';
+import {
+  APPROVALS_CHANNEL,
+  DISCORD_ADMIN,
+  DISCORD_DIRECTOR,
+  DISCORD_DIRECTOR_2,
+  DISCORD_OFFICER,
+  DISCORD_STRANGER,
+  type DiscordHarness,
+  ROLE_DIRECTORATE,
+  startDiscordHarness,
+} from '../../helpers/discord-harness.js';
+import type { DiscordCall, InteractionResult } from '../../helpers/fake-discord.js';
+import { waitFor } from '../../helpers/fake-slack.js';
+
+let harness: DiscordHarness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+async function start(): Promise<DiscordHarness> {
+  harness = await startDiscordHarness();
+  return harness;
+}
+
+const EPHEMERAL = 64;
+const admin = { id: DISCORD_ADMIN };
+const officer = { id: DISCORD_OFFICER };
+const director = { id: DISCORD_DIRECTOR, roles: [ROLE_DIRECTORATE] };
+const director2 = { id: DISCORD_DIRECTOR_2, roles: [ROLE_DIRECTORATE] };
+const stranger = { id: DISCORD_STRANGER };
+
+type Embed = { title?: string; description?: string; color?: number; fields?: { name: string; value: string }[] };
+type Row = { components: { custom_id: string; label: string; style: number }[] };
+
+function messageOf(call: DiscordCall | undefined): { embeds: Embed[]; components: Row[]; flags?: number } {
+  const body = (call?.body.data ?? call?.body ?? {}) as { embeds?: Embed[]; components?: Row[]; flags?: number };
+  return { embeds: body.embeds ?? [], components: body.components ?? [], flags: body.flags };
+}
+
+const textOf = (call: DiscordCall | undefined) => JSON.stringify(messageOf(call).embeds);
+const buttonsOf = (call: DiscordCall | undefined) => messageOf(call).components.flatMap((row) => row.components);
+
+function eventOf(h: DiscordHarness, code: string) {
+  const unit = findUnitByCode(h.bot.db, h.bot.campaign.id, code);
+  return unit && findEventByUnit(h.bot.db, unit.id);
+}
+
+async function registerAndAsk(h: DiscordHarness): Promise<DiscordCall> {
+  const { discord } = h;
+  await discord.interact(
+    discord.slashCommand(admin, 'registrar', {
+      unidad: 'PIC-DP',
+      fecha: '15/09/2098',
+      hora: '10:00',
+      plataforma: 'zoom',
+    }),
+  );
+  await discord.interact(
+    discord.slashCommand(officer, 'solicitar', { tipo: 'video', unidad: 'PIC-DP', descripcion: 'Video institucional' }),
+  );
+  const cardPath = new RegExp(`^/channels/${APPROVALS_CHANNEL}/messages$`);
+  await waitFor(() => discord.callsTo('POST', cardPath).length === 1);
+  await waitFor(() => findCardLocation(h.bot.db, 'approval:1', 'discord') !== undefined);
+  const card = discord.callsTo('POST', cardPath)[0];
+  if (!card) throw new Error('no card');
+  return card;
+}
+
+function button(card: DiscordCall, label: string): string {
+  const found = buttonsOf(card).find((candidate) => candidate.label === label);
+  if (!found) throw new Error(`no ${label} button`);
+  return found.custom_id;
+}
+
+describe('Discord adapter (real discord.js client against a fake Discord on 127.0.0.1)', () => {
+  it('logs in through the gateway the fake REST points to, with the bot token', async () => {
+    const h = await start();
+    expect(h.discord.identified[0]).toMatchObject({ token: expect.stringMatching(/fake\.discord-test-token$/) });
+    expect(h.adapter.state()).toBe('connected');
+  });
+
+  it('registers from the typed options and answers in the channel with an embed', async () => {
+    const h = await start();
+    const { discord } = h;
+    const result = await discord.interact(
+      discord.slashCommand(officer, 'registrar', {
+        unidad: 'PIC-DP',
+        fecha: '15/09/2098',
+        hora: '10:00',
+        plataforma: 'teams',
+        sala: 'Auditorio 1',
+        asistentes: 120,
+        video: true,
+      }),
+    );
+    expect(result.callback.body.type).toBe(4);
+    const reply = messageOf(result.callback);
+    expect(reply.flags).toBeUndefined();
+    expect(reply.embeds[0]?.title).toContain('PIC-DP');
+    expect(eventOf(h, 'PIC-DP')).toMatchObject({
+      platform: 'teams',
+      room: 'Auditorio 1',
+      expectedAttendance: 120,
+      showsVideo: true,
+      registeredBy: DISCORD_OFFICER,
+    });
+  });
+
+  it('answers bad input privately in Spanish, says what to type, and stores nothing', async () => {
+    const h = await start();
+    const { discord } = h;
+    const result = await discord.interact(
+      discord.slashCommand(officer, 'registrar', {
+        unidad: 'PIC-DP',
+        fecha: '31/02/2098',
+        hora: '10:00',
+        plataforma: 'zoom',
+      }),
+    );
+    const reply = messageOf(result.callback);
+    expect(reply.flags).toBe(EPHEMERAL);
+    expect(textOf(result.callback)).toMatch(/31\/02\/2098/);
+    expect(textOf(result.callback)).toContain('Escriba día/mes/año');
+    expect(eventOf(h, 'PIC-DP')).toBeUndefined();
+  });
+
+  it('posts the approvals card to DISCORD_APPROVALS_CHANNEL with Aprobar and Rechazar, and remembers where', async () => {
+    const h = await start();
+    const card = await registerAndAsk(h);
+    expect(textOf(card)).toContain('Solicitud #1: video · PIC-DP');
+    expect(buttonsOf(card).map((candidate) => candidate.label)).toEqual(['Aprobar', 'Rechazar']);
+    expect(card.body.allowed_mentions).toEqual({ parse: [] });
+    expect(findCardLocation(h.bot.db, 'approval:1', 'discord')).toMatchObject({ channelRef: APPROVALS_CHANNEL });
+  });
+
+  it('approves from the button: the card is edited in place without buttons, with who decided, and the officer gets a DM', async () => {
+    const h = await start();
+    const { discord } = h;
+    const card = await registerAndAsk(h);
+    const result = await discord.interact(discord.button(director, button(card, 'Aprobar'), APPROVALS_CHANNEL));
+    expect(messageOf(result.callback).flags).toBe(EPHEMERAL);
+    const location = findCardLocation(h.bot.db, 'approval:1', 'discord');
+    const editPath = new RegExp(`^/channels/${APPROVALS_CHANNEL}/messages/${location?.messageRef}$`);
+    await waitFor(() => discord.callsTo('PATCH', editPath).length === 1);
+    const edit = discord.callsTo('PATCH', editPath)[0];
+    expect(buttonsOf(edit)).toEqual([]);
+    expect(textOf(edit)).toContain(`Aprobada por <@${DISCORD_DIRECTOR}>`);
+    expect(findApprovalRequestById(h.bot.db, 1)).toMatchObject({ state: 'approved', decidedBy: DISCORD_DIRECTOR });
+    await waitFor(() => discord.callsTo('POST', new RegExp(`^/channels/dm-${DISCORD_OFFICER}/messages$`)).length === 1);
+    expect(discord.callsTo('POST', /^\/users\/@me\/channels$/)[0]?.body).toEqual({ recipient_id: DISCORD_OFFICER });
+  });
+
+  it('opens a modal for the rejection reason, and rejects with what was typed', async () => {
+    const h = await start();
+    const { discord } = h;
+    const card = await registerAndAsk(h);
+    const opened = await discord.interact(discord.button(director, button(card, 'Rechazar'), APPROVALS_CHANNEL));
+    expect(opened.callback.body.type).toBe(9);
+    const modal = opened.callback.body.data as { custom_id: string; title: string; components: Row[] };
+    expect(JSON.stringify(modal)).toContain('Motivo del rechazo');
+    expect(findApprovalRequestById(h.bot.db, 1)?.state).toBe('pending');
+    const input = modal.components[0]?.components[0]?.custom_id ?? '';
+    await discord.interact(
+      discord.modalSubmit(director, modal.custom_id, { [input]: 'El video supera los 3 minutos' }),
+    );
+    expect(findApprovalRequestById(h.bot.db, 1)).toMatchObject({
+      state: 'rejected',
+      decisionReason: 'El video supera los 3 minutos',
+    });
+    await waitFor(() => discord.callsTo('PATCH', /^\/channels\/\d+\/messages\/\d+$/).length === 1);
+    const edit = discord.callsTo('PATCH', /^\/channels\/\d+\/messages\/\d+$/)[0];
+    expect(textOf(edit)).toContain('Rechazada por');
+    expect(textOf(edit)).toContain('El video supera los 3 minutos');
+  });
+
+  it('tells a user without the Directorate role that only the Directorate decides, and changes nothing', async () => {
+    const h = await start();
+    const { discord } = h;
+    const card = await registerAndAsk(h);
+    const result = await discord.interact(discord.button(stranger, button(card, 'Aprobar'), APPROVALS_CHANNEL));
+    expect(messageOf(result.callback).flags).toBe(EPHEMERAL);
+    expect(textOf(result.callback)).toContain('Solo la Dirección puede decidir la solicitud #1');
+    expect(findApprovalRequestById(h.bot.db, 1)?.state).toBe('pending');
+    expect(discord.callsTo('PATCH', /^\/channels\//)).toEqual([]);
+  });
+
+  it('records one decision when two approvers press at once, and tells the second who decided', async () => {
+    const h = await start();
+    const { discord } = h;
+    const card = await registerAndAsk(h);
+    const approve = button(card, 'Aprobar');
+    const results: InteractionResult[] = await Promise.all([
+      discord.interact(discord.button(director, approve, APPROVALS_CHANNEL)),
+      discord.interact(discord.button(director2, approve, APPROVALS_CHANNEL)),
+      discord.interact(discord.button(director2, approve, APPROVALS_CHANNEL)),
+    ]);
+    const request = findApprovalRequestById(h.bot.db, 1);
+    expect(request?.state).toBe('approved');
+    const decisions = h.bot.db.sqlite
+      .prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'approval.approved'")
+      .get() as { n: number };
+    expect(decisions.n).toBe(1);
+    const told = results.filter((result) => textOf(result.callback).includes('La solicitud #1 ya está aprobada'));
+    expect(told.length).toBe(2);
+    for (const loser of told) expect(textOf(loser.callback)).toContain(`(<@${request?.decidedBy}>,`);
+  });
+
+  it('opens the registration form when `registrar` comes without what it needs, and registers from it', async () => {
+    const h = await start();
+    const { discord } = h;
+    const opened = await discord.interact(discord.slashCommand(officer, 'registrar', {}));
+    expect(opened.callback.body.type).toBe(9);
+    const modal = opened.callback.body.data as { custom_id: string; components: Row[] };
+    const fields = modal.components.map((row) => row.components[0]?.custom_id);
+    expect(fields).toEqual(['unidad', 'fecha', 'hora', 'plataforma', 'sala']);
+    const result = await discord.interact(
+      discord.modalSubmit(officer, modal.custom_id, {
+        unidad: 'PIC-DP',
+        fecha: '15/09/2098',
+        hora: '10h30',
+        plataforma: 'Meet',
+        sala: 'Sala "A"',
+      }),
+    );
+    expect(messageOf(result.callback).embeds[0]?.title).toContain('PIC-DP');
+    expect(eventOf(h, 'PIC-DP')).toMatchObject({ platform: 'meet', room: 'Sala "A"' });
+  });
+
+  it('keeps the options a form has no field for, and applies them when the form is sent', async () => {
+    const h = await start();
+    const { discord } = h;
+    const opened = await discord.interact(
+      discord.slashCommand(officer, 'registrar', {
+        unidad: 'PIC-DP',
+        fecha: '15/09/2098',
+        correo: 'preguntas@ejemplo.gob.ec',
+        cultural: true,
+      }),
+    );
+    const modal = opened.callback.body.data as { custom_id: string; components: Row[] };
+    expect(opened.callback.body.type).toBe(9);
+    expect(JSON.stringify(modal)).toContain('15/09/2098');
+    await discord.interact(
+      discord.modalSubmit(officer, modal.custom_id, {
+        unidad: 'PIC-DP',
+        fecha: '15/09/2098',
+        hora: '09:00',
+        plataforma: 'zoom',
+      }),
+    );
+    expect(eventOf(h, 'PIC-DP')).toMatchObject({
+      questionsEmail: 'preguntas@ejemplo.gob.ec',
+      hasCulturalSegment: true,
+    });
+  });
+
+  it('refuses a form with a bad value privately, saying what to type, and stores nothing', async () => {
+    const h = await start();
+    const { discord } = h;
+    const result = await discord.interact(
+      discord.modalSubmit(officer, 'rf:registrar', {
+        unidad: 'PIC-DP',
+        fecha: '15/09/2098',
+        hora: '10:00',
+        plataforma: 'skype',
+      }),
+    );
+    expect(messageOf(result.callback).flags).toBe(EPHEMERAL);
+    expect(textOf(result.callback)).toContain('skype');
+    expect(textOf(result.callback)).toContain('zoom');
+    expect(eventOf(h, 'PIC-DP')).toBeUndefined();
+  });
+
+  it('opens the request form for `solicitar` without a description, and files the request from it', async () => {
+    const h = await start();
+    const { discord } = h;
+    await discord.interact(
+      discord.slashCommand(admin, 'registrar', {
+        unidad: 'PIC-DP',
+        fecha: '15/09/2098',
+        hora: '10:00',
+        plataforma: 'zoom',
+      }),
+    );
+    const opened = await discord.interact(
+      discord.slashCommand(officer, 'solicitar', { tipo: 'fotos', unidad: 'PIC-DP' }),
+    );
+    const modal = opened.callback.body.data as { custom_id: string };
+    expect(opened.callback.body.type).toBe(9);
+    await discord.interact(
+      discord.modalSubmit(officer, modal.custom_id, {
+        tipo: 'fotos',
+        unidad: 'PIC-DP',
+        descripcion: 'Diez fotos del evento',
+      }),
+    );
+    expect(findApprovalRequestById(h.bot.db, 1)).toMatchObject({ kind: 'fotos', state: 'pending' });
+  });
+
+  it('suggests units as the user types, their own units first', async () => {
+    const h = await start();
+    const { discord } = h;
+    const result = await discord.interact(discord.autocomplete(officer, 'marcar', { unidad: '' }, 'unidad'));
+    expect(result.callback.body.type).toBe(8);
+    const choices = (result.callback.body.data as { choices: { name: string; value: string }[] }).choices;
+    expect(choices.slice(0, 2).map((choice) => choice.value)).toEqual(['PIC-DP', 'PIC-H1']);
+    const typed = await discord.interact(discord.autocomplete(officer, 'marcar', { unidad: 'guay' }, 'unidad'));
+    expect((typed.callback.body.data as { choices: { value: string }[] }).choices).toEqual([
+      { name: 'GUA-DP · Dirección Provincial del Guayas', value: 'GUA-DP' },
+    ]);
+  });
+
+  it('suggests checklist steps for `marcar`, and ticks the one chosen', async () => {
+    const h = await start();
+    const { discord } = h;
+    const result = await discord.interact(
+      discord.autocomplete(officer, 'marcar', { unidad: 'PIC-DP', paso: 'invit' }, 'paso'),
+    );
+    const choices = (result.callback.body.data as { choices: { value: string }[] }).choices;
+    expect(choices.map((choice) => choice.value)).toContain('invitacion');
+    await discord.interact(
+      discord.slashCommand(officer, 'registrar', {
+        unidad: 'PIC-DP',
+        fecha: '15/09/2098',
+        hora: '10:00',
+        plataforma: 'zoom',
+      }),
+    );
+    const ticked = await discord.interact(
+      discord.slashCommand(officer, 'marcar', { unidad: 'PIC-DP', paso: 'invitacion' }),
+    );
+    expect(messageOf(ticked.callback).embeds[0]?.color).toBe(0x2e7d32);
+  });
+
+  it('gives a role to the user picked in the user option', async () => {
+    const h = await start();
+    const { discord } = h;
+    await discord.interact(discord.slashCommand(admin, 'rol', { usuario: DISCORD_STRANGER, rol: 'comunicacion' }));
+    const roles = h.bot.db.sqlite.prepare('SELECT user_id, role FROM role_assignments').all();
+    expect(roles).toContainEqual({ user_id: DISCORD_STRANGER, role: 'communication' });
+  });
+
+  it('defers `resumen grafico` and completes it with the chart attached as a PNG', async () => {
+    const h = await start();
+    const { discord } = h;
+    const result = await discord.interact(discord.slashCommand(officer, 'resumen', { grafico: true }));
+    expect(result.callback.body.type).toBe(5);
+    expect(result.edit?.files).toEqual([expect.stringMatching(/^resumen-.*\.png$/)]);
+    expect(JSON.stringify(result.edit?.body)).toContain('attachment://resumen-');
+  });
+
+  it('sends the CSV export as a file in a private reply', async () => {
+    const h = await start();
+    const { discord } = h;
+    const result = await discord.interact(discord.slashCommand(admin, 'exportar', {}));
+    expect(result.callback.body).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
+    expect(result.edit?.files).toEqual([expect.stringMatching(/^rendicion-.*\.csv$/)]);
+  });
+
+  it('shows what users type without pinging anyone', async () => {
+    const h = await start();
+    const { discord } = h;
+    const result = await discord.interact(
+      discord.slashCommand(officer, 'registrar', {
+        unidad: 'PIC-DP',
+        fecha: '15/09/2098',
+        hora: '10:00',
+        plataforma: 'zoom',
+        sala: '@everyone **Sala** <@&600000000000000001>',
+      }),
+    );
+    expect(result.callback.body.data).toMatchObject({ allowed_mentions: { parse: [] } });
+    expect(eventOf(h, 'PIC-DP')?.room).toBe('@everyone **Sala** <@&600000000000000001>');
+    expect(textOf(result.callback)).toContain('\\\\*\\\\*Sala\\\\*\\\\*');
+  });
+
+  it('keeps a card queued when Discord rate-limits it, and sends it on the next pass', async () => {
+    const h = await start();
+    const { discord } = h;
+    discord.failNext('POST', new RegExp(`^/channels/${APPROVALS_CHANNEL}/messages$`), {
+      status: 429,
+      body: { message: 'You are being rate limited.', retry_after: 30, global: false },
+      headers: { 'retry-after': '30', 'x-ratelimit-scope': 'user' },
+    });
+    await discord.interact(
+      discord.slashCommand(admin, 'registrar', {
+        unidad: 'PIC-DP',
+        fecha: '15/09/2098',
+        hora: '10:00',
+        plataforma: 'zoom',
+      }),
+    );
+    await discord.interact(
+      discord.slashCommand(officer, 'solicitar', {
+        tipo: 'video',
+        unidad: 'PIC-DP',
+        descripcion: 'Video institucional',
+      }),
+    );
+    const queued = () =>
+      h.bot.db.sqlite
+        .prepare("SELECT attempts, last_error FROM chat_outbox WHERE platform = 'discord' AND delivered_at IS NULL")
+        .all() as {
+        attempts: number;
+        last_error: string;
+      }[];
+    await waitFor(() => queued().some((row) => row.attempts === 1));
+    expect(queued()[0]?.last_error).toBe('rate_limited');
+    expect(findCardLocation(h.bot.db, 'approval:1', 'discord')).toBeUndefined();
+    await h.adapter.deliverOutbox();
+    expect(queued()).toEqual([]);
+    expect(findCardLocation(h.bot.db, 'approval:1', 'discord')).toMatchObject({ channelRef: APPROVALS_CHANNEL });
+  });
+});
