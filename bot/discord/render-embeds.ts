@@ -69,7 +69,7 @@ export function escapeMarkdown(text: string): string {
     .join('');
 }
 
-type Piece = { kind: 'line'; text: string } | { kind: 'fields'; fields: APIEmbedField[] };
+type Piece = { kind: 'line'; text: string } | { kind: 'field'; field: APIEmbedField };
 
 function piecesOf(block: ReplyBlock): Piece[] {
   const line = (text: string): Piece => ({ kind: 'line', text: truncate(text, MAX_DESCRIPTION) });
@@ -89,21 +89,16 @@ function piecesOf(block: ReplyBlock): Piece[] {
         ...(block.heading ? [line(`**${escapeMarkdown(block.heading)}**`)] : []),
         ...block.items.map((item) => line(`• ${escapeMarkdown(item)}`)),
       ];
-    case 'fields': {
-      const pieces: Piece[] = [];
-      for (let start = 0; start < block.fields.length; start += MAX_FIELDS) {
-        pieces.push({
-          kind: 'fields',
-          fields: block.fields.slice(start, start + MAX_FIELDS).map((field) => ({
-            name: truncate(field.label || '—', MAX_FIELD_NAME),
-            // Discord refuses an empty field value.
-            value: truncate(escapeMarkdown(field.value) || '—', MAX_FIELD_VALUE),
-            inline: true,
-          })),
-        });
-      }
-      return pieces;
-    }
+    case 'fields':
+      return block.fields.map((field) => ({
+        kind: 'field',
+        field: {
+          name: truncate(field.label || '—', MAX_FIELD_NAME),
+          // Discord refuses an empty field value.
+          value: truncate(escapeMarkdown(field.value) || '—', MAX_FIELD_VALUE),
+          inline: true,
+        },
+      }));
   }
 }
 
@@ -126,9 +121,11 @@ function buildEmbeds(reply: CommandReply): APIEmbed[] {
     current = { color: colour };
   };
   for (const piece of reply.blocks.flatMap(piecesOf)) {
-    if (piece.kind === 'fields') {
-      if (current.fields?.length) fresh();
-      current.fields = piece.fields;
+    if (piece.kind === 'field') {
+      const fields = current.fields ?? [];
+      const size = piece.field.name.length + piece.field.value.length;
+      if (fields.length === MAX_FIELDS || embedLength(current) + size > MAX_MESSAGE_CHARACTERS) fresh();
+      current.fields = [...(current.fields ?? []), piece.field];
       continue;
     }
     // Fields show below the description, so a line after them starts the next embed.
@@ -186,7 +183,7 @@ export function renderDiscordMessages(
   let characters = 0;
   for (const embed of embeds) {
     const length = embedLength(embed);
-    if (page.length === MAX_EMBEDS || characters + length > MAX_MESSAGE_CHARACTERS) {
+    if (page.length && (page.length === MAX_EMBEDS || characters + length > MAX_MESSAGE_CHARACTERS)) {
       pages.push(page);
       page = [];
       characters = 0;
@@ -196,18 +193,20 @@ export function renderDiscordMessages(
   }
   pages.push(page);
   if (pages.length > MAX_PAGES) {
-    const hidden = pages.slice(MAX_PAGES).flat();
-    const hiddenLines = hidden.reduce(
-      (sum, embed) => sum + (embed.description?.split('\n').length ?? 0) + (embed.fields?.length ?? 0),
-      0,
-    );
-    pages.length = MAX_PAGES;
+    const linesOf = (embed: APIEmbed) => (embed.description?.split('\n').length ?? 0) + (embed.fields?.length ?? 0);
+    const hidden = pages.splice(MAX_PAGES).flat();
     const last = pages[MAX_PAGES - 1] ?? [];
-    const notice: APIEmbed = { color: TONE_COLOURS[reply.tone], description: `-# ${moreNotice(hiddenLines)}` };
-    if (last.length === MAX_EMBEDS || last.reduce((sum, e) => sum + embedLength(e), 0) + 200 > MAX_MESSAGE_CHARACTERS) {
-      last.pop();
+    // The notice needs room on the last page: an embed slot and a few hundred characters.
+    while (
+      last.length > 1 &&
+      (last.length === MAX_EMBEDS ||
+        last.reduce((sum, embed) => sum + embedLength(embed), 0) + 300 > MAX_MESSAGE_CHARACTERS)
+    ) {
+      const dropped = last.pop();
+      if (dropped) hidden.unshift(dropped);
     }
-    last.push(notice);
+    const hiddenLines = hidden.reduce((sum, embed) => sum + linesOf(embed), 0);
+    last.push({ color: TONE_COLOURS[reply.tone], description: `-# ${moreNotice(hiddenLines)}` });
   }
   const components = reply.buttons?.length ? buttonRows(reply.buttons, idFor) : [];
   return pages.map((embedsOfPage, index) => ({

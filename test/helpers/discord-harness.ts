@@ -37,14 +37,14 @@ export interface DiscordHarness {
 
 /** The real discord.js client logged in to a fake Discord, on a test bot whose campaign window is open. */
 export async function startDiscordHarness(
-  options: { settings?: Partial<DiscordSettings>; logger?: Logger } = {},
+  options: { settings?: Partial<DiscordSettings>; logger?: Logger; roster?: string } = {},
 ): Promise<DiscordHarness> {
   const discord = await startFakeDiscord();
   const bot = createTestBot({
     now: new Date().toISOString(),
     platforms: ['discord'],
     admins: [DISCORD_ADMIN],
-    roster: DISCORD_ROSTER,
+    roster: options.roster ?? DISCORD_ROSTER,
   });
   bot.db.sqlite.prepare("UPDATE campaigns SET window_start = '2020-01-01', window_end = '2099-12-31'").run();
   const adapter = createDiscordAdapter({

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findApprovalRequestById } from '../../../db/queries/approvals.js';
 import { findCardLocation } from '../../../db/queries/chat-outbox.js';
@@ -378,6 +379,28 @@ describe('Discord adapter (real discord.js client against a fake Discord on 127.
     expect(result.callback.body.data).toMatchObject({ allowed_mentions: { parse: [] } });
     expect(eventOf(h, 'PIC-DP')?.room).toBe('@everyone **Sala** <@&600000000000000001>');
     expect(textOf(result.callback)).toContain('\\\\*\\\\*Sala\\\\*\\\\*');
+  });
+
+  it('pages `enlaces` for a 126-unit campaign into messages Discord accepts, every missing unit shown', async () => {
+    const roster = readFileSync('db/demo/unidades-demo.csv', 'utf8');
+    harness = await startDiscordHarness({ roster });
+    const { discord } = harness;
+    const result = await discord.interact(discord.slashCommand(admin, 'enlaces', {}));
+    const messages = [result.callback, ...result.followUps].map(messageOf);
+    expect(messages.length).toBeGreaterThan(1);
+    for (const message of messages) {
+      expect(message.embeds.length).toBeLessThanOrEqual(10);
+      expect(JSON.stringify(message.embeds).length).toBeLessThan(6000 + 200 * message.embeds.length);
+      for (const embed of message.embeds) expect(embed.description?.length ?? 0).toBeLessThanOrEqual(4096);
+    }
+    const shown = JSON.stringify(messages);
+    const codes = roster
+      .split('\n')
+      .filter((line) => line && !line.startsWith('#'))
+      .slice(1)
+      .map((line) => line.split(',')[0]);
+    expect(codes).toHaveLength(126);
+    for (const code of codes) expect(shown).toContain(`${code}`);
   });
 
   it('keeps a card queued when Discord rate-limits it, and sends it on the next pass', async () => {
