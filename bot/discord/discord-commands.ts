@@ -30,6 +30,8 @@ export interface OptionSpec {
   suggest?: Suggestion;
   maxLength?: number;
   minValue?: number;
+  /** Used only with this value of another option (a reason only goes with `rechazar`). */
+  onlyWhen?: { option: string; equals: string };
 }
 
 const unit = (order: number): OptionSpec => ({
@@ -202,6 +204,7 @@ export const DISCORD_OPTIONS: Readonly<Record<CommandName, readonly OptionSpec[]
       type: 'string',
       description: { es: 'Motivo del rechazo', en: 'Reason for rejecting' },
       placement: { kind: 'positional', order: 2 },
+      onlyWhen: { option: 'accion', equals: 'rechazar' },
       maxLength: 500,
     },
   ],
@@ -367,6 +370,7 @@ export function commandText(subcommand: CommandName, values: ReadonlyMap<string,
   for (const spec of DISCORD_OPTIONS[subcommand]) {
     const value = values.get(spec.name);
     if (value === undefined || value === '') continue;
+    if (spec.onlyWhen && values.get(spec.onlyWhen.option) !== spec.onlyWhen.equals) continue;
     const placement = spec.placement;
     if (placement.kind === 'positional') {
       const word = spec.type === 'user' ? `<@${String(value)}>` : quoteValue(String(value));
