@@ -45,6 +45,7 @@ export async function startDiscordHarness(
     platforms: ['discord'],
     admins: [DISCORD_ADMIN],
     roster: options.roster ?? DISCORD_ROSTER,
+    logger: options.logger,
   });
   bot.db.sqlite.prepare("UPDATE campaigns SET window_start = '2020-01-01', window_end = '2099-12-31'").run();
   const adapter = createDiscordAdapter({
