@@ -1,14 +1,11 @@
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client.js';
 import { findTweet } from '../../db/queries/tweets.js';
 import { waitFor } from '../helpers/fake-slack.js';
 import { type FakeX, startFakeX } from '../helpers/fake-x.js';
-import { BOT_MAIN, createTempDir, runProcess, type TempDir } from '../helpers/run-process.js';
+import { BOT_MAIN, createTempDir, runProcess, type TempDir, TSX_LOADER } from '../helpers/run-process.js';
 
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const TWEET = 'Comienza la rendición de cuentas de Azuay. #RendiciónDeCuentasDemo';
 
 let dir: TempDir | undefined;

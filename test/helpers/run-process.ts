@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const PROCESS_TIMEOUT_MS = 30_000;
 
 /** tsx's loader, resolved from this repository's node_modules so the child does not depend on its cwd. */
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+export const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 /** An absolute path inside the repository, e.g. `repoPath('bot/main.ts')`. */
 export function repoPath(relative: string): string {
