@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# rendicion-bot: the bot for Slack (Discord later) with its SQLite database on a volume at /data.
+# rendicion-bot: the bot for Slack and Discord with its SQLite database on a volume at /data.
 # How to run it, back it up and restore it: docs/deploy.md. The steps below are checked without
 # Docker by scripts/check-docker-build.sh.
 
@@ -47,9 +47,9 @@ COPY examples ./examples
 RUN mkdir -p /data /app/exports && chown node:node /data /app/exports
 USER node
 VOLUME /data
-# Slack's requests in HTTP mode and GET /healthz (HTTP and Socket Mode).
+# Slack's requests in HTTP mode and GET /healthz (Slack in both modes, or Discord alone).
 EXPOSE 3000
-# /healthz exists only when the bot is connected to a chat platform (Slack): without Slack
+# /healthz exists only when the bot is connected to a chat platform (Slack or Discord): without chat
 # credentials the bot runs the console mode, which has no HTTP port, so the check fails.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]

@@ -179,6 +179,9 @@ const envSchema = z.object({
     .optional(),
 });
 
+/** Every environment variable the bot reads (README and .env.example document each one). */
+export const CONFIG_VARIABLES = Object.keys(envSchema.shape);
+
 export interface Config {
   databasePath: string;
   campaignFile?: string;

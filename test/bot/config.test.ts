@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../bot/config.js';
+import { CONFIG_VARIABLES, loadConfig } from '../../bot/config.js';
 import { StartupError } from '../../bot/startup-error.js';
 import { DEFAULT_SETTINGS } from '../../commands/core/types.js';
+import { repoPath } from '../helpers/run-process.js';
 
 function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
   try {
@@ -236,5 +238,30 @@ describe('Discord settings', () => {
     });
     expect(config.slack?.botToken).toBe('xoxb-1-2-abc');
     expect(config.discord?.applicationId).toBe('100000000000000001');
+  });
+});
+
+describe('.env.example and README', () => {
+  const example = readFileSync(repoPath('.env.example'), 'utf8');
+  const readme = readFileSync(repoPath('README.md'), 'utf8');
+
+  it('documents every variable the bot reads, in .env.example and in the README', () => {
+    for (const name of CONFIG_VARIABLES) {
+      expect(example, `${name} in .env.example`).toMatch(new RegExp(`^#? ?${name}=`, 'm'));
+      expect(readme, `${name} in README`).toContain(`\`${name}\``);
+    }
+  });
+
+  it('copied as it is, starts the console mode on the demo without complaints', () => {
+    const env = Object.fromEntries(
+      example
+        .split('\n')
+        .filter((line) => /^[A-Z_]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
+    const config = loadConfig(env);
+    expect(config.slack).toBeUndefined();
+    expect(config.discord).toBeUndefined();
+    expect(config.databasePath).toBe('./data/rendicion.db');
   });
 });

@@ -275,7 +275,7 @@ export function english(ex: Examples): Messages {
         usage: '/rendicion export',
         examples: ['/rendicion export'],
         details: [
-          'UTF-8 with a BOM, so spreadsheets show accents right. In Slack it arrives as a file; the console saves it under ./exports/.',
+          'UTF-8 with a BOM, so spreadsheets show accents right. In Slack and Discord it arrives as a file; the console saves it under ./exports/.',
         ],
       },
       'alerta-cuenta': {

@@ -284,7 +284,7 @@ export function spanish(ex: Examples): Messages {
         usage: '/rendicion exportar',
         examples: ['/rendicion exportar'],
         details: [
-          'UTF-8 con BOM, para que las hojas de cálculo muestren bien las tildes. En Slack llega como archivo; en la consola se guarda en ./exports/.',
+          'UTF-8 con BOM, para que las hojas de cálculo muestren bien las tildes. En Slack y Discord llega como archivo; en la consola se guarda en ./exports/.',
         ],
       },
       'alerta-cuenta': {
