@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Database } from '../db/client.js';
-import { StartupError } from './startup-error.js';
+import { portInUse } from './startup-error.js';
 
 export type AdapterState = 'starting' | 'connected' | 'stopping';
 export type ChatAdapterName = 'slack' | 'discord';
@@ -51,8 +51,8 @@ export function healthRoute(report: () => HealthReport) {
 }
 
 /**
- * Serves `/healthz` on its own when no Slack app does (Discord alone): Discord's gateway needs no
- * port, but whoever runs the bot still needs to ask whether it is up.
+ * Serves `/healthz` on its own when no Slack HTTP receiver does (Discord alone, Slack in Socket
+ * Mode): those connect out and need no port, but whoever runs the bot still asks whether it is up.
  */
 export async function startHealthServer(report: () => HealthReport, port: number): Promise<Server> {
   const server = createServer((req, res) => {
@@ -61,13 +61,7 @@ export async function startHealthServer(report: () => HealthReport, port: number
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new StartupError([
-              `PORT: el puerto ${port} ya está en uso por otro programa. Elija otro, por ejemplo PORT=3001.`,
-            ])
-          : error,
-      ),
+      reject(error.code === 'EADDRINUSE' ? portInUse(port) : error),
     );
     server.listen(port, resolve);
   });

@@ -161,8 +161,9 @@ async function runChat({
       'slack adapter started',
     );
   }
-  // Without Slack, nothing else listens on PORT: /healthz gets a server of its own.
-  const healthServer = slack ? undefined : await startHealthServer(report, config.port);
+  // Without Slack's HTTP receiver nothing else listens on PORT: /healthz gets a server of its own.
+  const slackServesHttp = slack && !config.slack?.appToken;
+  const healthServer = slackServesHttp ? undefined : await startHealthServer(report, config.port);
   if (discord) {
     await discord.start();
     logger.info({ guild: config.discord?.guildId }, 'discord adapter started');

@@ -5,3 +5,10 @@ export class StartupError extends Error {
     this.name = 'StartupError';
   }
 }
+
+/** PORT is taken by another program (or another copy of the bot). */
+export function portInUse(port: number): StartupError {
+  return new StartupError([
+    `PORT: el puerto ${port} ya está en uso por otro programa. Elija otro, por ejemplo PORT=${port + 1}.`,
+  ]);
+}

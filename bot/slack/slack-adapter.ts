@@ -12,7 +12,7 @@ import type { Database } from '../../db/client.js';
 import { getCampaign } from '../../db/queries/campaign.js';
 import { listUnitsOfOfficer } from '../../db/queries/units.js';
 import { type AdapterState, checkHealth, type HealthReport, healthRoute } from '../health.js';
-import { StartupError } from '../startup-error.js';
+import { portInUse, StartupError } from '../startup-error.js';
 import { type PressedButton, parsePressedButton, renderSlackMessage } from './render-blocks.js';
 import {
   commandFromForm,
@@ -124,8 +124,9 @@ export function createSlackAdapter(input: {
     token: settings.botToken,
     ...(receiver
       ? { receiver }
-      : // Socket Mode needs no public port; Bolt opens PORT only to serve /healthz.
-        { socketMode: true, appToken: settings.appToken, customRoutes, installerOptions: { port: settings.port } }),
+      : // Socket Mode needs no port: /healthz gets a server of its own (startHealthServer), because
+        // Bolt's Socket Mode server has no error handler and a port in use would crash the process.
+        { socketMode: true, appToken: settings.appToken }),
     clientOptions,
     logger: boltLogger(logger),
     // Bolt would check the token in its constructor, where a failure is an unhandled rejection;
@@ -351,7 +352,10 @@ export function createSlackAdapter(input: {
     app,
     async start() {
       await checkCredentials(app, settings);
-      const server = (await app.start(settings.port)) as Server | undefined;
+      const server = (await app.start(settings.port).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'EADDRINUSE') throw portInUse(settings.port);
+        throw error;
+      })) as Server | undefined;
       state = 'connected';
       return receiver ? server : undefined;
     },
