@@ -13,6 +13,7 @@ import {
   DISCORD_STRANGER,
   type DiscordHarness,
   ROLE_DIRECTORATE,
+  SUMMARY_CHANNEL,
   startDiscordHarness,
 } from '../../helpers/discord-harness.js';
 import type { DiscordCall, InteractionResult } from '../../helpers/fake-discord.js';
@@ -36,7 +37,13 @@ const director = { id: DISCORD_DIRECTOR, roles: [ROLE_DIRECTORATE] };
 const director2 = { id: DISCORD_DIRECTOR_2, roles: [ROLE_DIRECTORATE] };
 const stranger = { id: DISCORD_STRANGER };
 
-type Embed = { title?: string; description?: string; color?: number; fields?: { name: string; value: string }[] };
+type Embed = {
+  title?: string;
+  description?: string;
+  color?: number;
+  fields?: { name: string; value: string }[];
+  image?: { url: string };
+};
 type Row = { components: { custom_id: string; label: string; style: number }[] };
 
 function messageOf(call: DiscordCall | undefined): { embeds: Embed[]; components: Row[]; flags?: number } {
@@ -401,6 +408,20 @@ describe('Discord adapter (real discord.js client against a fake Discord on 127.
       .map((line) => line.split(',')[0]);
     expect(codes).toHaveLength(126);
     for (const code of codes) expect(shown).toContain(`${code}`);
+  });
+
+  it('posts the scheduled summary to DISCORD_SUMMARY_CHANNEL with its chart inside the embed', async () => {
+    const h = await start();
+    // A day later, the last scheduled slot is one the bot has not posted yet.
+    h.bot.clock.advanceHours(24);
+    h.bot.runScheduledWork();
+    await h.adapter.deliverOutbox();
+    const [posted] = h.discord.callsTo('POST', new RegExp(`^/channels/${SUMMARY_CHANNEL}/messages$`));
+    expect(posted?.files).toEqual([expect.stringMatching(/\.png$/)]);
+    expect(messageOf(posted).embeds[0]).toMatchObject({
+      title: expect.stringContaining('Resumen'),
+      image: { url: `attachment://${posted?.files[0]}` },
+    });
   });
 
   it('keeps a card queued when Discord rate-limits it, and sends it on the next pass', async () => {
