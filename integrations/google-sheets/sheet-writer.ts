@@ -4,6 +4,8 @@ import { auth, sheets } from '@googleapis/sheets';
 export interface SheetWriter {
   /** Replaces the sheet's contents with these rows (header first). */
   writeTable(rows: readonly (readonly string[])[]): Promise<void>;
+  /** Overwrites only these rows (0 is the header), in one request. */
+  writeRows(rows: readonly { index: number; values: readonly string[] }[]): Promise<void>;
 }
 
 export type SheetCredentials =
@@ -29,7 +31,7 @@ function authFor(credentials: SheetCredentials) {
   return jwt;
 }
 
-/** Writes the campaign table to one sheet of a spreadsheet: a clear, then one update. */
+/** Writes the campaign table to one sheet of a spreadsheet: whole (a clear, then one update) or by rows. */
 export function createSheetWriter(settings: {
   spreadsheetId: string;
   sheetName: string;
@@ -51,6 +53,15 @@ export function createSheetWriter(settings: {
         range: `${sheet}!A1`,
         valueInputOption: 'RAW',
         requestBody: { values: rows.map((row) => [...row]) },
+      });
+    },
+    async writeRows(rows) {
+      await client.spreadsheets.values.batchUpdate({
+        spreadsheetId: settings.spreadsheetId,
+        requestBody: {
+          valueInputOption: 'RAW',
+          data: rows.map((row) => ({ range: `${sheet}!A${row.index + 1}`, values: [[...row.values]] })),
+        },
       });
     },
   };

@@ -12,6 +12,14 @@ export interface FakeVideo {
 }
 
 /** YouTube Data API v3 `videos.list` on 127.0.0.1, with Google's JSON shapes and error bodies. */
+export interface FakeSpreadsheet {
+  values: string[][];
+  writes: number;
+  range: string;
+  /** The ranges a `values:batchUpdate` wrote, in order; empty after a whole update. */
+  lastRanges: string[];
+}
+
 export interface FakeGoogle {
   url: string;
   videos: Map<string, FakeVideo>;
@@ -19,8 +27,8 @@ export interface FakeGoogle {
   playlists: Map<string, string[]>;
   /** Authorization headers of the playlist calls (the OAuth access token the bot got). */
   ownerAuthorizations: string[];
-  /** Spreadsheet id → the values written to it, and how many writes it got. */
-  spreadsheets: Map<string, { values: string[][]; writes: number; range: string }>;
+  /** Spreadsheet id → the values written to it, how many writes it got, and the ranges of the last one. */
+  spreadsheets: Map<string, FakeSpreadsheet>;
   requests: URL[];
   failNext(status: number, reason: string): void;
   close(): Promise<void>;
@@ -32,7 +40,7 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
   const failures: { status: number; reason: string }[] = [];
   const playlists = new Map<string, string[]>();
   const ownerAuthorizations: string[] = [];
-  const spreadsheets = new Map<string, { values: string[][]; writes: number; range: string }>();
+  const spreadsheets = new Map<string, FakeSpreadsheet>();
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://fake');
     requests.push(url);
@@ -74,11 +82,44 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
       });
       return;
     }
+    const batch = /^\/v4\/spreadsheets\/([^/]+)\/values:batchUpdate$/.exec(url.pathname);
+    if (batch?.[1] && request.method === 'POST') {
+      const id = batch[1];
+      const current = spreadsheets.get(id) ?? { values: [], writes: 0, range: '', lastRanges: [] };
+      const { valueInputOption, data } = JSON.parse(body || '{}') as {
+        valueInputOption?: string;
+        data: { range: string; values: string[][] }[];
+      };
+      if (valueInputOption !== 'RAW') {
+        json(400, { error: { code: 400, message: 'valueInputOption required', errors: [{ reason: 'badRequest' }] } });
+        return;
+      }
+      const values = current.values.map((row) => [...row]);
+      for (const entry of data) {
+        // 'Sheet'!A12 → row 12 (1-based) of the sheet.
+        const row = Number(/![A-Z]+(\d+)$/.exec(entry.range)?.[1]) - 1;
+        entry.values.forEach((rowValues, offset) => {
+          values[row + offset] = rowValues;
+        });
+      }
+      spreadsheets.set(id, {
+        values,
+        writes: current.writes + 1,
+        range: current.range,
+        lastRanges: data.map((entry) => entry.range),
+      });
+      json(200, {
+        spreadsheetId: id,
+        totalUpdatedRows: data.length,
+        responses: data.map((entry) => ({ updatedRange: entry.range })),
+      });
+      return;
+    }
     const sheet = /^\/v4\/spreadsheets\/([^/]+)\/values\/(.+?)(:clear)?$/.exec(url.pathname);
     if (sheet?.[1] && sheet[2]) {
       const id = sheet[1];
       const range = decodeURIComponent(sheet[2]);
-      const current = spreadsheets.get(id) ?? { values: [], writes: 0, range };
+      const current = spreadsheets.get(id) ?? { values: [], writes: 0, range, lastRanges: [] };
       if (sheet[3]) {
         spreadsheets.set(id, { ...current, values: [] });
         json(200, { spreadsheetId: id, clearedRange: range });
@@ -89,7 +130,7 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
         return;
       }
       const { values } = JSON.parse(body || '{}') as { values: string[][] };
-      spreadsheets.set(id, { values, writes: current.writes + 1, range });
+      spreadsheets.set(id, { values, writes: current.writes + 1, range, lastRanges: [] });
       json(200, {
         spreadsheetId: id,
         updatedRange: range,

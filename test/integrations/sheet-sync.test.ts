@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSheetSync } from '../../bot/sheet-sync.js';
 import { silentLogger } from '../../commands/core/logger.js';
+import { importRoster } from '../../db/roster/import-roster.js';
+import { parseRoster } from '../../db/roster/parse-roster.js';
 import { createSheetWriter } from '../../integrations/google-sheets/sheet-writer.js';
 import { type FakeGoogle, startFakeGoogle } from '../helpers/fake-google.js';
 import { createTestBot, type TestBot } from '../helpers/test-bot.js';
@@ -15,9 +17,9 @@ afterEach(async () => {
   google = undefined;
 });
 
-async function setUp() {
+async function setUp(options: { sheetConfigured?: boolean } = {}) {
   google = await startFakeGoogle();
-  bot = createTestBot({ now: '2026-09-10T15:00:00Z' });
+  bot = createTestBot({ now: '2026-09-10T15:00:00Z', sheetConfigured: options.sheetConfigured });
   const sync = createSheetSync({
     db: bot.db,
     writer: createSheetWriter({
@@ -71,6 +73,41 @@ describe('Google Sheets sync (real @googleapis/sheets against a fake Google)', (
     current.clock.advanceHours(0.02);
     expect(await sync()).toBe(true);
     expect(fake.spreadsheets.get(SHEET_ID)?.writes).toBe(2);
+  });
+
+  it('after the first whole write, sends only the rows that changed, in one request', async () => {
+    const { current, fake, sync } = await setUp();
+    expect(await sync()).toBe(true);
+    const before = fake.spreadsheets.get(SHEET_ID)?.values.map((row) => [...row]) ?? [];
+    current.send('registrar GUA-DP 16/09/2026 11:00 meet');
+    current.clock.advanceHours(0.02);
+    expect(await sync()).toBe(true);
+    const sheet = fake.spreadsheets.get(SHEET_ID);
+    const row = before.findIndex((values) => values[0] === 'GUA-DP');
+    expect(sheet?.writes).toBe(2);
+    expect(sheet?.lastRanges).toEqual([`'Rendiciones'!A${row + 1}`]);
+    expect(sheet?.values[row]?.slice(3, 5)).toEqual(['mié 16 sep, 11:00', 'Google Meet']);
+    expect(sheet?.values.filter((_, index) => index !== row)).toEqual(before.filter((_, index) => index !== row));
+  });
+
+  it('rewrites the whole sheet after `hoja`, and when a unit is added', async () => {
+    const { current, fake, sync } = await setUp({ sheetConfigured: true });
+    await sync();
+    current.send('hoja');
+    current.clock.advanceHours(0.02);
+    await sync();
+    expect(fake.spreadsheets.get(SHEET_ID)).toMatchObject({ writes: 2, lastRanges: [] });
+    const roster = `codigo,nombre,provincia,tipo,responsable\nLOJ-DP,Dirección Provincial de Loja,Loja,direccion-provincial,\n`;
+    importRoster(current.db, {
+      campaignId: current.campaign.id,
+      rows: parseRoster(roster).rows,
+      actor: 'test',
+      at: current.clock.now(),
+    });
+    current.clock.advanceHours(0.02);
+    await sync();
+    expect(fake.spreadsheets.get(SHEET_ID)).toMatchObject({ writes: 3, lastRanges: [] });
+    expect(fake.spreadsheets.get(SHEET_ID)?.values).toHaveLength(6);
   });
 
   it('tries again after a quota error without losing anything', async () => {
