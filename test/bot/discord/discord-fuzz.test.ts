@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { commandText, DISCORD_OPTIONS } from '../../../bot/discord/discord-commands.js';
+import { renderDiscordMessages } from '../../../bot/discord/render-embeds.js';
+import type { CommandName } from '../../../commands/core/i18n/catalogue.js';
+import { parseInvocation } from '../../../commands/core/parse-invocation.js';
+import { COMMANDS } from '../../../commands/registry.js';
+import { DISCORD_ADMIN, DISCORD_ROSTER } from '../../helpers/discord-harness.js';
+import { CRASH_REPLY, HOSTILE, seededRandom } from '../../helpers/hostile-input.js';
+import { createTestBot } from '../../helpers/test-bot.js';
+
+describe('hostile values in Discord options', () => {
+  it('always become text the engine reads whole: no broken quotes, no crash, every reply within Discord limits', () => {
+    const bot = createTestBot({ roster: DISCORD_ROSTER, admins: [DISCORD_ADMIN], now: '2026-09-14T14:00:00Z' });
+    bot.send('registrar PIC-DP 15/09/2026 10:00 zoom', { as: DISCORD_ADMIN });
+    const random = seededRandom(6);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
+    for (let round = 0; round < 800; round++) {
+      const name = pick(COMMANDS).name as CommandName;
+      const values = new Map<string, string | number | boolean>();
+      for (const spec of DISCORD_OPTIONS[name]) {
+        if (random() < 0.3) continue;
+        if (spec.type === 'boolean') values.set(spec.name, random() < 0.5);
+        else if (spec.type === 'integer') values.set(spec.name, Math.floor(random() * 5));
+        else if (spec.type === 'user') values.set(spec.name, '500000000000000009');
+        else values.set(spec.name, `${pick(HOSTILE)}${random() < 0.5 ? ` ${pick(HOSTILE)}` : ''}`);
+      }
+      const text = commandText(name, values);
+      const parsed = parseInvocation(text);
+      expect(parsed.ok, text).toBe(true);
+      // A free-text value arrives as one word, whatever quotes or spaces it had.
+      const free = values.get('descripcion') ?? values.get('texto');
+      if (parsed.ok && typeof free === 'string' && free.trim()) {
+        expect(parsed.value.positionals).toContain(free.replace(/\s+/g, ' ').trim());
+      }
+      const reply = bot.send(text, { as: DISCORD_ADMIN });
+      expect(reply.rendered.startsWith(CRASH_REPLY) && CRASH_REPLY.length > 0, text).toBe(false);
+      for (const page of renderDiscordMessages(
+        reply,
+        () => 'rb:1',
+        (hidden) => `${hidden}`,
+      )) {
+        expect(page.embeds.length).toBeLessThanOrEqual(10);
+        expect(page.allowedMentions).toEqual({ parse: [] });
+      }
+    }
+    bot.close();
+  });
+});
