@@ -8,6 +8,7 @@ import {
 } from 'discord.js';
 import type { CommandReply, ReplyBlock, ReplyButton } from '../../commands/core/types.js';
 import { progressBar } from '../render/progress-bar.js';
+import { withDiscordExamples } from './discord-syntax.js';
 
 // Discord's published limits (developer docs, "Embed Limits" and "Component Reference"): 256
 // characters per title, 4096 per description, 25 fields per embed (256 per name, 1024 per value),
@@ -51,11 +52,12 @@ function truncate(text: string, max: number): string {
 /**
  * Discord markdown would read `*`, `_`, `~`, `|` typed by users, and `#` or `>` starting a line;
  * backticks are ours.
- * Links are left as they are: an escaped `_` inside a URL would break it.
+ * Links and code spans are left as they are (an escaped `_` inside a URL would break it), and
+ * examples of typed commands become Discord's option form.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .split(/(https?:\/\/\S+)/)
+  return withDiscordExamples(text)
+    .split(/(https?:\/\/\S+|`[^`\n]*`)/)
     .map((part, index) =>
       index % 2 === 1
         ? part

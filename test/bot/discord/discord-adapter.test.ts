@@ -138,6 +138,12 @@ describe('Discord adapter (real discord.js client against a fake Discord on 127.
     expect(eventOf(h, 'PIC-DP')).toBeUndefined();
   });
 
+  it('writes the examples it suggests in the form Discord users type them', async () => {
+    const h = await start();
+    const result = await h.discord.interact(h.discord.slashCommand(officer, 'estado', { alcance: 'PIC-DP' }));
+    expect(textOf(result.callback)).toMatch(/`\/rendicion registrar unidad:PIC-DP fecha:\d\d\/\d\d\/\d{4} hora:10:00 plataforma:zoom`/);
+  });
+
   it('posts the approvals card to DISCORD_APPROVALS_CHANNEL with Aprobar and Rechazar, and remembers where', async () => {
     const h = await start();
     const card = await registerAndAsk(h);
