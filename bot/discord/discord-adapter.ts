@@ -98,6 +98,7 @@ export function createDiscordAdapter(input: {
     },
   });
   let state: AdapterState = 'starting';
+  let started = false;
   const idFor = (button: Parameters<typeof storeButton>[1]) => `${BUTTON_PREFIX}${storeButton(db, button)}`;
   const render = (reply: CommandReply) => renderDiscordMessages(reply, idFor, t.chat.moreLinesNotice);
 
@@ -357,12 +358,17 @@ export function createDiscordAdapter(input: {
     );
   });
   client.on(Events.Error, (error) => logger.error({ error: describeDiscordError(error) }, 'discord client error'));
-  client.on(Events.ShardDisconnect, () => {
+  // /healthz says "starting" while the gateway reconnects; discord.js resumes on its own.
+  const reconnecting = () => {
     if (state === 'connected') state = 'starting';
-  });
-  client.on(Events.ShardResume, () => {
-    if (state === 'starting') state = 'connected';
-  });
+  };
+  const connectedAgain = () => {
+    if (started && state === 'starting' && client.isReady()) state = 'connected';
+  };
+  client.on(Events.ShardDisconnect, reconnecting);
+  client.on(Events.ShardReconnecting, reconnecting);
+  client.on(Events.ShardResume, connectedAgain);
+  client.on(Events.ShardReady, connectedAgain);
 
   let delivering: Promise<void> = Promise.resolve();
   function deliverOutbox(): Promise<void> {
@@ -409,6 +415,7 @@ export function createDiscordAdapter(input: {
         ]);
       }
       state = 'connected';
+      started = true;
     },
     async stop() {
       state = 'stopping';

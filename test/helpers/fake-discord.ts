@@ -61,6 +61,8 @@ export interface FakeDiscord {
   ): Record<string, unknown>;
   button(user: InteractionUser, customId: string, channelId?: string): Record<string, unknown>;
   modalSubmit(user: InteractionUser, customId: string, fields: Record<string, string>): Record<string, unknown>;
+  /** Drops the gateway connection as a network failure would (the client resumes). */
+  dropGateway(): void;
   close(): Promise<void>;
 }
 
@@ -251,6 +253,11 @@ export async function startFakeDiscord(options: { token?: string; applicationId?
     connection.on('message', (data) => {
       const frame = JSON.parse(String(data)) as { op: number; d: Record<string, unknown> };
       if (frame.op === 1) connection.send(JSON.stringify({ op: 11 }));
+      // RESUME after a dropped connection: Discord replays nothing here and says RESUMED.
+      if (frame.op === 6) {
+        sequence += 1;
+        connection.send(JSON.stringify({ op: 0, t: 'RESUMED', s: sequence, d: {} }));
+      }
       if (frame.op === 2) {
         identified.push(frame.d);
         if (frame.d.token !== token) {
@@ -409,6 +416,10 @@ export async function startFakeDiscord(options: { token?: string; applicationId?
           })),
         },
       };
+    },
+    dropGateway: () => {
+      for (const client of gateway.clients) client.terminate();
+      socket = undefined;
     },
     close: () =>
       new Promise((resolve) => {

@@ -93,6 +93,15 @@ describe('Discord adapter (real discord.js client against a fake Discord on 127.
     expect(h.adapter.state()).toBe('connected');
   });
 
+  it('reports "starting" while the gateway connection is down, and answers again once it resumes', async () => {
+    const h = await start();
+    h.discord.dropGateway();
+    await waitFor(() => h.adapter.state() === 'starting');
+    await waitFor(() => h.adapter.state() === 'connected', 15_000);
+    const result = await h.discord.interact(h.discord.slashCommand(officer, 'estado', { alcance: 'PIC-DP' }));
+    expect(result.callback.body.type).toBe(4);
+  });
+
   it('registers from the typed options and answers in the channel with an embed', async () => {
     const h = await start();
     const { discord } = h;
@@ -141,7 +150,9 @@ describe('Discord adapter (real discord.js client against a fake Discord on 127.
   it('writes the examples it suggests in the form Discord users type them', async () => {
     const h = await start();
     const result = await h.discord.interact(h.discord.slashCommand(officer, 'estado', { alcance: 'PIC-DP' }));
-    expect(textOf(result.callback)).toMatch(/`\/rendicion registrar unidad:PIC-DP fecha:\d\d\/\d\d\/\d{4} hora:10:00 plataforma:zoom`/);
+    expect(textOf(result.callback)).toMatch(
+      /`\/rendicion registrar unidad:PIC-DP fecha:\d\d\/\d\d\/\d{4} hora:10:00 plataforma:zoom`/,
+    );
   });
 
   it('posts the approvals card to DISCORD_APPROVALS_CHANNEL with Aprobar and Rechazar, and remembers where', async () => {
