@@ -24,6 +24,7 @@ import { findButton, storeButton } from '../../db/queries/chat-buttons.js';
 import { findEventByUnit } from '../../db/queries/events.js';
 import { findUnitByCode, listUnitsOfOfficer } from '../../db/queries/units.js';
 import type { AdapterState } from '../health.js';
+import { oneAtATime } from '../outbox-pass.js';
 import { StartupError } from '../startup-error.js';
 import { suggestProvinces, suggestUnits } from '../unit-suggestions.js';
 import { commandText, DISCORD_OPTIONS, type OptionValue, type Suggestion } from './discord-commands.js';
@@ -370,26 +371,19 @@ export function createDiscordAdapter(input: {
   client.on(Events.ShardResume, connectedAgain);
   client.on(Events.ShardReady, connectedAgain);
 
-  let delivering: Promise<void> = Promise.resolve();
-  function deliverOutbox(): Promise<void> {
-    delivering = delivering
-      .then(() =>
-        deliverDiscordOutbox({
-          db,
-          rest: client.rest,
-          channels: settings.channels,
-          clock: input.clock,
-          logger,
-          idFor,
-          moreNotice: t.chat.moreLinesNotice,
-        }),
-      )
-      .then(
-        () => undefined,
-        (error: unknown) => logger.error({ error: describeDiscordError(error) }, 'discord outbox pass failed'),
-      );
-    return delivering;
-  }
+  const deliverOutbox = oneAtATime(
+    () =>
+      deliverDiscordOutbox({
+        db,
+        rest: client.rest,
+        channels: settings.channels,
+        clock: input.clock,
+        logger,
+        idFor,
+        moreNotice: t.chat.moreLinesNotice,
+      }),
+    (error) => logger.error({ error: describeDiscordError(error) }, 'discord outbox pass failed'),
+  );
 
   return {
     client,

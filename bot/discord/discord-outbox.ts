@@ -3,13 +3,8 @@ import type { Clock } from '../../commands/core/clock.js';
 import type { Logger } from '../../commands/core/logger.js';
 import type { CommandReply } from '../../commands/core/types.js';
 import type { Database } from '../../db/client.js';
-import {
-  findCardLocation,
-  listUndeliveredMessages,
-  markMessageDelivered,
-  markMessageFailed,
-  saveCardLocation,
-} from '../../db/queries/chat-outbox.js';
+import { findCardLocation, saveCardLocation } from '../../db/queries/chat-outbox.js';
+import { drainOutbox } from '../outbox-pass.js';
 import { renderPng } from '../render/chart-png.js';
 import type { ButtonIdFor, DiscordMessage } from './render-embeds.js';
 import { renderDiscordMessages } from './render-embeds.js';
@@ -64,8 +59,7 @@ async function postPages(
 
 /**
  * Sends the Discord part of the outbox: channel cards, direct messages, and in-place edits of
- * cards posted earlier (`PATCH` of the first message of the card). A message that fails stays
- * queued with its error for the next pass; a rate limit ends this pass.
+ * cards posted earlier (`PATCH` of the first message of the card).
  */
 export async function deliverDiscordOutbox(input: {
   db: Database;
@@ -76,48 +70,42 @@ export async function deliverDiscordOutbox(input: {
   idFor: ButtonIdFor;
   moreNotice: (hidden: number) => string;
 }): Promise<{ delivered: number; failed: number }> {
-  let delivered = 0;
-  let failed = 0;
-  for (const entry of listUndeliveredMessages(input.db, 'discord')) {
-    const reply = entry.message as CommandReply;
-    try {
+  return drainOutbox({
+    db: input.db,
+    platform: 'discord',
+    clock: input.clock,
+    logger: input.logger,
+    describe: describeDiscordError,
+    deliver: async (entry) => {
+      const reply = entry.message as CommandReply;
       const pages = renderDiscordMessages(reply, input.idFor, input.moreNotice);
-      if (entry.targetType === 'channel') {
-        const channelId = input.channels[entry.target as keyof DiscordChannels];
-        if (!channelId) throw new Error(`no Discord channel configured for ${entry.target}`);
-        const card = entry.cardKey ? findCardLocation(input.db, entry.cardKey, 'discord') : undefined;
-        const [first] = pages;
-        if (entry.action === 'update' && card && first) {
-          await input.rest.patch(Routes.channelMessage(card.channelRef, card.messageRef), { body: messageBody(first) });
-        } else {
-          const posted = await postPages(input.rest, channelId, reply, pages);
-          if (entry.cardKey && posted) {
-            saveCardLocation(input.db, {
-              cardKey: entry.cardKey,
-              platform: 'discord',
-              channelRef: posted.channel_id,
-              messageRef: posted.id,
-              at: input.clock.now(),
-            });
-          }
-        }
-      } else {
+      if (entry.targetType !== 'channel') {
         // Discord knows people by their numeric id; an e-mail or a Slack id cannot be reached here.
         if (!/^\d{15,22}$/.test(entry.target)) throw new Error(`not a Discord user id: ${entry.target}`);
         const dm = (await input.rest.post(Routes.userChannels(), { body: { recipient_id: entry.target } })) as {
           id: string;
         };
         await postPages(input.rest, dm.id, reply, pages);
+        return;
       }
-      markMessageDelivered(input.db, entry.id, input.clock.now());
-      delivered += 1;
-    } catch (error) {
-      const facts = describeDiscordError(error);
-      failed += 1;
-      markMessageFailed(input.db, entry.id, facts.code, entry.attempts + 1);
-      input.logger.warn({ outboxId: entry.id, ...facts }, 'discord delivery failed; it stays queued');
-      if (facts.retryAfterSeconds !== undefined) break;
-    }
-  }
-  return { delivered, failed };
+      const channelId = input.channels[entry.target as keyof DiscordChannels];
+      if (!channelId) throw new Error(`no Discord channel configured for ${entry.target}`);
+      const card = entry.cardKey ? findCardLocation(input.db, entry.cardKey, 'discord') : undefined;
+      const [first] = pages;
+      if (entry.action === 'update' && card && first) {
+        await input.rest.patch(Routes.channelMessage(card.channelRef, card.messageRef), { body: messageBody(first) });
+        return;
+      }
+      const posted = await postPages(input.rest, channelId, reply, pages);
+      if (entry.cardKey && posted) {
+        saveCardLocation(input.db, {
+          cardKey: entry.cardKey,
+          platform: 'discord',
+          channelRef: posted.channel_id,
+          messageRef: posted.id,
+          at: input.clock.now(),
+        });
+      }
+    },
+  });
 }

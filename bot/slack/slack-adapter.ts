@@ -12,6 +12,7 @@ import type { Database } from '../../db/client.js';
 import { getCampaign } from '../../db/queries/campaign.js';
 import { listUnitsOfOfficer } from '../../db/queries/units.js';
 import { type AdapterState, checkHealth, type HealthReport, healthRoute } from '../health.js';
+import { oneAtATime } from '../outbox-pass.js';
 import { portInUse, StartupError } from '../startup-error.js';
 import { type PressedButton, parsePressedButton, renderSlackMessage } from './render-blocks.js';
 import {
@@ -144,25 +145,18 @@ export function createSlackAdapter(input: {
   };
   const users = createSlackUserDirectory(app.client, logger);
 
-  let delivering: Promise<void> = Promise.resolve();
-  const deliverOutbox = () => {
-    delivering = delivering
-      .then(() =>
-        deliverSlackOutbox({
-          db: input.db,
-          client: app.client,
-          channels: settings.channels,
-          clock: input.clock,
-          logger,
-          moreNotice: text.chat.moreNotice,
-        }),
-      )
-      .then(
-        () => undefined,
-        (error: unknown) => logger.error({ error: describeSlackError(error) }, 'slack outbox pass failed'),
-      );
-    return delivering;
-  };
+  const deliverOutbox = oneAtATime(
+    () =>
+      deliverSlackOutbox({
+        db: input.db,
+        client: app.client,
+        channels: settings.channels,
+        clock: input.clock,
+        logger,
+        moreNotice: text.chat.moreNotice,
+      }),
+    (error) => logger.error({ error: describeSlackError(error) }, 'slack outbox pass failed'),
+  );
 
   app.command(settings.slashCommand, async ({ command, ack, respond, client }) => {
     // Acknowledge first: Slack gives three seconds, and the reply goes through the response URL.

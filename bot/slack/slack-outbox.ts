@@ -4,13 +4,8 @@ import type { Clock } from '../../commands/core/clock.js';
 import type { Logger } from '../../commands/core/logger.js';
 import type { CommandReply, ReplyImage } from '../../commands/core/types.js';
 import type { Database } from '../../db/client.js';
-import {
-  findCardLocation,
-  listUndeliveredMessages,
-  markMessageDelivered,
-  markMessageFailed,
-  saveCardLocation,
-} from '../../db/queries/chat-outbox.js';
+import { findCardLocation, saveCardLocation } from '../../db/queries/chat-outbox.js';
+import { drainOutbox } from '../outbox-pass.js';
 import { renderPng } from '../render/chart-png.js';
 import { renderSlackMessage } from './render-blocks.js';
 
@@ -51,47 +46,41 @@ export async function deliverSlackOutbox(input: {
   logger: Logger;
   moreNotice: (hidden: number) => string;
 }): Promise<{ delivered: number; failed: number }> {
-  let delivered = 0;
-  let failed = 0;
-  for (const entry of listUndeliveredMessages(input.db, 'slack')) {
-    const message = renderSlackMessage(entry.message as CommandReply, input.moreNotice);
-    const content = { text: message.text, blocks: message.blocks as KnownBlock[] };
-    try {
-      if (entry.targetType === 'channel') {
-        const channel = input.channels[entry.target as keyof SlackChannels];
-        if (!channel)
-          throw Object.assign(new Error(`no Slack channel configured for ${entry.target}`), { code: 'no_channel' });
-        const card = entry.cardKey ? findCardLocation(input.db, entry.cardKey, 'slack') : undefined;
-        if (entry.action === 'update' && card) {
-          await input.client.chat.update({ channel: card.channelRef, ts: card.messageRef, ...content });
-        } else {
-          const posted = await input.client.chat.postMessage({ channel, ...content });
-          const image = (entry.message as CommandReply).image;
-          if (image && posted.channel) await uploadImage(input.client, posted.channel, image);
-          if (entry.cardKey && posted.channel && posted.ts) {
-            saveCardLocation(input.db, {
-              cardKey: entry.cardKey,
-              platform: 'slack',
-              channelRef: posted.channel,
-              messageRef: posted.ts,
-              at: input.clock.now(),
-            });
-          }
-        }
-      } else {
+  return drainOutbox({
+    db: input.db,
+    platform: 'slack',
+    clock: input.clock,
+    logger: input.logger,
+    describe: describeSlackError,
+    deliver: async (entry) => {
+      const message = renderSlackMessage(entry.message as CommandReply, input.moreNotice);
+      const content = { text: message.text, blocks: message.blocks as KnownBlock[] };
+      if (entry.targetType !== 'channel') {
         await sendDirect(input.client, entry.target, entry.fallbackChannelId, content);
+        return;
       }
-      markMessageDelivered(input.db, entry.id, input.clock.now());
-      delivered += 1;
-    } catch (error) {
-      const facts = describeSlackError(error);
-      failed += 1;
-      markMessageFailed(input.db, entry.id, facts.code, entry.attempts + 1);
-      input.logger.warn({ outboxId: entry.id, ...facts }, 'slack delivery failed; it stays queued');
-      if (facts.retryAfterSeconds !== undefined) break;
-    }
-  }
-  return { delivered, failed };
+      const channel = input.channels[entry.target as keyof SlackChannels];
+      if (!channel)
+        throw Object.assign(new Error(`no Slack channel configured for ${entry.target}`), { code: 'no_channel' });
+      const card = entry.cardKey ? findCardLocation(input.db, entry.cardKey, 'slack') : undefined;
+      if (entry.action === 'update' && card) {
+        await input.client.chat.update({ channel: card.channelRef, ts: card.messageRef, ...content });
+        return;
+      }
+      const posted = await input.client.chat.postMessage({ channel, ...content });
+      const image = (entry.message as CommandReply).image;
+      if (image && posted.channel) await uploadImage(input.client, posted.channel, image);
+      if (entry.cardKey && posted.channel && posted.ts) {
+        saveCardLocation(input.db, {
+          cardKey: entry.cardKey,
+          platform: 'slack',
+          channelRef: posted.channel,
+          messageRef: posted.ts,
+          at: input.clock.now(),
+        });
+      }
+    },
+  });
 }
 
 /**

@@ -16,7 +16,7 @@ import {
   SUMMARY_CHANNEL,
   startDiscordHarness,
 } from '../../helpers/discord-harness.js';
-import type { DiscordCall, InteractionResult } from '../../helpers/fake-discord.js';
+import type { DiscordCall, FakeDiscord, InteractionResult } from '../../helpers/fake-discord.js';
 import { waitFor } from '../../helpers/fake-slack.js';
 
 let harness: DiscordHarness | undefined;
@@ -59,16 +59,21 @@ function eventOf(h: DiscordHarness, code: string) {
   return unit && findEventByUnit(h.bot.db, unit.id);
 }
 
-async function registerAndAsk(h: DiscordHarness): Promise<DiscordCall> {
-  const { discord } = h;
-  await discord.interact(
-    discord.slashCommand(admin, 'registrar', {
+/** `/rendicion registrar` for PIC-DP on 15/09/2098 at 10:00 on Zoom, as `user`. */
+function registerPicDp(discord: FakeDiscord, user: { id: string; roles?: string[] }) {
+  return discord.interact(
+    discord.slashCommand(user, 'registrar', {
       unidad: 'PIC-DP',
       fecha: '15/09/2098',
       hora: '10:00',
       plataforma: 'zoom',
     }),
   );
+}
+
+async function registerAndAsk(h: DiscordHarness): Promise<DiscordCall> {
+  const { discord } = h;
+  await registerPicDp(discord, admin);
   await discord.interact(
     discord.slashCommand(officer, 'solicitar', { tipo: 'video', unidad: 'PIC-DP', descripcion: 'Video institucional' }),
   );
@@ -305,14 +310,7 @@ describe('Discord adapter (real discord.js client against a fake Discord on 127.
   it('opens the request form for `solicitar` without a description, and files the request from it', async () => {
     const h = await start();
     const { discord } = h;
-    await discord.interact(
-      discord.slashCommand(admin, 'registrar', {
-        unidad: 'PIC-DP',
-        fecha: '15/09/2098',
-        hora: '10:00',
-        plataforma: 'zoom',
-      }),
-    );
+    await registerPicDp(discord, admin);
     const opened = await discord.interact(
       discord.slashCommand(officer, 'solicitar', { tipo: 'fotos', unidad: 'PIC-DP' }),
     );
@@ -349,14 +347,7 @@ describe('Discord adapter (real discord.js client against a fake Discord on 127.
     );
     const choices = (result.callback.body.data as { choices: { value: string }[] }).choices;
     expect(choices.map((choice) => choice.value)).toContain('invitacion');
-    await discord.interact(
-      discord.slashCommand(officer, 'registrar', {
-        unidad: 'PIC-DP',
-        fecha: '15/09/2098',
-        hora: '10:00',
-        plataforma: 'zoom',
-      }),
-    );
+    await registerPicDp(discord, officer);
     const ticked = await discord.interact(
       discord.slashCommand(officer, 'marcar', { unidad: 'PIC-DP', paso: 'invitacion' }),
     );
@@ -449,14 +440,7 @@ describe('Discord adapter (real discord.js client against a fake Discord on 127.
       body: { message: 'You are being rate limited.', retry_after: 30, global: false },
       headers: { 'retry-after': '30', 'x-ratelimit-scope': 'user' },
     });
-    await discord.interact(
-      discord.slashCommand(admin, 'registrar', {
-        unidad: 'PIC-DP',
-        fecha: '15/09/2098',
-        hora: '10:00',
-        plataforma: 'zoom',
-      }),
-    );
+    await registerPicDp(discord, admin);
     await discord.interact(
       discord.slashCommand(officer, 'solicitar', {
         tipo: 'video',
