@@ -210,7 +210,7 @@ describe('Discord settings', () => {
     });
   });
 
-  it('takes DISCORD_API_URL without its trailing slash, as discord.js builds `${api}/v10/...`', () => {
+  it('takes DISCORD_API_URL without its trailing slash, as discord.js appends /v10/...', () => {
     expect(loadConfig({ ...required, DISCORD_API_URL: 'http://127.0.0.1:9999/api/' }).discord?.apiUrl).toBe(
       'http://127.0.0.1:9999/api',
     );

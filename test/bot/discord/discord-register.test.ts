@@ -83,7 +83,7 @@ describe('npm run discord:register', () => {
     const [put] = discord.callsTo('PUT', /commands$/);
     expect(put?.path).toBe(`/applications/${DISCORD_APP_ID}/guilds/${DISCORD_GUILD_ID}/commands`);
     expect(put?.authorized).toBe(true);
-    const [command] = put?.body as unknown as { name: string; options: SubcommandJson[] }[];
+    const [command] = (put?.body ?? []) as unknown as { name: string; options: SubcommandJson[] }[];
     expect(command?.name).toBe('rendicion');
     expect(command?.options.map((sub) => sub.name)).toEqual(COMMANDS.map((engineCommand) => engineCommand.name));
     expect(result).toEqual({ scope: 'guild', subcommands: COMMANDS.length });
