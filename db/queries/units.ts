@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { events, units } from '../schema.js';
+import { tableRows } from './table-rows.js';
 
 export type Unit = typeof units.$inferSelect;
 
@@ -12,13 +13,16 @@ export function findUnitByCode(db: Database, campaignId: number, code: string): 
     .get();
 }
 
+const unitRows = tableRows(units);
+
 export function listUnits(db: Database, campaignId: number): Unit[] {
   return db.orm
-    .select()
+    .select(unitRows.columns)
     .from(units)
     .where(eq(units.campaignId, campaignId))
     .orderBy(asc(units.province), asc(units.code))
-    .all();
+    .values()
+    .map(unitRows.toObject);
 }
 
 export function countUnits(db: Database, campaignId: number): number {
