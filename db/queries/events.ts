@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { eventSteps, events, units } from '../schema.js';
 import { recordAudit } from './audit.js';
+import { preparedOnce } from './prepared.js';
 import { tableRows } from './table-rows.js';
 import type { Unit } from './units.js';
 
@@ -18,8 +19,16 @@ export type EventDetails = Pick<
   | 'hasCulturalSegment'
 >;
 
+const eventOfUnit = preparedOnce((db) =>
+  db.orm
+    .select()
+    .from(events)
+    .where(eq(events.unitId, sql.placeholder('unitId')))
+    .prepare(),
+);
+
 export function findEventByUnit(db: Database, unitId: number): CampaignEvent | undefined {
-  return db.orm.select().from(events).where(eq(events.unitId, unitId)).get();
+  return eventOfUnit(db).get({ unitId });
 }
 
 export function findEventWithUnit(db: Database, eventId: number): { event: CampaignEvent; unit: Unit } | undefined {
