@@ -70,23 +70,46 @@ export function buildSummary(ctx: CommandContext, options: { withChart?: boolean
 }
 
 function sessionsOn(ctx: CommandContext, overview: CampaignOverview, day: Date, heading: string): ReplyBlock {
-  const localDay = ctx.dates.toLocalDate(day);
+  const isOnDay = localDayTest(ctx, day);
   const sessions = overview.units
+    .filter((progress) => progress.event && isOnDay(progress.event.startsAt))
     .flatMap((progress) => (progress.event ? [{ unit: progress.unit, event: progress.event }] : []))
-    .filter(({ event }) => ctx.dates.toLocalDate(event.startsAt) === localDay)
     .sort((a, b) => a.event.startsAt.getTime() - b.event.startsAt.getTime());
+  // Sessions start at a few times of day: each is formatted once, not once per session.
+  const times = new Map<number, string>();
+  const timeOf = (at: Date) => {
+    const known = times.get(at.getTime());
+    if (known !== undefined) return known;
+    const formatted = ctx.dates.time(at);
+    times.set(at.getTime(), formatted);
+    return formatted;
+  };
   return {
     type: 'list',
     heading,
     items: sessions.length
       ? sessions.map(({ unit, event }) =>
-          ctx.t.summary.sessionLine(
-            ctx.dates.time(event.startsAt),
-            unit.code,
-            unit.name,
-            platformLabel(ctx, event.platform),
-          ),
+          ctx.t.summary.sessionLine(timeOf(event.startsAt), unit.code, unit.name, platformLabel(ctx, event.platform)),
         )
       : [ctx.t.summary.noSessions],
   };
+}
+
+/**
+ * Whether an instant falls on the same local day as `day`. The local day is an interval of instants,
+ * so this compares numbers instead of formatting every session's date in the time zone (100,000
+ * sessions took seconds), once its bounds are checked to be that day's first instant and the
+ * next day's; where they are not (a time change at midnight) it formats each date as before.
+ */
+function localDayTest(ctx: CommandContext, day: Date): (at: Date) => boolean {
+  const localDay = ctx.dates.toLocalDate(day);
+  const nextDay = new Date(Date.parse(`${localDay}T00:00:00Z`) + MS_PER_DAY).toISOString().slice(0, 10);
+  const from = ctx.dates.toInstant(localDay, 0, 0).getTime();
+  const until = ctx.dates.toInstant(nextDay, 0, 0).getTime();
+  const startsDay = (instant: number, date: string) =>
+    ctx.dates.toLocalDate(new Date(instant)) === date && ctx.dates.toLocalDate(new Date(instant - 1)) !== date;
+  if (startsDay(from, localDay) && startsDay(until, nextDay)) {
+    return (at) => at.getTime() >= from && at.getTime() < until;
+  }
+  return (at) => ctx.dates.toLocalDate(at) === localDay;
 }

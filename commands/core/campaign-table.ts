@@ -1,9 +1,11 @@
 import type { Database } from '../../db/client.js';
 import type { Campaign } from '../../db/queries/campaign.js';
+import { listDoneStepsByEvent } from '../../db/queries/steps.js';
 import { listCurrentLinks } from '../../db/queries/youtube-links.js';
 import { platformLabel } from '../views/event-fields.js';
 import { buildCampaignOverview } from './campaign-overview.js';
 import { CHECKLIST } from './checklist.js';
+import { deriveChecklist } from './step-state.js';
 import type { CommandContext } from './types.js';
 
 /**
@@ -16,6 +18,8 @@ export function buildCampaignTable(
   const { t } = ctx;
   const overview = buildCampaignOverview(ctx.deps.db, ctx.campaign.id, ctx.now);
   const links = listCurrentLinks(ctx.deps.db, ctx.campaign.id);
+  // The table shows who ticked each step and when, which the overview's counts leave out.
+  const doneByEvent = listDoneStepsByEvent(ctx.deps.db, ctx.campaign.id);
   const header = [
     t.export.header.unit,
     t.export.header.name,
@@ -26,8 +30,9 @@ export function buildCampaignTable(
     t.export.header.youtube,
     t.export.header.youtubeState,
   ];
-  const rows = overview.units.map(({ unit, event, statuses }) => {
+  const rows = overview.units.map(({ unit, event }) => {
     const link = event ? links.get(event.id) : undefined;
+    const statuses = event ? deriveChecklist(event, doneByEvent.get(event.id) ?? [], ctx.now) : [];
     const steps = CHECKLIST.flatMap((step) => {
       const status = statuses.find((candidate) => candidate.step.id === step.id);
       if (!status) return ['', '', ''];

@@ -2,16 +2,16 @@ import { desc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { accountAlerts } from '../schema.js';
 import { recordAudit } from './audit.js';
+import { preparedOnce } from './prepared.js';
 
 export type AccountAlert = typeof accountAlerts.$inferSelect;
 
+const openAccountAlert = preparedOnce((db) =>
+  db.orm.select().from(accountAlerts).where(isNull(accountAlerts.resolvedAt)).orderBy(desc(accountAlerts.id)).prepare(),
+);
+
 export function findOpenAccountAlert(db: Database): AccountAlert | undefined {
-  return db.orm
-    .select()
-    .from(accountAlerts)
-    .where(isNull(accountAlerts.resolvedAt))
-    .orderBy(desc(accountAlerts.id))
-    .get();
+  return openAccountAlert(db).get();
 }
 
 /** Opens an alert unless one is open already (a second report changes nothing). */

@@ -1,6 +1,7 @@
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { auditLog } from '../schema.js';
+import { preparedOnce } from './prepared.js';
 
 export interface AuditEntry {
   at: Date;
@@ -13,20 +14,38 @@ export interface AuditEntry {
   requestId?: string;
 }
 
-export function recordAudit(db: Database, entry: AuditEntry): void {
+const insertAudit = preparedOnce((db) =>
   db.orm
     .insert(auditLog)
     .values({
-      at: entry.at,
-      actor: entry.actor,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: String(entry.entityId),
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-      requestId: entry.requestId ?? null,
+      at: sql.placeholder('at'),
+      actor: sql.placeholder('actor'),
+      action: sql.placeholder('action'),
+      entity: sql.placeholder('entity'),
+      entityId: sql.placeholder('entityId'),
+      // Bound as written, not through the JSON column's encoder, which would store null as the text 'null'.
+      before: sql`${sql.placeholder('before')}`,
+      after: sql`${sql.placeholder('after')}`,
+      requestId: sql.placeholder('requestId'),
     })
-    .run();
+    .prepare(),
+);
+
+function toJson(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value);
+}
+
+export function recordAudit(db: Database, entry: AuditEntry): void {
+  insertAudit(db).run({
+    at: entry.at,
+    actor: entry.actor,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: String(entry.entityId),
+    before: toJson(entry.before),
+    after: toJson(entry.after),
+    requestId: entry.requestId ?? null,
+  });
 }
 
 export function listAuditEntries(db: Database, filter: { entity?: string; entityId?: string } = {}) {

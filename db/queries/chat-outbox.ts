@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { chatCards, chatOutbox } from '../schema.js';
+import { preparedOnce } from './prepared.js';
 
 export type OutboxEntry = typeof chatOutbox.$inferSelect;
 export type OutboxInput = Pick<
@@ -23,14 +24,18 @@ export function findLatestCardMessage(db: Database, cardKey: string): OutboxEntr
     .get();
 }
 
-export function listUndeliveredMessages(db: Database, platform: OutboxEntry['platform'], limit = 50): OutboxEntry[] {
-  return db.orm
+const undeliveredMessages = preparedOnce((db) =>
+  db.orm
     .select()
     .from(chatOutbox)
-    .where(and(eq(chatOutbox.platform, platform), isNull(chatOutbox.deliveredAt)))
+    .where(and(eq(chatOutbox.platform, sql.placeholder('platform')), isNull(chatOutbox.deliveredAt)))
     .orderBy(asc(chatOutbox.id))
-    .limit(limit)
-    .all();
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+);
+
+export function listUndeliveredMessages(db: Database, platform: OutboxEntry['platform'], limit = 50): OutboxEntry[] {
+  return undeliveredMessages(db).all({ platform, limit });
 }
 
 export function markMessageDelivered(db: Database, id: number, at: Date): void {

@@ -1,7 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
-import { events, units } from '../schema.js';
+import { eventSteps, events, units } from '../schema.js';
 import { recordAudit } from './audit.js';
+import { preparedOnce } from './prepared.js';
+import { tableRows } from './table-rows.js';
 import type { Unit } from './units.js';
 
 export type CampaignEvent = typeof events.$inferSelect;
@@ -17,8 +19,16 @@ export type EventDetails = Pick<
   | 'hasCulturalSegment'
 >;
 
+const eventOfUnit = preparedOnce((db) =>
+  db.orm
+    .select()
+    .from(events)
+    .where(eq(events.unitId, sql.placeholder('unitId')))
+    .prepare(),
+);
+
 export function findEventByUnit(db: Database, unitId: number): CampaignEvent | undefined {
-  return db.orm.select().from(events).where(eq(events.unitId, unitId)).get();
+  return eventOfUnit(db).get({ unitId });
 }
 
 export function findEventWithUnit(db: Database, eventId: number): { event: CampaignEvent; unit: Unit } | undefined {
@@ -38,6 +48,41 @@ export function listEventsWithUnits(db: Database, campaignId: number): { event: 
     .where(eq(events.campaignId, campaignId))
     .orderBy(events.startsAt)
     .all();
+}
+
+/** Bit `i` of a done mask is set when `stepIds[i]` is ticked; JavaScript's bit operators take 31 bits. */
+const MAX_MASK_STEPS = 31;
+const eventRows = tableRows(events);
+
+/**
+ * Every event of the campaign with its ticked steps as a bit mask over `stepIds`: one query, one
+ * row per event, instead of a row per tick (a campaign of 100,000 events has over a million ticks).
+ */
+export function listEventsWithDoneMasks(
+  db: Database,
+  campaignId: number,
+  stepIds: readonly string[],
+): { event: CampaignEvent; doneMask: number }[] {
+  if (stepIds.length > MAX_MASK_STEPS) throw new Error(`A done mask holds ${MAX_MASK_STEPS} steps at most.`);
+  const bits = stepIds.length
+    ? sql.join(
+        stepIds.map((stepId, i) => sql`WHEN ${stepId} THEN ${2 ** i}`),
+        sql` `,
+      )
+    : sql`WHEN NULL THEN 0`;
+  const width = Object.keys(eventRows.columns).length;
+  return db.orm
+    .select({
+      ...eventRows.columns,
+      // Spelled out with an alias: in a one-table select drizzle writes columns without their table,
+      // and the subquery's "id" would be its own.
+      doneMask: sql<number>`(SELECT coalesce(sum(CASE ticks.step_id ${bits} ELSE 0 END), 0)
+        FROM ${eventSteps} AS ticks WHERE ticks.event_id = "events"."id")`,
+    })
+    .from(events)
+    .where(eq(events.campaignId, campaignId))
+    .values()
+    .map((row) => ({ event: eventRows.toObject(row), doneMask: Number(row[width]) }));
 }
 
 export function eventDetailsOf(event: CampaignEvent): EventDetails {

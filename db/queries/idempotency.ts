@@ -1,11 +1,28 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { idempotencyKeys } from '../schema.js';
+import { preparedOnce } from './prepared.js';
+
+const storedReply = preparedOnce((db) =>
+  db.orm
+    .select()
+    .from(idempotencyKeys)
+    .where(eq(idempotencyKeys.key, sql.placeholder('key')))
+    .prepare(),
+);
+
+const insertReply = preparedOnce((db) =>
+  db.orm
+    .insert(idempotencyKeys)
+    .values({ key: sql.placeholder('key'), reply: sql.placeholder('reply'), createdAt: sql.placeholder('createdAt') })
+    .onConflictDoNothing()
+    .prepare(),
+);
 
 export function findStoredReply(db: Database, key: string): unknown | undefined {
-  return db.orm.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key)).get()?.reply;
+  return storedReply(db).get({ key })?.reply;
 }
 
 export function storeReply(db: Database, key: string, reply: unknown, at: Date): void {
-  db.orm.insert(idempotencyKeys).values({ key, reply, createdAt: at }).onConflictDoNothing().run();
+  insertReply(db).run({ key, reply, createdAt: at });
 }

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { presentationLinks } from '../schema.js';
 import { recordAudit } from './audit.js';
+import { preparedOnce } from './prepared.js';
 
 export type PresentationLink = typeof presentationLinks.$inferSelect;
 
@@ -26,13 +27,17 @@ export function addPresentationLink(
   return link;
 }
 
-export function listPresentationLinksToCheck(db: Database): PresentationLink[] {
-  return db.orm
+const linksToCheck = preparedOnce((db) =>
+  db.orm
     .select()
     .from(presentationLinks)
     .where(eq(presentationLinks.state, 'checking'))
     .orderBy(presentationLinks.id)
-    .all();
+    .prepare(),
+);
+
+export function listPresentationLinksToCheck(db: Database): PresentationLink[] {
+  return linksToCheck(db).all();
 }
 
 export function settlePresentationLink(

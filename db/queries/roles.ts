@@ -1,16 +1,23 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { roleAssignments } from '../schema.js';
 import { recordAudit } from './audit.js';
+import { preparedOnce } from './prepared.js';
 
 export type RoleAssignment = typeof roleAssignments.$inferSelect;
 export type AssignableRole = RoleAssignment['role'];
 
+const rolesOfUser = preparedOnce((db) =>
+  db.orm
+    .select()
+    .from(roleAssignments)
+    .where(eq(roleAssignments.userId, sql.placeholder('userId')))
+    .prepare(),
+);
+
 export function listRolesOfUser(db: Database, userIds: readonly string[]): RoleAssignment[] {
   const wanted = [...new Set(userIds.filter(Boolean))];
-  return wanted.flatMap((userId) =>
-    db.orm.select().from(roleAssignments).where(eq(roleAssignments.userId, userId)).all(),
-  );
+  return wanted.flatMap((userId) => rolesOfUser(db).all({ userId }));
 }
 
 export function listRoleAssignments(db: Database): RoleAssignment[] {

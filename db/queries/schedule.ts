@@ -1,7 +1,8 @@
-import { and, desc, eq, gt } from 'drizzle-orm';
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { reminderMutes, reminderSnoozes, remindersSent, scheduledPosts } from '../schema.js';
 import { recordAudit } from './audit.js';
+import { preparedOnce } from './prepared.js';
 
 /** Claims a scheduled slot; true for the one process (and the one call) that gets it. */
 export function claimScheduledSlot(db: Database, kind: string, slot: string, at: Date): boolean {
@@ -52,14 +53,18 @@ export function wasReminded(
   );
 }
 
-export function findLastReminder(db: Database, eventId: number) {
-  return db.orm
+const lastReminder = preparedOnce((db) =>
+  db.orm
     .select()
     .from(remindersSent)
-    .where(eq(remindersSent.eventId, eventId))
+    .where(eq(remindersSent.eventId, sql.placeholder('eventId')))
     .orderBy(desc(remindersSent.sentAt))
     .limit(1)
-    .get();
+    .prepare(),
+);
+
+export function findLastReminder(db: Database, eventId: number) {
+  return lastReminder(db).get({ eventId });
 }
 
 export function snoozeReminders(

@@ -1,12 +1,21 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { eventSteps, events } from '../schema.js';
 import { recordAudit } from './audit.js';
+import { preparedOnce } from './prepared.js';
 
 export type DoneStep = typeof eventSteps.$inferSelect;
 
+const doneSteps = preparedOnce((db) =>
+  db.orm
+    .select()
+    .from(eventSteps)
+    .where(eq(eventSteps.eventId, sql.placeholder('eventId')))
+    .prepare(),
+);
+
 export function listDoneSteps(db: Database, eventId: number): DoneStep[] {
-  return db.orm.select().from(eventSteps).where(eq(eventSteps.eventId, eventId)).all();
+  return doneSteps(db).all({ eventId });
 }
 
 /** Every ticked step of the campaign, grouped by event id: one query for the whole overview. */

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { tweets } from '../schema.js';
 import { recordAudit } from './audit.js';
+import { preparedOnce } from './prepared.js';
 
 export type Tweet = typeof tweets.$inferSelect;
 export type TweetState = Tweet['state'];
@@ -110,17 +111,36 @@ export function moveTweet(
   return moved;
 }
 
-export function listDueTweets(db: Database, now: Date): Tweet[] {
-  return db.orm
+const dueTweets = preparedOnce((db) =>
+  db.orm
     .select()
     .from(tweets)
-    .where(and(eq(tweets.state, 'queued'), or(isNull(tweets.nextAttemptAt), lte(tweets.nextAttemptAt, now))))
+    .where(
+      and(
+        eq(tweets.state, 'queued'),
+        or(isNull(tweets.nextAttemptAt), lte(tweets.nextAttemptAt, sql.placeholder('now'))),
+      ),
+    )
     .orderBy(asc(tweets.id))
-    .all();
+    .prepare(),
+);
+
+export function listDueTweets(db: Database, now: Date): Tweet[] {
+  // A placeholder in a comparison is bound as given, not through the column's encoder: milliseconds, as stored.
+  return dueTweets(db).all({ now: now.getTime() });
 }
 
+const tweetsInState = preparedOnce((db) =>
+  db.orm
+    .select()
+    .from(tweets)
+    .where(eq(tweets.state, sql.placeholder('state')))
+    .orderBy(asc(tweets.id))
+    .prepare(),
+);
+
 export function listTweetsInState(db: Database, state: TweetState): Tweet[] {
-  return db.orm.select().from(tweets).where(eq(tweets.state, state)).orderBy(asc(tweets.id)).all();
+  return tweetsInState(db).all({ state });
 }
 
 /** The campaign's pinned tweet, unless it was cancelled or failed (then a new one may be written). */

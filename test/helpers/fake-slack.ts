@@ -26,6 +26,11 @@ export interface FakeSlack {
   uploads: { path: string; bytes: number }[];
   /** Bodies posted to response URLs, in order. */
   responses: Record<string, unknown>[];
+  /**
+   * Calls `listener` as each body posted to a response URL finishes arriving, with the URL's id
+   * (what `responseUrl(id)` was given); benchmarks time replies with it.
+   */
+  onResponse(listener: (id: string, body: Record<string, unknown>) => void): void;
   responseUrl(id: string): string;
   callsTo(method: string): SlackCall[];
   failNext(method: string, failure: FakeFailure): void;
@@ -70,6 +75,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const failures = new Map<string, FakeFailure[]>();
   const users = new Map<string, string>();
   const uploads: { path: string; bytes: number }[] = [];
+  const responseListeners: ((id: string, body: Record<string, unknown>) => void)[] = [];
   let sequence = 0;
   const server: Server = createServer(async (request, response) => {
     const body = await readBody(request);
@@ -80,7 +86,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return;
     }
     if (path.startsWith('/response/')) {
-      responses.push(JSON.parse(body) as Record<string, unknown>);
+      const posted = JSON.parse(body) as Record<string, unknown>;
+      responses.push(posted);
+      for (const listener of responseListeners) listener(path.slice('/response/'.length), posted);
       response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
@@ -160,6 +168,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responses,
     uploads,
     responseUrl: (id) => `${url}/response/${id}`,
+    onResponse: (listener) => {
+      responseListeners.push(listener);
+    },
     callsTo: (method) => calls.filter((call) => call.method === method),
     addUser: (userId, email) => users.set(userId, email),
     sendEnvelope: (type, payload) =>

@@ -1,0 +1,200 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import BetterSqlite3 from 'better-sqlite3';
+
+export const BENCH_SIGNING_SECRET = 'bench-signing-secret-0123456789';
+export const BENCH_ADMIN = 'U0ADMIN';
+
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+const BOT_MAIN = fileURLToPath(new URL('../bot/main.ts', import.meta.url));
+const MINIMAL_APP = fileURLToPath(new URL('./minimal-app.ts', import.meta.url));
+const READY_TIMEOUT_MS = 60_000;
+
+/** `node --import tsx <script>`: the child's pid is node's own, not a wrapper's (npx, a shell). */
+function spawnTypeScript(
+  script: string,
+  args: string[],
+  options: { cwd: string; env: Record<string, string>; stdout: 'pipe' | 'ignore'; logFile: string },
+): ChildProcess {
+  const log = openSync(options.logFile, 'a');
+  try {
+    return spawn(process.execPath, ['--import', TSX_LOADER, script, ...args], {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['ignore', options.stdout, log],
+    });
+  } finally {
+    closeSync(log);
+  }
+}
+
+function baseEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  if (process.env.PATH !== undefined) env.PATH = process.env.PATH;
+  if (process.env.HOME !== undefined) env.HOME = process.env.HOME;
+  return env;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(killer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Resident memory of a process in MB, and its peak, from /proc (Linux). */
+export function residentMemoryMb(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+export interface BotProcess {
+  pid: number;
+  eventsUrl: string;
+  /** From spawn to the first 200 of GET /healthz. */
+  readyMs: number;
+  /** A unit of the demo campaign whose session is registered: commands about it do real work. */
+  registeredUnit: string;
+  memory(): { rss: number; peak: number };
+  /** SIGTERM (the bot's graceful shutdown), SIGKILL after 10 s. */
+  stop(): Promise<void>;
+  /** Starts the bot again on the same database (a restart) and returns its time to ready. */
+  restart(): Promise<number>;
+  /** Stops the bot and removes its temporary directory. */
+  close(): Promise<void>;
+}
+
+/**
+ * Runs `bot/main.ts` as a deployment would, in Slack HTTP mode against the fake Slack at
+ * `slackApiUrl`, on a new SQLite file (so its first start creates the demo campaign: 126 units),
+ * with the production logger writing to a file. Its working directory is a temporary one, so no
+ * `.env` of the repository is read.
+ */
+export async function startBotProcess(slackApiUrl: string): Promise<BotProcess> {
+  const directory = mkdtempSync(join(tmpdir(), 'rendicion-bench-'));
+  const databasePath = join(directory, 'rendicion.db');
+  const logFile = join(directory, 'bot.log');
+  const port = await freePort();
+  const env = {
+    ...baseEnv(),
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
+    SLACK_API_URL: slackApiUrl,
+    PORT: String(port),
+    DATABASE_PATH: databasePath,
+    BOT_ADMINS: BENCH_ADMIN,
+  };
+  let child: ChildProcess;
+  const launch = async (): Promise<number> => {
+    const started = performance.now();
+    child = spawnTypeScript(BOT_MAIN, [], { cwd: directory, env, stdout: 'ignore', logFile });
+    const running = child;
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    for (;;) {
+      if (running.exitCode !== null) {
+        throw new Error(
+          `the bot exited with ${running.exitCode} before ready:\n${readFileSync(logFile, 'utf8').slice(-3000)}`,
+        );
+      }
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`)
+        .then((response) => response.status === 200)
+        .catch(() => false);
+      if (ok) return performance.now() - started;
+      if (Date.now() > deadline) {
+        await stopChild(running);
+        throw new Error(
+          `the bot was not ready within ${READY_TIMEOUT_MS} ms:\n${readFileSync(logFile, 'utf8').slice(-3000)}`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  };
+  const readyMs = await launch();
+  const database = new BetterSqlite3(databasePath, { readonly: true, fileMustExist: true });
+  const row = database
+    .prepare('SELECT u.code AS code FROM units u JOIN events e ON e.unit_id = u.id ORDER BY u.province, u.code LIMIT 1')
+    .get() as { code: string } | undefined;
+  database.close();
+  if (!row) throw new Error('the demo campaign has no registered session');
+  const bot: BotProcess = {
+    get pid() {
+      return child.pid ?? 0;
+    },
+    eventsUrl: `http://127.0.0.1:${port}/slack/events`,
+    readyMs,
+    registeredUnit: row.code,
+    memory: () => residentMemoryMb(child.pid ?? 0),
+    stop: () => stopChild(child),
+    restart: async () => {
+      await stopChild(child);
+      return launch();
+    },
+    close: async () => {
+      await stopChild(child);
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+  return bot;
+}
+
+export interface MinimalProcess {
+  eventsUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startMinimalProcess(slackApiUrl: string): Promise<MinimalProcess> {
+  const directory = mkdtempSync(join(tmpdir(), 'rendicion-bench-'));
+  const logFile = join(directory, 'minimal.log');
+  const child = spawnTypeScript(MINIMAL_APP, [BENCH_SIGNING_SECRET, slackApiUrl], {
+    cwd: directory,
+    env: baseEnv(),
+    stdout: 'pipe',
+    logFile,
+  });
+  const eventsUrl = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error('the minimal app did not start')), READY_TIMEOUT_MS);
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+      output += chunk;
+      const line = output.split('\n')[0];
+      if (output.includes('\n') && line) {
+        clearTimeout(timer);
+        resolve(line.trim());
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the minimal app exited with ${code}:\n${readFileSync(logFile, 'utf8').slice(-3000)}`));
+    });
+  });
+  return {
+    eventsUrl,
+    close: async () => {
+      await stopChild(child);
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}

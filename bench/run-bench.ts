@@ -1,0 +1,143 @@
+import { parseArgs } from 'node:util';
+import { commandMix, type LatencyRow, measureLatency } from './latency.js';
+import { describeMachine, loadAverage } from './machine.js';
+import { measureStartupAndMemory, type StartupMemoryResult } from './startup-memory.js';
+import { ms, type Summary } from './stats.js';
+import { measureSummaryScale, type ScaleRow } from './summary-scale.js';
+import { renderTable, type Table } from './table.js';
+
+/** Slack's limit for acknowledging a slash command. */
+const SLACK_ACK_LIMIT_MS = 3_000;
+const MAX_RATIO = 1.5;
+const SUMMARY_SIZES = [126, 10_000, 100_000] as const;
+const SUMMARY_TARGETS_MS: Record<number, number> = { 126: 10, 100000: 1_000 };
+const MEMORY_TARGET_MB = 150;
+const MEMORY_COMMANDS = 10_000;
+const MEMORY_CONCURRENCY = 20;
+
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, markdown: { type: 'boolean', default: false } },
+});
+const quick = values.quick === true;
+const markdown = values.markdown === true;
+const started = performance.now();
+const progress = (line: string) =>
+  process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+
+const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS');
+const triple = (summary: Summary) => `${ms(summary.p50)} / ${ms(summary.p95)} / ${ms(summary.p99)}`;
+const thousands = (value: number) => value.toLocaleString('en-US');
+
+function latencyTable(rows: LatencyRow[], kind: 'ack' | 'reply'): Table {
+  const title =
+    kind === 'ack'
+      ? 'Slash command: time to acknowledge (ms, p50 / p95 / p99)'
+      : 'Slash command: time until the reply reaches Slack (ms, p50 / p95 / p99)';
+  return {
+    title,
+    header: ['Concurrent', 'Requests', 'Bot', 'Minimal app', 'p99 ratio', 'Target', 'Result'],
+    numeric: [0, 1, 4],
+    rows: rows.map((row) => {
+      const bot = row.bot[kind];
+      const minimal = row.minimal[kind];
+      const ratio = bot.p99 / minimal.p99;
+      return [
+        String(row.concurrency),
+        String(row.requests),
+        triple(bot),
+        triple(minimal),
+        `${ratio.toFixed(2)}×`,
+        `≤ ${MAX_RATIO}× and < ${thousands(SLACK_ACK_LIMIT_MS)}`,
+        verdict(ratio <= MAX_RATIO && bot.p99 < SLACK_ACK_LIMIT_MS),
+      ];
+    }),
+  };
+}
+
+function summaryTable(rows: ScaleRow[]): Table {
+  return {
+    title: 'Campaign summary and `estado todo` (ms to build the reply, median / p95)',
+    header: ['Events', 'resumen', 'estado todo', 'Growth (p95, × previous size)', 'Target (p95)', 'Result'],
+    numeric: [0],
+    rows: rows.map((row, i) => {
+      const previous = rows[i - 1];
+      const { resumen, 'estado todo': estado } = row.timings;
+      const growth = previous
+        ? `events ×${(row.events / previous.events).toFixed(0)}: resumen ×${(resumen.p95 / previous.timings.resumen.p95).toFixed(0)}, estado ×${(estado.p95 / previous.timings['estado todo'].p95).toFixed(0)}`
+        : '–';
+      const target = SUMMARY_TARGETS_MS[row.events];
+      return [
+        thousands(row.events),
+        `${ms(resumen.median)} / ${ms(resumen.p95)}`,
+        `${ms(estado.median)} / ${ms(estado.p95)}`,
+        growth,
+        target === undefined ? '–' : `< ${thousands(target)} ms`,
+        target === undefined ? '–' : verdict(Math.max(resumen.p95, estado.p95) < target),
+      ];
+    }),
+    notes: [
+      `runs per command: ${rows.map((row) => `${thousands(row.events)}: ${row.timings.resumen.runs}`).join(', ')} (after one warm-up run)`,
+      `reply size (JSON of the blocks, characters): ${rows.map((row) => `${thousands(row.events)}: resumen ${thousands(row.timings.resumen.chars)}, estado ${thousands(row.timings['estado todo'].chars)}`).join('; ')}`,
+    ],
+  };
+}
+
+function startupTable(result: StartupMemoryResult): Table {
+  return {
+    title: 'Start-up and memory (bot/main.ts, Slack HTTP mode)',
+    header: ['Measure', 'Value', 'Target', 'Result'],
+    numeric: [1],
+    rows: [
+      ['Start to ready, new database (creates the demo campaign)', `${ms(result.firstStartMs)} ms`, '–', '–'],
+      ['Start to ready, existing database', `${ms(result.restartMs)} ms`, '–', '–'],
+      ['Resident memory at ready', `${result.rssAtReadyMb.toFixed(0)} MB`, '–', '–'],
+      [
+        `Resident memory after ${thousands(result.commands)} commands`,
+        `${result.rssAfterCommandsMb.toFixed(0)} MB`,
+        `< ${MEMORY_TARGET_MB} MB`,
+        verdict(result.rssAfterCommandsMb < MEMORY_TARGET_MB),
+      ],
+      ['Peak resident memory (VmHWM)', `${result.peakRssMb.toFixed(0)} MB`, '–', '–'],
+    ],
+    notes: [
+      `${thousands(result.commands)} commands, ${MEMORY_CONCURRENCY} at a time, took ${result.commandSeconds.toFixed(1)} s (${(result.commands / result.commandSeconds).toFixed(0)} commands/s)`,
+    ],
+  };
+}
+
+async function main(): Promise<void> {
+  const loadBefore = loadAverage();
+  progress(`starting${quick ? ' (quick run)' : ''}; load average ${loadBefore}`);
+  const latency = await measureLatency({ quick, progress });
+  const startup = await measureStartupAndMemory({
+    commands: quick ? 2_000 : MEMORY_COMMANDS,
+    concurrency: MEMORY_CONCURRENCY,
+    progress,
+  });
+  const scale = measureSummaryScale({ sizes: SUMMARY_SIZES, quick, progress });
+  const seconds = (performance.now() - started) / 1000;
+  const machine = describeMachine();
+  const tables: Table[] = [
+    {
+      title: 'Run',
+      header: ['', ''],
+      rows: [
+        ...machine.map(({ label, value }) => [label, value]),
+        ['Load average (1 min) before / after', `${loadBefore} / ${loadAverage()}`],
+        ['Duration', `${seconds.toFixed(0)} s${quick ? ' (--quick)' : ''}`],
+        ['Bot command mix', commandMix('<unit>').join(', ')],
+        ['Minimal app', 'ack(), then respond({ text: "ok" }) through the response URL'],
+      ],
+    },
+    latencyTable(latency, 'ack'),
+    latencyTable(latency, 'reply'),
+    summaryTable(scale),
+    startupTable(startup),
+  ];
+  process.stdout.write(`${tables.map((table) => renderTable(table, markdown)).join('\n\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
