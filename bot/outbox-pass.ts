@@ -3,19 +3,25 @@ import type { Logger } from '../commands/core/logger.js';
 import type { Platform } from '../commands/core/types.js';
 import type { Database } from '../db/client.js';
 import {
+  hasNewerCardMessage,
   listUndeliveredMessages,
   markMessageDelivered,
   markMessageFailed,
   type OutboxEntry,
 } from '../db/queries/chat-outbox.js';
 
+/** 30 s after the first failure, doubling up to 30 minutes: an outage is ridden out, a bad address costs little. */
+export function backOffMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** (attempts - 1), 30 * 60_000);
+}
+
 /** What a platform says about a failed delivery: a code for the row, and a wait when rate-limited. */
 export type DeliveryFailure = { code: string; retryAfterSeconds?: number };
 
 /**
  * One pass over a platform's part of the chat outbox, oldest first. A message that fails stays
- * queued with its error for the next pass; a rate limit ends this pass, so the next one starts
- * after the platform's wait instead of hammering it.
+ * queued with its error and waits out a back-off (the platform's own wait after a rate limit, which
+ * also ends this pass), so a message that cannot go out never holds up the ones behind it.
  */
 export async function drainOutbox(input: {
   db: Database;
@@ -27,16 +33,27 @@ export async function drainOutbox(input: {
 }): Promise<{ delivered: number; failed: number }> {
   let delivered = 0;
   let failed = 0;
-  for (const entry of listUndeliveredMessages(input.db, input.platform)) {
+  for (const entry of listUndeliveredMessages(input.db, input.platform, 50, input.clock.now())) {
     try {
-      await input.deliver(entry);
+      // A card whose newer state is queued too (a post that failed, then the decision's edit)
+      // is shown by that newer message alone: sending both would post the card twice.
+      if (!hasNewerCardMessage(input.db, entry)) await input.deliver(entry);
       markMessageDelivered(input.db, entry.id, input.clock.now());
       delivered += 1;
     } catch (error) {
       const facts = input.describe(error);
+      const attempts = entry.attempts + 1;
+      const waitMs = facts.retryAfterSeconds !== undefined ? facts.retryAfterSeconds * 1000 : backOffMs(attempts);
       failed += 1;
-      markMessageFailed(input.db, entry.id, facts.code, entry.attempts + 1);
-      input.logger.warn({ outboxId: entry.id, ...facts }, `${input.platform} delivery failed; it stays queued`);
+      markMessageFailed(input.db, entry.id, {
+        error: facts.code,
+        attempts,
+        nextAttemptAt: new Date(input.clock.now().getTime() + waitMs),
+      });
+      input.logger.warn(
+        { outboxId: entry.id, attempts, ...facts },
+        `${input.platform} delivery failed; it stays queued`,
+      );
       if (facts.retryAfterSeconds !== undefined) break;
     }
   }

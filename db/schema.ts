@@ -232,6 +232,8 @@ export const chatOutbox = sqliteTable(
     deliveredAt: integer('delivered_at', { mode: 'timestamp_ms' }),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /** After a failure, not tried again before this (back-off), so one bad message never blocks the rest. */
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
   },
   (t) => [index('chat_outbox_pending').on(t.platform, t.deliveredAt)],
 );

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { chatCards, chatOutbox } from '../schema.js';
 import { preparedOnce } from './prepared.js';
@@ -28,26 +28,64 @@ const undeliveredMessages = preparedOnce((db) =>
   db.orm
     .select()
     .from(chatOutbox)
-    .where(and(eq(chatOutbox.platform, sql.placeholder('platform')), isNull(chatOutbox.deliveredAt)))
+    .where(
+      and(
+        eq(chatOutbox.platform, sql.placeholder('platform')),
+        isNull(chatOutbox.deliveredAt),
+        sql`(${chatOutbox.nextAttemptAt} IS NULL OR ${chatOutbox.nextAttemptAt} <= ${sql.placeholder('now')})`,
+      ),
+    )
     .orderBy(asc(chatOutbox.id))
     .limit(sql.placeholder('limit'))
     .prepare(),
 );
 
-export function listUndeliveredMessages(db: Database, platform: OutboxEntry['platform'], limit = 50): OutboxEntry[] {
-  return undeliveredMessages(db).all({ platform, limit });
+/**
+ * Messages to send now, oldest first: not delivered, and not waiting out a back-off at `now`
+ * (without `now`, every undelivered message).
+ */
+export function listUndeliveredMessages(
+  db: Database,
+  platform: OutboxEntry['platform'],
+  limit = 50,
+  now?: Date,
+): OutboxEntry[] {
+  return undeliveredMessages(db).all({ platform, limit, now: now?.getTime() ?? Number.MAX_SAFE_INTEGER });
 }
 
 export function markMessageDelivered(db: Database, id: number, at: Date): void {
   db.orm.update(chatOutbox).set({ deliveredAt: at }).where(eq(chatOutbox.id, id)).run();
 }
 
-export function markMessageFailed(db: Database, id: number, error: string, attempts: number): void {
+export function markMessageFailed(
+  db: Database,
+  id: number,
+  failure: { error: string; attempts: number; nextAttemptAt: Date },
+): void {
   db.orm
     .update(chatOutbox)
-    .set({ lastError: error.slice(0, 500), attempts })
+    .set({ lastError: failure.error.slice(0, 500), attempts: failure.attempts, nextAttemptAt: failure.nextAttemptAt })
     .where(eq(chatOutbox.id, id))
     .run();
+}
+
+/** Whether a later message for the same card and platform exists: it shows the card's newest state. */
+export function hasNewerCardMessage(db: Database, entry: Pick<OutboxEntry, 'id' | 'cardKey' | 'platform'>): boolean {
+  if (!entry.cardKey) return false;
+  return (
+    db.orm
+      .select({ id: chatOutbox.id })
+      .from(chatOutbox)
+      .where(
+        and(
+          eq(chatOutbox.cardKey, entry.cardKey),
+          eq(chatOutbox.platform, entry.platform),
+          gt(chatOutbox.id, entry.id),
+        ),
+      )
+      .limit(1)
+      .get() !== undefined
+  );
 }
 
 export function saveCardLocation(

@@ -1,0 +1,1 @@
+ALTER TABLE `chat_outbox` ADD `next_attempt_at` integer;
