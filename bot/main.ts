@@ -146,7 +146,10 @@ async function runChat({
   backgroundSettled,
 }: Running): Promise<void> {
   if (createdDemo) logger.info({ window: [campaign.windowStart, campaign.windowEnd] }, 'demo campaign created');
-  const common = { engine, db, clock: systemClock, logger, locale, afterRequest: publishTweets };
+  // A request on one platform may owe messages to the other (a card asked for in Discord goes to
+  // Slack's approvals channel too): after each one, every adapter delivers.
+  const afterRequest = () => publishTweets().then(() => deliver());
+  const common = { engine, db, clock: systemClock, logger, locale, afterRequest };
   const discord = config.discord && createDiscordAdapter({ ...common, settings: config.discord });
   const report = (): HealthReport =>
     checkHealth(db, {
@@ -168,7 +171,9 @@ async function runChat({
     await discord.start();
     logger.info({ guild: config.discord?.guildId }, 'discord adapter started');
   }
-  const deliver = () => Promise.all([slack?.deliverOutbox(), discord?.deliverOutbox()]).then(() => undefined);
+  function deliver(): Promise<void> {
+    return Promise.all([slack?.deliverOutbox(), discord?.deliverOutbox()]).then(() => undefined);
+  }
   const tick = () => {
     engine.runScheduledWork();
     void publishTweets().then(deliver);

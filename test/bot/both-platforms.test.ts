@@ -53,6 +53,36 @@ async function healthz(port: number): Promise<{ status: number; body: Record<str
   }
 }
 
+/** Starts `bot/main.ts` with these variables on a free PORT and waits until /healthz says ready. */
+async function startBot(where: TempDir, variables: Record<string, string>) {
+  const port = await freePort();
+  let stderr = '';
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, BOT_MAIN], {
+    cwd: where.path,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      DATABASE_PATH: where.databasePath,
+      PORT: String(port),
+      ...variables,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  bot = child;
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  let health: Awaited<ReturnType<typeof healthz>>;
+  const deadline = Date.now() + 30_000;
+  while (health?.status !== 200) {
+    if (Date.now() > deadline) throw new Error(`the bot did not become ready:\n${stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    health = await healthz(port);
+  }
+  return { port, health, exited, output: () => stderr };
+}
+
 describe('Slack and Discord in one process', () => {
   it('runs both adapters on one database: a request made in Discord is decided in Slack, and both cards change', {
     timeout: 60_000,
@@ -60,39 +90,17 @@ describe('Slack and Discord in one process', () => {
     slack = await startFakeSlack();
     discord = await startFakeDiscord();
     dir = await createTempDir();
-    const port = await freePort();
-    let stderr = '';
-    bot = spawn(process.execPath, ['--import', TSX_LOADER, BOT_MAIN], {
-      cwd: dir.path,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        DATABASE_PATH: dir.databasePath,
-        PORT: String(port),
-        BOT_ADMINS: `U0ADMIN,${DISCORD_ADMIN}`,
-        SLACK_BOT_TOKEN: 'xoxb-both',
-        SLACK_SIGNING_SECRET: SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        SLACK_APPROVALS_CHANNEL: 'C0APROBAR',
-        DISCORD_TOKEN: DISCORD_TEST_TOKEN,
-        DISCORD_APPLICATION_ID: DISCORD_APP_ID,
-        DISCORD_API_URL: discord.apiUrl,
-        DISCORD_APPROVALS_CHANNEL: DISCORD_APPROVALS,
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
+    const { port, health, exited, output } = await startBot(dir, {
+      BOT_ADMINS: `U0ADMIN,${DISCORD_ADMIN}`,
+      SLACK_BOT_TOKEN: 'xoxb-both',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      SLACK_APPROVALS_CHANNEL: 'C0APROBAR',
+      DISCORD_TOKEN: DISCORD_TEST_TOKEN,
+      DISCORD_APPLICATION_ID: DISCORD_APP_ID,
+      DISCORD_API_URL: discord.apiUrl,
+      DISCORD_APPROVALS_CHANNEL: DISCORD_APPROVALS,
     });
-    bot.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    const exited = new Promise<number | null>((resolve) => bot?.on('close', resolve));
-
-    let health: Awaited<ReturnType<typeof healthz>>;
-    const deadline = Date.now() + 30_000;
-    while (health?.status !== 200) {
-      if (Date.now() > deadline) throw new Error(`the bot did not become ready:\n${stderr}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      health = await healthz(port);
-    }
     expect(health.body).toMatchObject({
       ready: true,
       database: 'ok',
@@ -123,14 +131,14 @@ describe('Slack and Discord in one process', () => {
         descripcion: 'Video institucional de 3 minutos',
       }),
     );
-    // The card goes to the approvals channel of both platforms.
+    // The card goes to the approvals channel of both platforms at once (not at the next minute's pass).
     await waitFor(
       () => fakeSlack.callsTo('chat.postMessage').some((call) => call.params.channel === 'C0APROBAR'),
-      15_000,
+      5_000,
     );
     await waitFor(
       () => fakeDiscord.callsTo('POST', new RegExp(`^/channels/${DISCORD_APPROVALS}/messages$`)).length === 1,
-      15_000,
+      5_000,
     );
 
     const slackCard = fakeSlack
@@ -153,17 +161,17 @@ describe('Slack and Discord in one process', () => {
       200,
     );
 
-    // Decided once, in Slack; the Discord card is edited in place as well.
-    await waitFor(() => fakeSlack.callsTo('chat.update').length === 1, 15_000);
+    // Decided once, in Slack; the Discord card is edited in place as well, right away.
+    await waitFor(() => fakeSlack.callsTo('chat.update').length === 1, 5_000);
     await waitFor(
       () => fakeDiscord.callsTo('PATCH', new RegExp(`^/channels/${DISCORD_APPROVALS}/messages/\\d+$`)).length === 1,
-      15_000,
+      5_000,
     );
     const edit = fakeDiscord.callsTo('PATCH', /^\/channels\//)[0];
     expect(JSON.stringify(edit?.body)).toContain('Aprobada por U0ADMIN');
     expect(JSON.stringify(edit?.body.components)).toBe('[]');
 
-    bot.kill('SIGTERM');
+    bot?.kill('SIGTERM');
     expect(await exited).toBe(0);
     const db = openDatabase(dir.databasePath);
     expect(findApprovalRequestById(db, 1)).toMatchObject({
@@ -172,7 +180,28 @@ describe('Slack and Discord in one process', () => {
       requestedBy: DISCORD_ADMIN,
     });
     db.close();
-    expect(stderr).not.toContain(DISCORD_TEST_TOKEN);
-    expect(stderr).not.toContain('xoxb-both');
+    expect(output()).not.toContain(DISCORD_TEST_TOKEN);
+    expect(output()).not.toContain('xoxb-both');
+  });
+
+  it('runs with Discord alone: /healthz on PORT reports the Discord adapter, and SIGTERM ends it cleanly', {
+    timeout: 60_000,
+  }, async () => {
+    discord = await startFakeDiscord();
+    dir = await createTempDir();
+    const { health, exited } = await startBot(dir, {
+      DISCORD_TOKEN: DISCORD_TEST_TOKEN,
+      DISCORD_APPLICATION_ID: DISCORD_APP_ID,
+      DISCORD_API_URL: discord.apiUrl,
+    });
+    expect(health.body).toMatchObject({ ready: true, adapters: { discord: 'connected' } });
+    expect(health.body.adapters).not.toHaveProperty('slack');
+    const fakeDiscord = discord;
+    const answer = await fakeDiscord.interact(
+      fakeDiscord.slashCommand({ id: DISCORD_ADMIN }, 'estado', { alcance: 'AZU-DP' }),
+    );
+    expect(JSON.stringify(answer.callback.body)).toContain('AZU-DP');
+    bot?.kill('SIGTERM');
+    expect(await exited).toBe(0);
   });
 });
