@@ -69,6 +69,8 @@ export interface FakeDiscord {
 export interface InteractionResult {
   interactionId: string;
   callback: DiscordCall;
+  /** `performance.now()` when the callback arrived (benchmarks time the answer with it). */
+  callbackAt: number;
   /** The `PATCH …/messages/@original` that completed a deferred reply, if any. */
   edit?: DiscordCall;
   /** Follow-up messages posted for the interaction (pages after the first). */
@@ -327,17 +329,24 @@ export async function startFakeDiscord(options: { token?: string; applicationId?
         }
         const timer = setTimeout(() => reject(new Error(`no callback for interaction ${id}`)), 5_000);
         waiting.set(id, (callback) => {
+          const callbackAt = performance.now();
           clearTimeout(timer);
           waiting.delete(id);
           const deferred = callback.body.type === 5;
           if (!deferred) {
             // Follow-ups (later pages) arrive right after the callback; give them a moment.
-            setTimeout(() => resolve({ interactionId: id, callback, followUps: followUps.get(id) ?? [] }), 50);
+            setTimeout(
+              () => resolve({ interactionId: id, callback, callbackAt, followUps: followUps.get(id) ?? [] }),
+              50,
+            );
             return;
           }
           editWaiting.set(id, (edit) => {
             editWaiting.delete(id);
-            setTimeout(() => resolve({ interactionId: id, callback, edit, followUps: followUps.get(id) ?? [] }), 50);
+            setTimeout(
+              () => resolve({ interactionId: id, callback, callbackAt, edit, followUps: followUps.get(id) ?? [] }),
+              50,
+            );
           });
         });
         sequence += 1;
