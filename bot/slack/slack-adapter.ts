@@ -65,9 +65,13 @@ function boltLogger(logger: Logger): BoltLogger {
   };
 }
 
+/**
+ * Bolt's deferred initialisation: one `auth.test` at start, whose failure we can catch and name,
+ * and whose bot ids Bolt then keeps (without it Bolt would call `auth.test` before every request).
+ */
 async function checkCredentials(app: App, settings: SlackSettings): Promise<void> {
   try {
-    await app.client.auth.test();
+    await app.init();
   } catch (error) {
     const { code } = describeSlackError(error);
     throw new StartupError([
@@ -130,9 +134,8 @@ export function createSlackAdapter(input: {
         { socketMode: true, appToken: settings.appToken }),
     clientOptions,
     logger: boltLogger(logger),
-    // Bolt would check the token in its constructor, where a failure is an unhandled rejection;
-    // start() checks it instead and stops with a message that names the variable.
-    tokenVerificationEnabled: false,
+    // Checked in start() (app.init), where a failure stops start-up with a message naming the variable.
+    deferInitialization: true,
   });
   const render = (reply: CommandReply) => renderSlackMessage(reply, text.chat.moreNotice);
   /** A refusal shown next to the form field it concerns, where the user can fix it. */
