@@ -98,6 +98,8 @@ function startupTable(result: StartupMemoryResult): Table {
         verdict(result.rssAfterCommandsMb < MEMORY_TARGET_MB),
       ],
       ['Peak resident memory (VmHWM)', `${result.peakRssMb.toFixed(0)} MB`, '–', '–'],
+      ['Then, after a full garbage collection: live JS heap', `${result.heapAfterGcMb.toFixed(0)} MB`, '–', '–'],
+      ['Then, after a full garbage collection: resident memory', `${result.rssAfterGcMb.toFixed(0)} MB`, '–', '–'],
     ],
     notes: [
       `${thousands(result.commands)} commands, ${MEMORY_CONCURRENCY} at a time, took ${result.commandSeconds.toFixed(1)} s (${(result.commands / result.commandSeconds).toFixed(0)} commands/s)`,
