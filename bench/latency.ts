@@ -41,9 +41,9 @@ function plans(quick: boolean): Plan[] {
         { concurrency: 100, perRound: 100, rounds: 2 },
       ]
     : [
-        { concurrency: 1, perRound: 25, rounds: 12 },
-        { concurrency: 20, perRound: 20, rounds: 20 },
-        { concurrency: 100, perRound: 100, rounds: 6 },
+        { concurrency: 1, perRound: 25, rounds: 20 },
+        { concurrency: 20, perRound: 20, rounds: 40 },
+        { concurrency: 100, perRound: 100, rounds: 12 },
       ];
 }
 

@@ -122,12 +122,15 @@ async function main(): Promise<void> {
   const tables: Table[] = [
     {
       title: 'Run',
-      header: ['', ''],
+      header: ['Item', 'Value'],
       rows: [
         ...machine.map(({ label, value }) => [label, value]),
         ['Load average (1 min) before / after', `${loadBefore} / ${loadAverage()}`],
         ['Duration', `${seconds.toFixed(0)} s${quick ? ' (--quick)' : ''}`],
-        ['Bot command mix', commandMix('<unit>').join(', ')],
+        [
+          'Bot command mix, in turn',
+          `${commandMix('UNIT').join(', ')} (UNIT: a demo unit with its session registered)`,
+        ],
         ['Minimal app', 'ack(), then respond({ text: "ok" }) through the response URL'],
       ],
     },
