@@ -1,5 +1,5 @@
 import { type FakeSlack, startFakeSlack } from '../test/helpers/fake-slack.js';
-import { startBotProcess, startMinimalProcess } from './processes.js';
+import { cpuTimeMs, startBotProcess, startMinimalProcess } from './processes.js';
 import { createSlashClient, type SlashClient, type Timing } from './slash-client.js';
 import { type Summary, summarize } from './stats.js';
 
@@ -21,8 +21,8 @@ export interface LatencyRow {
   concurrency: number;
   /** Requests measured per app at this level. */
   requests: number;
-  bot: { ack: Summary; reply: Summary };
-  minimal: { ack: Summary; reply: Summary };
+  bot: { ack: Summary; reply: Summary; cpuMsPerRequest: number };
+  minimal: { ack: Summary; reply: Summary; cpuMsPerRequest: number };
 }
 
 interface Plan {
@@ -95,6 +95,7 @@ export async function measureLatency(options: {
       options.progress(`latency: ${plan.rounds} rounds × ${plan.perRound} at concurrency ${plan.concurrency}`);
       const botTimings: Timing[] = [];
       const minimalTimings: Timing[] = [];
+      const cpuBefore = { bot: cpuTimeMs(bot.pid), minimal: cpuTimeMs(minimal.pid) };
       for (let r = 0; r < plan.rounds; r += 1) {
         const botFirst = r % 4 === 0 || r % 4 === 3;
         for (const which of botFirst ? ['bot', 'minimal'] : ['minimal', 'bot']) {
@@ -108,10 +109,12 @@ export async function measureLatency(options: {
         bot: {
           ack: summarize(botTimings.map((t) => t.ackMs)),
           reply: summarize(botTimings.map((t) => t.replyMs)),
+          cpuMsPerRequest: (cpuTimeMs(bot.pid) - cpuBefore.bot) / botTimings.length,
         },
         minimal: {
           ack: summarize(minimalTimings.map((t) => t.ackMs)),
           reply: summarize(minimalTimings.map((t) => t.replyMs)),
+          cpuMsPerRequest: (cpuTimeMs(minimal.pid) - cpuBefore.minimal) / minimalTimings.length,
         },
       });
     }

@@ -79,6 +79,15 @@ export function residentMemoryMb(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
 
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux; 10 ms steps). */
+export function cpuTimeMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return ticks * 10;
+}
+
 export interface BotProcess {
   pid: number;
   eventsUrl: string;
@@ -195,6 +204,7 @@ export async function startBotProcess(slackApiUrl: string): Promise<BotProcess> 
 }
 
 export interface MinimalProcess {
+  pid: number;
   eventsUrl: string;
   close(): Promise<void>;
 }
@@ -225,6 +235,7 @@ export async function startMinimalProcess(slackApiUrl: string): Promise<MinimalP
     });
   });
   return {
+    pid: child.pid ?? 0,
     eventsUrl,
     close: async () => {
       await stopChild(child);

@@ -51,6 +51,17 @@ function latencyTable(rows: LatencyRow[], kind: 'ack' | 'reply'): Table {
         verdict(ratio <= MAX_RATIO && bot.p99 < SLACK_ACK_LIMIT_MS),
       ];
     }),
+    notes:
+      kind === 'reply'
+        ? [
+            `CPU time per request (process CPU over the level / requests): ${rows
+              .map(
+                (row) =>
+                  `${row.concurrency} concurrent: bot ${row.bot.cpuMsPerRequest.toFixed(2)} ms, minimal ${row.minimal.cpuMsPerRequest.toFixed(2)} ms`,
+              )
+              .join('; ')}`,
+          ]
+        : undefined,
   };
 }
 
