@@ -73,9 +73,13 @@ export async function measureLatency(options: {
   progress: (line: string) => void;
 }): Promise<LatencyRow[]> {
   const slack: FakeSlack = await startFakeSlack();
-  const bot = await startBotProcess(slack.apiUrl);
+  const bot = await startBotProcess(slack.apiUrl).catch(async (error: unknown) => {
+    await slack.close();
+    throw error;
+  });
   const minimal = await startMinimalProcess(slack.apiUrl).catch(async (error: unknown) => {
     await bot.close();
+    await slack.close();
     throw error;
   });
   const send = createSlashClient(slack);

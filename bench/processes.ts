@@ -151,7 +151,10 @@ export async function startBotProcess(slackApiUrl: string): Promise<BotProcess> 
         );
       }
       const ok = await fetch(`http://127.0.0.1:${port}/healthz`)
-        .then((response) => response.status === 200)
+        .then(async (response) => {
+          await response.arrayBuffer();
+          return response.status === 200;
+        })
         .catch(() => false);
       if (ok) return performance.now() - started;
       if (Date.now() > deadline) {
@@ -163,7 +166,10 @@ export async function startBotProcess(slackApiUrl: string): Promise<BotProcess> 
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
   };
-  const readyMs = await launch();
+  const readyMs = await launch().catch((error: unknown) => {
+    rmSync(directory, { recursive: true, force: true });
+    throw error;
+  });
   const database = new BetterSqlite3(databasePath, { readonly: true, fileMustExist: true });
   const row = database
     .prepare('SELECT u.code AS code FROM units u JOIN events e ON e.unit_id = u.id ORDER BY u.province, u.code LIMIT 1')
