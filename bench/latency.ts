@@ -1,5 +1,5 @@
 import { type FakeSlack, startFakeSlack } from '../test/helpers/fake-slack.js';
-import { startBotProcess, startMinimalProcess } from './processes.js';
+import { cpuTimeMs, startBotProcess, startMinimalProcess } from './processes.js';
 import { createSlashClient, type SlashClient, type Timing } from './slash-client.js';
 import { type Summary, summarize } from './stats.js';
 
@@ -21,8 +21,8 @@ export interface LatencyRow {
   concurrency: number;
   /** Requests measured per app at this level. */
   requests: number;
-  bot: { ack: Summary; reply: Summary };
-  minimal: { ack: Summary; reply: Summary };
+  bot: { ack: Summary; reply: Summary; cpuMsPerRequest: number };
+  minimal: { ack: Summary; reply: Summary; cpuMsPerRequest: number };
 }
 
 interface Plan {
@@ -41,9 +41,9 @@ function plans(quick: boolean): Plan[] {
         { concurrency: 100, perRound: 100, rounds: 2 },
       ]
     : [
-        { concurrency: 1, perRound: 25, rounds: 12 },
-        { concurrency: 20, perRound: 20, rounds: 20 },
-        { concurrency: 100, perRound: 100, rounds: 6 },
+        { concurrency: 1, perRound: 25, rounds: 20 },
+        { concurrency: 20, perRound: 20, rounds: 40 },
+        { concurrency: 100, perRound: 100, rounds: 12 },
       ];
 }
 
@@ -73,9 +73,13 @@ export async function measureLatency(options: {
   progress: (line: string) => void;
 }): Promise<LatencyRow[]> {
   const slack: FakeSlack = await startFakeSlack();
-  const bot = await startBotProcess(slack.apiUrl);
+  const bot = await startBotProcess(slack.apiUrl).catch(async (error: unknown) => {
+    await slack.close();
+    throw error;
+  });
   const minimal = await startMinimalProcess(slack.apiUrl).catch(async (error: unknown) => {
     await bot.close();
+    await slack.close();
     throw error;
   });
   const send = createSlashClient(slack);
@@ -95,6 +99,7 @@ export async function measureLatency(options: {
       options.progress(`latency: ${plan.rounds} rounds × ${plan.perRound} at concurrency ${plan.concurrency}`);
       const botTimings: Timing[] = [];
       const minimalTimings: Timing[] = [];
+      const cpuBefore = { bot: cpuTimeMs(bot.pid), minimal: cpuTimeMs(minimal.pid) };
       for (let r = 0; r < plan.rounds; r += 1) {
         const botFirst = r % 4 === 0 || r % 4 === 3;
         for (const which of botFirst ? ['bot', 'minimal'] : ['minimal', 'bot']) {
@@ -108,10 +113,12 @@ export async function measureLatency(options: {
         bot: {
           ack: summarize(botTimings.map((t) => t.ackMs)),
           reply: summarize(botTimings.map((t) => t.replyMs)),
+          cpuMsPerRequest: (cpuTimeMs(bot.pid) - cpuBefore.bot) / botTimings.length,
         },
         minimal: {
           ack: summarize(minimalTimings.map((t) => t.ackMs)),
           reply: summarize(minimalTimings.map((t) => t.replyMs)),
+          cpuMsPerRequest: (cpuTimeMs(minimal.pid) - cpuBefore.minimal) / minimalTimings.length,
         },
       });
     }

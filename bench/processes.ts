@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,17 +13,25 @@ export const BENCH_ADMIN = 'U0ADMIN';
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const BOT_MAIN = fileURLToPath(new URL('../bot/main.ts', import.meta.url));
 const MINIMAL_APP = fileURLToPath(new URL('./minimal-app.ts', import.meta.url));
+const MEMORY_PROBE = pathToFileURL(fileURLToPath(new URL('./memory-probe.ts', import.meta.url))).href;
 const READY_TIMEOUT_MS = 60_000;
 
 /** `node --import tsx <script>`: the child's pid is node's own, not a wrapper's (npx, a shell). */
 function spawnTypeScript(
   script: string,
   args: string[],
-  options: { cwd: string; env: Record<string, string>; stdout: 'pipe' | 'ignore'; logFile: string },
+  options: {
+    cwd: string;
+    env: Record<string, string>;
+    stdout: 'pipe' | 'ignore';
+    logFile: string;
+    nodeOptions?: string[];
+  },
 ): ChildProcess {
   const log = openSync(options.logFile, 'a');
   try {
-    return spawn(process.execPath, ['--import', TSX_LOADER, script, ...args], {
+    // Node's own options after tsx's loader, so a TypeScript module can be imported among them.
+    return spawn(process.execPath, ['--import', TSX_LOADER, ...(options.nodeOptions ?? []), script, ...args], {
       cwd: options.cwd,
       env: options.env,
       stdio: ['ignore', options.stdout, log],
@@ -71,6 +79,15 @@ export function residentMemoryMb(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
 
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux; 10 ms steps). */
+export function cpuTimeMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return ticks * 10;
+}
+
 export interface BotProcess {
   pid: number;
   eventsUrl: string;
@@ -79,6 +96,11 @@ export interface BotProcess {
   /** A unit of the demo campaign whose session is registered: commands about it do real work. */
   registeredUnit: string;
   memory(): { rss: number; peak: number };
+  /**
+   * After a full garbage collection in the bot (bench/memory-probe.ts): the memory its objects still
+   * use (heap) and its resident memory then, in MB.
+   */
+  memoryAfterGc(): Promise<{ heapUsed: number; rss: number }>;
   /** SIGTERM (the bot's graceful shutdown), SIGKILL after 10 s. */
   stop(): Promise<void>;
   /** Starts the bot again on the same database (a restart) and returns its time to ready. */
@@ -97,6 +119,7 @@ export async function startBotProcess(slackApiUrl: string): Promise<BotProcess> 
   const directory = mkdtempSync(join(tmpdir(), 'rendicion-bench-'));
   const databasePath = join(directory, 'rendicion.db');
   const logFile = join(directory, 'bot.log');
+  const memoryFile = join(directory, 'memory.json');
   const port = await freePort();
   const env = {
     ...baseEnv(),
@@ -106,11 +129,19 @@ export async function startBotProcess(slackApiUrl: string): Promise<BotProcess> 
     PORT: String(port),
     DATABASE_PATH: databasePath,
     BOT_ADMINS: BENCH_ADMIN,
+    BENCH_MEMORY_FILE: memoryFile,
   };
   let child: ChildProcess;
   const launch = async (): Promise<number> => {
     const started = performance.now();
-    child = spawnTypeScript(BOT_MAIN, [], { cwd: directory, env, stdout: 'ignore', logFile });
+    child = spawnTypeScript(BOT_MAIN, [], {
+      cwd: directory,
+      env,
+      stdout: 'ignore',
+      logFile,
+      // --expose-gc only lets the probe collect when asked; it changes nothing else.
+      nodeOptions: ['--expose-gc', '--import', MEMORY_PROBE],
+    });
     const running = child;
     const deadline = Date.now() + READY_TIMEOUT_MS;
     for (;;) {
@@ -120,7 +151,10 @@ export async function startBotProcess(slackApiUrl: string): Promise<BotProcess> 
         );
       }
       const ok = await fetch(`http://127.0.0.1:${port}/healthz`)
-        .then((response) => response.status === 200)
+        .then(async (response) => {
+          await response.arrayBuffer();
+          return response.status === 200;
+        })
         .catch(() => false);
       if (ok) return performance.now() - started;
       if (Date.now() > deadline) {
@@ -132,7 +166,10 @@ export async function startBotProcess(slackApiUrl: string): Promise<BotProcess> 
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
   };
-  const readyMs = await launch();
+  const readyMs = await launch().catch((error: unknown) => {
+    rmSync(directory, { recursive: true, force: true });
+    throw error;
+  });
   const database = new BetterSqlite3(databasePath, { readonly: true, fileMustExist: true });
   const row = database
     .prepare('SELECT u.code AS code FROM units u JOIN events e ON e.unit_id = u.id ORDER BY u.province, u.code LIMIT 1')
@@ -147,6 +184,18 @@ export async function startBotProcess(slackApiUrl: string): Promise<BotProcess> 
     readyMs,
     registeredUnit: row.code,
     memory: () => residentMemoryMb(child.pid ?? 0),
+    memoryAfterGc: async () => {
+      rmSync(memoryFile, { force: true });
+      child.kill('SIGUSR2');
+      const deadline = Date.now() + 10_000;
+      while (!existsSync(memoryFile)) {
+        if (Date.now() > deadline) throw new Error('the bot did not report its memory');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const report = JSON.parse(readFileSync(memoryFile, 'utf8')) as { heapUsed: number; rss: number };
+      return { heapUsed: report.heapUsed / 1024 ** 2, rss: report.rss / 1024 ** 2 };
+    },
     stop: () => stopChild(child),
     restart: async () => {
       await stopChild(child);
@@ -161,6 +210,7 @@ export async function startBotProcess(slackApiUrl: string): Promise<BotProcess> 
 }
 
 export interface MinimalProcess {
+  pid: number;
   eventsUrl: string;
   close(): Promise<void>;
 }
@@ -191,6 +241,7 @@ export async function startMinimalProcess(slackApiUrl: string): Promise<MinimalP
     });
   });
   return {
+    pid: child.pid ?? 0,
     eventsUrl,
     close: async () => {
       await stopChild(child);

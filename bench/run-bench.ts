@@ -51,6 +51,17 @@ function latencyTable(rows: LatencyRow[], kind: 'ack' | 'reply'): Table {
         verdict(ratio <= MAX_RATIO && bot.p99 < SLACK_ACK_LIMIT_MS),
       ];
     }),
+    notes:
+      kind === 'reply'
+        ? [
+            `CPU time per request (process CPU over the level / requests): ${rows
+              .map(
+                (row) =>
+                  `${row.concurrency} concurrent: bot ${row.bot.cpuMsPerRequest.toFixed(2)} ms, minimal ${row.minimal.cpuMsPerRequest.toFixed(2)} ms`,
+              )
+              .join('; ')}`,
+          ]
+        : undefined,
   };
 }
 
@@ -98,6 +109,8 @@ function startupTable(result: StartupMemoryResult): Table {
         verdict(result.rssAfterCommandsMb < MEMORY_TARGET_MB),
       ],
       ['Peak resident memory (VmHWM)', `${result.peakRssMb.toFixed(0)} MB`, '–', '–'],
+      ['Then, after a full garbage collection: live JS heap', `${result.heapAfterGcMb.toFixed(0)} MB`, '–', '–'],
+      ['Then, after a full garbage collection: resident memory', `${result.rssAfterGcMb.toFixed(0)} MB`, '–', '–'],
     ],
     notes: [
       `${thousands(result.commands)} commands, ${MEMORY_CONCURRENCY} at a time, took ${result.commandSeconds.toFixed(1)} s (${(result.commands / result.commandSeconds).toFixed(0)} commands/s)`,
@@ -120,12 +133,15 @@ async function main(): Promise<void> {
   const tables: Table[] = [
     {
       title: 'Run',
-      header: ['', ''],
+      header: ['Item', 'Value'],
       rows: [
         ...machine.map(({ label, value }) => [label, value]),
         ['Load average (1 min) before / after', `${loadBefore} / ${loadAverage()}`],
         ['Duration', `${seconds.toFixed(0)} s${quick ? ' (--quick)' : ''}`],
-        ['Bot command mix', commandMix('<unit>').join(', ')],
+        [
+          'Bot command mix, in turn',
+          `${commandMix('UNIT').join(', ')} (UNIT: a demo unit with its session registered)`,
+        ],
         ['Minimal app', 'ack(), then respond({ text: "ok" }) through the response URL'],
       ],
     },
@@ -139,5 +155,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
+  // The children were stopped on the way out; do not wait for sockets or timers left behind.
+  process.exit(1);
 });

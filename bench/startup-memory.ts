@@ -13,6 +13,9 @@ export interface StartupMemoryResult {
   commandSeconds: number;
   rssAfterCommandsMb: number;
   peakRssMb: number;
+  /** After a full garbage collection forced in the bot: its live JS heap and its resident memory. */
+  heapAfterGcMb: number;
+  rssAfterGcMb: number;
 }
 
 /**
@@ -47,7 +50,10 @@ export async function measureStartupAndMemory(options: {
       await Promise.all(Array.from({ length: options.concurrency }, worker));
       const commandSeconds = (performance.now() - started) / 1000;
       const after = bot.memory();
+      const collected = await bot.memoryAfterGc();
       return {
+        heapAfterGcMb: collected.heapUsed,
+        rssAfterGcMb: collected.rss,
         firstStartMs: bot.readyMs,
         restartMs,
         rssAtReadyMb,

@@ -64,13 +64,33 @@ export function listEventsWithDoneMasks(
   stepIds: readonly string[],
 ): { event: CampaignEvent; doneMask: number }[] {
   if (stepIds.length > MAX_MASK_STEPS) throw new Error(`A done mask holds ${MAX_MASK_STEPS} steps at most.`);
+  const width = Object.keys(eventRows.columns).length;
+  return eventsWithDoneMasks(db, stepIds)
+    .values({ campaignId })
+    .map((row) => ({ event: eventRows.toObject(row), doneMask: Number(row[width]) }));
+}
+
+/** The query for one list of steps, prepared once per connection (the list is the checklist's). */
+const preparedMaskQueries = preparedOnce(() => new Map<string, ReturnType<typeof prepareMaskQuery>>());
+
+function eventsWithDoneMasks(db: Database, stepIds: readonly string[]) {
+  const queries = preparedMaskQueries(db);
+  const key = JSON.stringify(stepIds);
+  let query = queries.get(key);
+  if (!query) {
+    query = prepareMaskQuery(db, stepIds);
+    queries.set(key, query);
+  }
+  return query;
+}
+
+function prepareMaskQuery(db: Database, stepIds: readonly string[]) {
   const bits = stepIds.length
     ? sql.join(
         stepIds.map((stepId, i) => sql`WHEN ${stepId} THEN ${2 ** i}`),
         sql` `,
       )
     : sql`WHEN NULL THEN 0`;
-  const width = Object.keys(eventRows.columns).length;
   return db.orm
     .select({
       ...eventRows.columns,
@@ -80,9 +100,8 @@ export function listEventsWithDoneMasks(
         FROM ${eventSteps} AS ticks WHERE ticks.event_id = "events"."id")`,
     })
     .from(events)
-    .where(eq(events.campaignId, campaignId))
-    .values()
-    .map((row) => ({ event: eventRows.toObject(row), doneMask: Number(row[width]) }));
+    .where(eq(events.campaignId, sql.placeholder('campaignId')))
+    .prepare();
 }
 
 export function eventDetailsOf(event: CampaignEvent): EventDetails {

@@ -44,14 +44,44 @@ interface StepChange {
   unitCode: string;
 }
 
-/** Ticks a step; ticking a done step changes nothing and returns the existing tick. */
-export function tickStep(db: Database, change: StepChange): { step: DoneStep; changed: boolean } {
-  const inserted = db.orm
+const insertTick = preparedOnce((db) =>
+  db.orm
     .insert(eventSteps)
-    .values({ eventId: change.eventId, stepId: change.stepId, doneBy: change.actor, doneAt: change.at })
+    .values({
+      eventId: sql.placeholder('eventId'),
+      stepId: sql.placeholder('stepId'),
+      doneBy: sql.placeholder('doneBy'),
+      doneAt: sql.placeholder('doneAt'),
+    })
     .onConflictDoNothing()
     .returning()
-    .get();
+    .prepare(),
+);
+
+const tickOf = preparedOnce((db) =>
+  db.orm
+    .select()
+    .from(eventSteps)
+    .where(and(eq(eventSteps.eventId, sql.placeholder('eventId')), eq(eventSteps.stepId, sql.placeholder('stepId'))))
+    .prepare(),
+);
+
+const deleteTick = preparedOnce((db) =>
+  db.orm
+    .delete(eventSteps)
+    .where(and(eq(eventSteps.eventId, sql.placeholder('eventId')), eq(eventSteps.stepId, sql.placeholder('stepId'))))
+    .returning()
+    .prepare(),
+);
+
+/** Ticks a step; ticking a done step changes nothing and returns the existing tick. */
+export function tickStep(db: Database, change: StepChange): { step: DoneStep; changed: boolean } {
+  const inserted = insertTick(db).get({
+    eventId: change.eventId,
+    stepId: change.stepId,
+    doneBy: change.actor,
+    doneAt: change.at,
+  });
   if (inserted) {
     recordAudit(db, {
       at: change.at,
@@ -65,22 +95,14 @@ export function tickStep(db: Database, change: StepChange): { step: DoneStep; ch
     });
     return { step: inserted, changed: true };
   }
-  const existing = db.orm
-    .select()
-    .from(eventSteps)
-    .where(and(eq(eventSteps.eventId, change.eventId), eq(eventSteps.stepId, change.stepId)))
-    .get();
+  const existing = tickOf(db).get({ eventId: change.eventId, stepId: change.stepId });
   if (!existing) throw new Error(`Step ${change.stepId} of event ${change.eventId} vanished during tick.`);
   return { step: existing, changed: false };
 }
 
 /** Unticks a step; returns the tick that was removed, if there was one. */
 export function untickStep(db: Database, change: StepChange): DoneStep | undefined {
-  const removed = db.orm
-    .delete(eventSteps)
-    .where(and(eq(eventSteps.eventId, change.eventId), eq(eventSteps.stepId, change.stepId)))
-    .returning()
-    .get();
+  const removed = deleteTick(db).get({ eventId: change.eventId, stepId: change.stepId });
   if (removed) {
     recordAudit(db, {
       at: change.at,

@@ -25,14 +25,17 @@ export function findUnitByCode(db: Database, campaignId: number, code: string): 
 
 const unitRows = tableRows(units);
 
-export function listUnits(db: Database, campaignId: number): Unit[] {
-  return db.orm
+const unitsOfCampaign = preparedOnce((db) =>
+  db.orm
     .select(unitRows.columns)
     .from(units)
-    .where(eq(units.campaignId, campaignId))
+    .where(eq(units.campaignId, sql.placeholder('campaignId')))
     .orderBy(asc(units.province), asc(units.code))
-    .values()
-    .map(unitRows.toObject);
+    .prepare(),
+);
+
+export function listUnits(db: Database, campaignId: number): Unit[] {
+  return unitsOfCampaign(db).values({ campaignId }).map(unitRows.toObject);
 }
 
 export function countUnits(db: Database, campaignId: number): number {
