@@ -14,10 +14,12 @@ async function main(): Promise<void> {
   const app = new App({
     receiver,
     token: 'xoxb-bench',
-    tokenVerificationEnabled: false,
+    // As the bot does: the token is checked once at start (app.init), not before every request.
+    deferInitialization: true,
     clientOptions: { slackApiUrl },
     logLevel: LogLevel.ERROR,
   });
+  await app.init();
   app.command('/rendicion', async ({ ack, respond }) => {
     await ack();
     await respond({ text: 'ok' });

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { type DiscordLatencyRow, measureDiscordLatency } from './discord-latency.js';
 import { commandMix, type LatencyRow, measureLatency } from './latency.js';
 import { describeMachine, loadAverage } from './machine.js';
 import { measureStartupAndMemory, type StartupMemoryResult } from './startup-memory.js';
@@ -6,8 +7,9 @@ import { ms, type Summary } from './stats.js';
 import { measureSummaryScale, type ScaleRow } from './summary-scale.js';
 import { renderTable, type Table } from './table.js';
 
-/** Slack's limit for acknowledging a slash command. */
+/** Slack's limit for acknowledging a slash command; Discord gives an interaction the same. */
 const SLACK_ACK_LIMIT_MS = 3_000;
+const DISCORD_ANSWER_LIMIT_MS = 3_000;
 const MAX_RATIO = 1.5;
 const SUMMARY_SIZES = [126, 10_000, 100_000] as const;
 const SUMMARY_TARGETS_MS: Record<number, number> = { 126: 10, 100000: 1_000 };
@@ -62,6 +64,25 @@ function latencyTable(rows: LatencyRow[], kind: 'ack' | 'reply'): Table {
               .join('; ')}`,
           ]
         : undefined,
+  };
+}
+
+function discordTable(rows: DiscordLatencyRow[]): Table {
+  return {
+    title: 'Discord interaction: time to answer (ms, p50 / p95 / p99)',
+    header: ['Concurrent', 'Requests', 'Bot', 'Target', 'Result'],
+    numeric: [0, 1],
+    rows: rows.map((row) => [
+      String(row.concurrency),
+      String(row.requests),
+      triple(row.answer),
+      `< ${thousands(DISCORD_ANSWER_LIMIT_MS)}`,
+      verdict(row.answer.p99 < DISCORD_ANSWER_LIMIT_MS),
+    ]),
+    notes: [
+      'the real discord.js client logged in to the fake Discord (REST and gateway on 127.0.0.1), in this process: from the gateway sending INTERACTION_CREATE to the interaction callback arriving at the fake',
+      'the same command mix as Slack, through /rendicion subcommands with typed options; the fake and the bot share this process',
+    ],
   };
 }
 
@@ -122,6 +143,8 @@ async function main(): Promise<void> {
   const loadBefore = loadAverage();
   progress(`starting${quick ? ' (quick run)' : ''}; load average ${loadBefore}`);
   const latency = await measureLatency({ quick, progress });
+  progress('discord interactions');
+  const discord = await measureDiscordLatency(quick);
   const startup = await measureStartupAndMemory({
     commands: quick ? 2_000 : MEMORY_COMMANDS,
     concurrency: MEMORY_CONCURRENCY,
@@ -147,6 +170,7 @@ async function main(): Promise<void> {
     },
     latencyTable(latency, 'ack'),
     latencyTable(latency, 'reply'),
+    discordTable(discord),
     summaryTable(scale),
     startupTable(startup),
   ];

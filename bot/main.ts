@@ -18,6 +18,7 @@ import { runConsole } from './console/console-mode.js';
 import { createDiscordAdapter } from './discord/discord-adapter.js';
 import { checkHealth, type HealthReport, startHealthServer } from './health.js';
 import { createLogger } from './logger.js';
+import { oneAtATime } from './outbox-pass.js';
 import { prepareDatabase } from './prepare-database.js';
 import { checkPresentationLinks } from './presentation-worker.js';
 import { createSheetSync } from './sheet-sync.js';
@@ -74,8 +75,6 @@ async function main(): Promise<void> {
     lastPinCheck = Date.now();
     await checkPinnedTweet(workerDeps);
   };
-  // One pass at a time: a second caller waits for the pass in progress instead of racing it.
-  let publishing: Promise<unknown> = Promise.resolve();
   const youtubeDeps = config.youtube && {
     db,
     videos: createYoutubeVideos(config.youtube),
@@ -91,23 +90,24 @@ async function main(): Promise<void> {
     config.sheet &&
     createSheetSync({ db, writer: createSheetWriter(config.sheet), clock: systemClock, logger, locale });
   let firstPass = true;
-  const publishTweets = () => {
-    const atStartUp = firstPass;
-    firstPass = false;
-    publishing = publishing
-      .then(() => publishQueuedTweets(workerDeps, { atStartUp }).then(() => checkPinnedTweetNowAndThen()))
-      .then(() => (youtubeDeps ? verifyReportedLinks(youtubeDeps).then(() => addVerifiedToPlaylist(youtubeDeps)) : 0))
-      .then(() =>
-        checkPresentationLinks({ db, clock: systemClock, logger, locale, defaultPlatform: platform, platforms }),
-      )
-      .then(() => syncSheet?.())
-      .catch((error: unknown) =>
-        logger.error({ error: error instanceof Error ? error.message : String(error) }, 'background pass failed'),
-      );
-    return publishing.then(() => undefined);
-  };
+  const publishTweets = oneAtATime(
+    async () => {
+      const atStartUp = firstPass;
+      firstPass = false;
+      await publishQueuedTweets(workerDeps, { atStartUp });
+      await checkPinnedTweetNowAndThen();
+      if (youtubeDeps) {
+        await verifyReportedLinks(youtubeDeps);
+        await addVerifiedToPlaylist(youtubeDeps);
+      }
+      await checkPresentationLinks({ db, clock: systemClock, logger, locale, defaultPlatform: platform, platforms });
+      await syncSheet?.();
+    },
+    (error) =>
+      logger.error({ error: error instanceof Error ? error.message : String(error) }, 'background pass failed'),
+  );
   // Shutting down waits for the pass in progress, so a tweet being sent is recorded before the database closes.
-  const backgroundSettled = () => publishing.then(() => undefined);
+  const backgroundSettled = () => publishTweets.settled();
   const running = { config, engine, db, logger, locale, createdDemo, campaign, publishTweets, backgroundSettled };
   if (config.slack || config.discord) await runChat(running);
   else await runConsoleMode({ ...running, startAs: values.as });

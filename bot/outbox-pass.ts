@@ -61,13 +61,28 @@ export async function drainOutbox(input: {
 }
 
 /**
- * Runs `pass` one at a time: a call while a pass is in progress waits for it and then runs again,
- * so callers may ask as often as they like. A failed pass is logged, never thrown.
+ * Runs `pass` one at a time, and coalesces: a call while a pass is running queues one more pass,
+ * and calls while that one waits share it (it starts after them, so it sees their work). A burst of
+ * a hundred requests costs two passes, not a hundred. A failed pass is logged, never thrown.
  */
-export function oneAtATime(pass: () => Promise<unknown>, onError: (error: unknown) => void): () => Promise<void> {
-  let running: Promise<void> = Promise.resolve();
-  return () => {
-    running = running.then(pass).then(() => undefined, onError);
-    return running;
+export function oneAtATime(
+  pass: () => Promise<unknown>,
+  onError: (error: unknown) => void,
+): (() => Promise<void>) & { settled: () => Promise<void> } {
+  let tail: Promise<void> = Promise.resolve();
+  let waiting: Promise<void> | undefined;
+  const run = () => {
+    if (waiting) return waiting;
+    const next = tail
+      .then(() => {
+        waiting = undefined;
+        return pass();
+      })
+      .then(() => undefined, onError);
+    waiting = next;
+    tail = next;
+    return next;
   };
+  /** Resolves when the passes already asked for are done, without asking for another. */
+  return Object.assign(run, { settled: () => tail });
 }
