@@ -164,6 +164,8 @@ export function createSlackAdapter(input: {
   app.command(settings.slashCommand, async ({ command, ack, respond, client }) => {
     // Acknowledge first: Slack gives three seconds, and the reply goes through the response URL.
     await ack();
+    // Let the acknowledgements of requests already waiting go out before this one's work runs.
+    await new Promise((resolve) => setImmediate(resolve));
     const form = FORM_COMMANDS[normalizeWord(command.text)];
     if (form && engine.mayRun({ user: await users.resolve(command.user_id) }, form)) {
       const origin = { channelId: command.channel_id, responseUrl: command.response_url };
