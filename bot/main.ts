@@ -25,6 +25,7 @@ import { createSheetSync } from './sheet-sync.js';
 import { createSlackAdapter } from './slack/slack-adapter.js';
 import { StartupError } from './startup-error.js';
 import { checkPinnedTweet, publishQueuedTweets } from './tweet-worker.js';
+import { platformOfUser } from './user-platform.js';
 import { addVerifiedToPlaylist, verifyReportedLinks } from './youtube-worker.js';
 
 /** How often a chat-connected bot runs its time-driven work and flushes the outbox. */
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
     admins: config.admins,
     defaultLocale: locale,
     platforms: chatPlatforms(config),
+    platformOfUser: (userId) => platformOfUser(userId, chatPlatforms(config)),
     settings: config.settings,
     speller: await loadSpanishSpeller(),
     tweetMode: config.x ? 'live' : 'simulated',

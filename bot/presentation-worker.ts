@@ -2,12 +2,12 @@ import type { Clock } from '../commands/core/clock.js';
 import { messagesFor } from '../commands/core/i18n/catalogue.js';
 import type { Logger } from '../commands/core/logger.js';
 import type { Locale, Platform } from '../commands/core/types.js';
-import { platformOfUser } from '../commands/core/user-platform.js';
 import { type Database, inTransaction } from '../db/client.js';
 import { findEventWithUnit } from '../db/queries/events.js';
 import { listPresentationLinksToCheck, settlePresentationLink } from '../db/queries/presentation-links.js';
 import { tickStep } from '../db/queries/steps.js';
 import { queueDirectMessage } from './direct-message.js';
+import { platformOfUser } from './user-platform.js';
 
 /** A website that does not answer in this time is tried again on the next pass. */
 const PAGE_TIMEOUT_MS = 10_000;

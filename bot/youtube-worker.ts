@@ -3,7 +3,6 @@ import { createDateFormatter } from '../commands/core/format-date.js';
 import { messagesFor } from '../commands/core/i18n/catalogue.js';
 import type { Logger } from '../commands/core/logger.js';
 import type { Locale, Platform } from '../commands/core/types.js';
-import { platformOfUser } from '../commands/core/user-platform.js';
 import { type Database, inTransaction } from '../db/client.js';
 import { getCampaign } from '../db/queries/campaign.js';
 import { findEventWithUnit } from '../db/queries/events.js';
@@ -16,6 +15,7 @@ import {
 } from '../db/queries/youtube-links.js';
 import { GoogleApiError, type VideoFacts, type YoutubeVideos } from '../integrations/youtube/youtube-videos.js';
 import { queueDirectMessage } from './direct-message.js';
+import { platformOfUser } from './user-platform.js';
 
 export type LinkProblem = 'not_found' | 'private' | 'processing' | 'other_channel' | 'too_old';
 

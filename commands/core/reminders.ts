@@ -6,7 +6,6 @@ import { isManuallyTickable } from './checklist.js';
 import { notify } from './notify.js';
 import type { StepStatus } from './step-state.js';
 import type { CommandContext, CommandReply, ReplyButton } from './types.js';
-import { platformOfUser } from './user-platform.js';
 
 export const SNOOZE_ACTION = 'recordatorios.posponer';
 export type SnoozeLength = '1h' | '4h' | 'tomorrow';
@@ -95,7 +94,11 @@ export function sendReminders(ctx: CommandContext): number {
         recordReminder(db, { eventId: event.id, stepId: status.step.id, userId, localDate: today, at: ctx.now });
       }
       notify(ctx, {
-        target: { type: 'user', userId, platform: platformOfUser(userId, ctx.deps.platforms) },
+        target: {
+          type: 'user',
+          userId,
+          platform: ctx.deps.platformOfUser?.(userId) ?? ctx.deps.platforms[0] ?? 'console',
+        },
         message: reminderMessage(ctx, progress, due),
       });
       sent += 1;

@@ -104,6 +104,8 @@ export interface CommandDeps {
   defaultLocale: Locale;
   /** The chat platforms running in this process: channel posts go to each of them. */
   platforms: readonly Platform[];
+  /** Which running platform reaches a person (the adapters know their ids); unset: the first one. */
+  platformOfUser?: (userId: string) => Platform;
   settings: BotSettings;
   /** Spelling for policy rule 10 (the Spanish Hunspell dictionary in production). */
   speller: Speller;

@@ -1,4 +1,4 @@
-import type { Platform } from './types.js';
+import type { Platform } from '../commands/core/types.js';
 
 /**
  * Which running chat platform reaches this person. Discord knows people by a numeric id of 17 to
