@@ -13,6 +13,7 @@ import {
 } from 'discord.js';
 import { CHECKLIST, isManuallyTickable } from '../../commands/core/checklist.js';
 import type { Clock } from '../../commands/core/clock.js';
+import { createDateFormatter } from '../../commands/core/format-date.js';
 import { type CommandName, messagesFor } from '../../commands/core/i18n/catalogue.js';
 import type { Logger } from '../../commands/core/logger.js';
 import type { ChatUser, CommandReply, GlobalRole, Locale } from '../../commands/core/types.js';
@@ -190,11 +191,25 @@ export function createDiscordAdapter(input: {
       if (!given.unidad) return { form: 'registrar', given };
       const someOfTrio = trio.some(Boolean);
       if (someOfTrio && !trio.every(Boolean)) return { form: 'registrar', given };
-      // A registered session may change only its options; with none given, the form shows the session.
+      // The unit alone opens the form: empty for a new session, filled with the session to
+      // reschedule it. A registered session may also change only its options (`sala:`...).
       if (!someOfTrio && values.size === 1) {
-        const unit = findUnitByCode(db, getCampaign(db).id, given.unidad);
+        const campaign = getCampaign(db);
+        const unit = findUnitByCode(db, campaign.id, given.unidad);
         const event = unit ? findEventByUnit(db, unit.id) : undefined;
         if (!event) return { form: 'registrar', given };
+        const dates = createDateFormatter(locale, campaign.timeZone);
+        const [year, month, day] = dates.toLocalDate(event.startsAt).split('-');
+        return {
+          form: 'registrar',
+          given: {
+            unidad: unit?.code ?? given.unidad,
+            fecha: `${day}/${month}/${year}`,
+            hora: dates.time(event.startsAt),
+            plataforma: event.platform,
+            sala: event.room ?? undefined,
+          },
+        };
       }
       return undefined;
     }

@@ -262,6 +262,27 @@ describe('Discord adapter (real discord.js client against a fake Discord on 127.
     expect(eventOf(h, 'PIC-DP')).toMatchObject({ platform: 'meet', room: 'Sala "A"' });
   });
 
+  it('opens the form filled with the registered session when only the unit is given, to reschedule it', async () => {
+    const h = await start();
+    const { discord } = h;
+    await registerPicDp(discord, officer);
+    const opened = await discord.interact(discord.slashCommand(officer, 'registrar', { unidad: 'PIC-DP' }));
+    expect(opened.callback.body.type).toBe(9);
+    const modal = opened.callback.body.data as {
+      custom_id: string;
+      components: { components: { custom_id: string; value?: string }[] }[];
+    };
+    const shown = Object.fromEntries(
+      modal.components.map((row) => [row.components[0]?.custom_id, row.components[0]?.value]),
+    );
+    expect(shown).toMatchObject({ unidad: 'PIC-DP', fecha: '15/09/2098', hora: '10:00', plataforma: 'zoom' });
+    await discord.interact(
+      discord.modalSubmit(officer, modal.custom_id, { ...shown, hora: '16:30' } as Record<string, string>),
+    );
+    const event = eventOf(h, 'PIC-DP');
+    expect(event?.startsAt.toISOString()).toBe('2098-09-15T21:30:00.000Z');
+  });
+
   it('keeps the options a form has no field for, and applies them when the form is sent', async () => {
     const h = await start();
     const { discord } = h;
