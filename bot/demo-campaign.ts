@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { addDays, format } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
 import { createDateFormatter } from '../commands/core/format-date.js';
 import type { Database } from '../db/client.js';
 import type { CampaignSettings } from '../db/queries/campaign.js';

@@ -10,19 +10,14 @@ import type { Locale, Platform } from '../commands/core/types.js';
 import { createEngine, type Engine } from '../commands/engine.js';
 import type { Database } from '../db/client.js';
 import type { Campaign } from '../db/queries/campaign.js';
-import { createSheetWriter } from '../integrations/google-sheets/sheet-writer.js';
 import { createSimulatedPublisher, createXPublisher } from '../integrations/x/x-publisher.js';
-import { createYoutubeVideos } from '../integrations/youtube/youtube-videos.js';
 import { type Config, loadConfig } from './config.js';
-import { runConsole } from './console/console-mode.js';
-import { createDiscordAdapter } from './discord/discord-adapter.js';
 import { checkHealth, type HealthReport, startHealthServer } from './health.js';
 import { createLogger } from './logger.js';
 import { oneAtATime } from './outbox-pass.js';
 import { prepareDatabase } from './prepare-database.js';
 import { checkPresentationLinks } from './presentation-worker.js';
 import { createSheetSync } from './sheet-sync.js';
-import { createSlackAdapter } from './slack/slack-adapter.js';
 import { StartupError } from './startup-error.js';
 import { checkPinnedTweet, publishQueuedTweets } from './tweet-worker.js';
 import { platformOfUser } from './user-platform.js';
@@ -77,9 +72,11 @@ async function main(): Promise<void> {
     lastPinCheck = Date.now();
     await checkPinnedTweet(workerDeps);
   };
+  // Each client library loads only when its service is configured: discord.js alone holds about 23 MB,
+  // Bolt about 35 MB (docs/benchmarks.md, memory).
   const youtubeDeps = config.youtube && {
     db,
-    videos: createYoutubeVideos(config.youtube),
+    videos: (await import('../integrations/youtube/youtube-videos.js')).createYoutubeVideos(config.youtube),
     clock: systemClock,
     logger,
     locale,
@@ -90,7 +87,13 @@ async function main(): Promise<void> {
   };
   const syncSheet =
     config.sheet &&
-    createSheetSync({ db, writer: createSheetWriter(config.sheet), clock: systemClock, logger, locale });
+    createSheetSync({
+      db,
+      writer: (await import('../integrations/google-sheets/sheet-writer.js')).createSheetWriter(config.sheet),
+      clock: systemClock,
+      logger,
+      locale,
+    });
   let firstPass = true;
   const publishTweets = oneAtATime(
     async () => {
@@ -152,13 +155,21 @@ async function runChat({
   // Slack's approvals channel too): after each one, every adapter delivers.
   const afterRequest = () => publishTweets().then(() => deliver());
   const common = { engine, db, clock: systemClock, logger, locale, afterRequest };
-  const discord = config.discord && createDiscordAdapter({ ...common, settings: config.discord });
+  const discord =
+    config.discord &&
+    (await import('./discord/discord-adapter.js')).createDiscordAdapter({ ...common, settings: config.discord });
   const report = (): HealthReport =>
     checkHealth(db, {
       ...(slack ? { slack: slack.state() } : {}),
       ...(discord ? { discord: discord.state() } : {}),
     });
-  const slack = config.slack && createSlackAdapter({ ...common, settings: config.slack, health: report });
+  const slack =
+    config.slack &&
+    (await import('./slack/slack-adapter.js')).createSlackAdapter({
+      ...common,
+      settings: config.slack,
+      health: report,
+    });
   if (slack) {
     await slack.start();
     logger.info(
@@ -228,6 +239,7 @@ async function runConsoleMode(running: Running & { startAs?: string }): Promise<
   // Tweets left queued or interrupted by the last run go out before anything else.
   await running.publishTweets();
   // No Slack or Discord credentials: the bot runs as a terminal chat on the local database.
+  const { runConsole } = await import('./console/console-mode.js');
   await runConsole({
     engine,
     db,
