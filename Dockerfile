@@ -20,8 +20,17 @@ COPY package.json package-lock.json ./
 # locked versions all the same; --omit=dev leaves out TypeScript, vitest, biome and drizzle-kit.
 RUN npm install --omit=dev --no-audit --no-fund \
   && npm cache clean --force
+# The bot runs compiled: esbuild (a production dependency) writes dist/, with the Spanish dictionary
+# packed as a word list (scripts/build.mjs), made in node_modules/.cache, which the image leaves out.
+COPY scripts/build.mjs ./scripts/
+COPY bot ./bot
+COPY commands ./commands
+COPY db ./db
+COPY integrations ./integrations
+RUN node scripts/build.mjs && rm -rf node_modules/.cache
 
-# --- runtime: Node, the production node_modules and the TypeScript source, run by tsx.
+# --- runtime: Node, the production node_modules and the compiled bot; the TypeScript source stays
+# for the npm scripts (backup, roster, politica, slack:manifest), which tsx runs.
 FROM ${NODE_IMAGE}
 # resvg draws the summary chart with the system's "DejaVu Sans"; the slim image has no fonts.
 RUN apt-get update \
@@ -32,9 +41,10 @@ ENV NODE_ENV=production \
   PORT=3000
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
-# What `node --import tsx bot/main.ts` and the npm scripts (backup, roster, politica, slack:manifest)
-# read: package.json ("type": "module", the scripts), the source, db/migrations (applied at start),
-# db/demo (the demo roster), the Slack manifests and the examples.
+COPY --from=build /app/dist ./dist
+# What the npm scripts (backup, roster, politica, slack:manifest) read: package.json ("type":
+# "module", the scripts), the source, db/migrations, db/demo (the demo roster), the Slack manifests
+# and the examples.
 COPY package.json tsconfig.json ./
 COPY bot ./bot
 COPY commands ./commands
@@ -53,7 +63,8 @@ EXPOSE 3000
 # credentials the bot runs the console mode, which has no HTTP port, so the check fails.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# node itself, not `npm start` or the tsx binary (each would add a process between the signal and
-# the bot): SIGTERM reaches the bot's own handler, which finishes the work in progress and closes
-# the database. compose.yaml adds `init: true`; with `docker run`, add --init.
-CMD ["node", "--import", "tsx", "bot/main.ts"]
+# node itself, as `npm start` runs it after building (package.json), not npm (which would add a
+# process between the signal and the bot, and rebuild): SIGTERM reaches the bot's own handler, which
+# finishes the work in progress and closes the database. compose.yaml adds `init: true`; with
+# `docker run`, add --init. The V8 options keep the heap small (docs/benchmarks.md, memory).
+CMD ["node", "--max-semi-space-size=2", "--heap-growing-percent=20", "dist/bot/main.js"]

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -11,27 +11,37 @@ export const BENCH_SIGNING_SECRET = 'bench-signing-secret-0123456789';
 export const BENCH_ADMIN = 'U0ADMIN';
 
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-const BOT_MAIN = fileURLToPath(new URL('../bot/main.ts', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MINIMAL_APP = fileURLToPath(new URL('./minimal-app.ts', import.meta.url));
-const MEMORY_PROBE = pathToFileURL(fileURLToPath(new URL('./memory-probe.ts', import.meta.url))).href;
+const MEMORY_PROBE = pathToFileURL(fileURLToPath(new URL('./memory-probe.mjs', import.meta.url))).href;
 const READY_TIMEOUT_MS = 60_000;
 
-/** `node --import tsx <script>`: the child's pid is node's own, not a wrapper's (npx, a shell). */
-function spawnTypeScript(
-  script: string,
-  args: string[],
-  options: {
-    cwd: string;
-    env: Record<string, string>;
-    stdout: 'pipe' | 'ignore';
-    logFile: string;
-    nodeOptions?: string[];
-  },
-): ChildProcess {
+/**
+ * `npm start`'s command from package.json (`node <options> dist/bot/main.js`), after its prestart
+ * build: the benchmark runs what users run, and cannot drift from it.
+ */
+function botCommand(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const [program, ...args] = (scripts.start ?? '').trim().split(/\s+/);
+  if (program !== 'node') throw new Error(`npm start runs "${scripts.start}", not node: update bench/processes.ts`);
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  return args.map((arg) => (arg.endsWith('.js') ? join(ROOT, arg) : arg));
+}
+
+interface SpawnOptions {
+  cwd: string;
+  env: Record<string, string>;
+  stdout: 'pipe' | 'ignore';
+  logFile: string;
+}
+
+/** `node <args>`: the child's pid is node's own, not a wrapper's (npm, npx, a shell). */
+function spawnNode(args: string[], options: SpawnOptions): ChildProcess {
   const log = openSync(options.logFile, 'a');
   try {
-    // Node's own options after tsx's loader, so a TypeScript module can be imported among them.
-    return spawn(process.execPath, ['--import', TSX_LOADER, ...(options.nodeOptions ?? []), script, ...args], {
+    return spawn(process.execPath, args, {
       cwd: options.cwd,
       env: options.env,
       stdio: ['ignore', options.stdout, log],
@@ -100,7 +110,7 @@ export interface BotProcess {
    * After a full garbage collection in the bot (bench/memory-probe.ts): the memory its objects still
    * use (heap) and its resident memory then, in MB.
    */
-  memoryAfterGc(): Promise<{ heapUsed: number; rss: number }>;
+  memoryAfterGc(): Promise<{ heapUsed: number; heapTotal: number; external: number; rss: number }>;
   /** SIGTERM (the bot's graceful shutdown), SIGKILL after 10 s. */
   stop(): Promise<void>;
   /** Starts the bot again on the same database (a restart) and returns its time to ready. */
@@ -110,7 +120,7 @@ export interface BotProcess {
 }
 
 /**
- * Runs `bot/main.ts` as a deployment would, in Slack HTTP mode against the fake Slack at
+ * Runs the bot as `npm start` does (compiled, `node dist/bot/main.js`), in Slack HTTP mode against the fake Slack at
  * `slackApiUrl`, on a new SQLite file (so its first start creates the demo campaign: 126 units),
  * with the production logger writing to a file. Its working directory is a temporary one, so no
  * `.env` of the repository is read.
@@ -131,17 +141,14 @@ export async function startBotProcess(slackApiUrl: string): Promise<BotProcess> 
     BOT_ADMINS: BENCH_ADMIN,
     BENCH_MEMORY_FILE: memoryFile,
   };
+  const command = botCommand();
+  const script = command.at(-1) as string;
   let child: ChildProcess;
   const launch = async (): Promise<number> => {
     const started = performance.now();
-    child = spawnTypeScript(BOT_MAIN, [], {
-      cwd: directory,
-      env,
-      stdout: 'ignore',
-      logFile,
-      // --expose-gc only lets the probe collect when asked; it changes nothing else.
-      nodeOptions: ['--expose-gc', '--import', MEMORY_PROBE],
-    });
+    // --expose-gc only lets the probe collect when asked; it changes nothing else.
+    const args = [...command.slice(0, -1), '--expose-gc', '--import', MEMORY_PROBE, script];
+    child = spawnNode(args, { cwd: directory, env, stdout: 'ignore', logFile });
     const running = child;
     const deadline = Date.now() + READY_TIMEOUT_MS;
     for (;;) {
@@ -193,8 +200,17 @@ export async function startBotProcess(slackApiUrl: string): Promise<BotProcess> 
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       await new Promise((resolve) => setTimeout(resolve, 20));
-      const report = JSON.parse(readFileSync(memoryFile, 'utf8')) as { heapUsed: number; rss: number };
-      return { heapUsed: report.heapUsed / 1024 ** 2, rss: report.rss / 1024 ** 2 };
+      const report = JSON.parse(readFileSync(memoryFile, 'utf8')) as Record<
+        'heapUsed' | 'heapTotal' | 'external' | 'rss',
+        number
+      >;
+      const mb = (bytes: number) => bytes / 1024 ** 2;
+      return {
+        heapUsed: mb(report.heapUsed),
+        heapTotal: mb(report.heapTotal),
+        external: mb(report.external),
+        rss: mb(report.rss),
+      };
     },
     stop: () => stopChild(child),
     restart: async () => {
@@ -218,7 +234,8 @@ export interface MinimalProcess {
 export async function startMinimalProcess(slackApiUrl: string): Promise<MinimalProcess> {
   const directory = mkdtempSync(join(tmpdir(), 'rendicion-bench-'));
   const logFile = join(directory, 'minimal.log');
-  const child = spawnTypeScript(MINIMAL_APP, [BENCH_SIGNING_SECRET, slackApiUrl], {
+  // TypeScript through tsx's loader, which acts only while modules load.
+  const child = spawnNode(['--import', TSX_LOADER, MINIMAL_APP, BENCH_SIGNING_SECRET, slackApiUrl], {
     cwd: directory,
     env: baseEnv(),
     stdout: 'pipe',

@@ -18,8 +18,25 @@ const MEMORY_COMMANDS = 10_000;
 const MEMORY_CONCURRENCY = 20;
 
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, markdown: { type: 'boolean', default: false } },
+  options: {
+    quick: { type: 'boolean', default: false },
+    markdown: { type: 'boolean', default: false },
+    only: { type: 'string' },
+  },
 });
+const PARTS = ['slack', 'discord', 'memory', 'scale'] as const;
+type Part = (typeof PARTS)[number];
+/** `--only memory,scale`: the parts to run, every one without it. */
+const parts = new Set<Part>(
+  values.only === undefined
+    ? PARTS
+    : values.only.split(',').map((part) => {
+        if (!(PARTS as readonly string[]).includes(part)) {
+          throw new Error(`--only takes ${PARTS.join(', ')} (comma-separated), not "${part}"`);
+        }
+        return part as Part;
+      }),
+);
 const quick = values.quick === true;
 const markdown = values.markdown === true;
 const started = performance.now();
@@ -131,6 +148,8 @@ function startupTable(result: StartupMemoryResult): Table {
       ],
       ['Peak resident memory (VmHWM)', `${result.peakRssMb.toFixed(0)} MB`, '–', '–'],
       ['Then, after a full garbage collection: live JS heap', `${result.heapAfterGcMb.toFixed(0)} MB`, '–', '–'],
+      ['Then: JS heap V8 keeps (live objects and free space)', `${result.heapTotalAfterGcMb.toFixed(0)} MB`, '–', '–'],
+      ['Then: memory held by JS objects outside the heap', `${result.externalAfterGcMb.toFixed(0)} MB`, '–', '–'],
       ['Then, after a full garbage collection: resident memory', `${result.rssAfterGcMb.toFixed(0)} MB`, '–', '–'],
     ],
     notes: [
@@ -142,15 +161,17 @@ function startupTable(result: StartupMemoryResult): Table {
 async function main(): Promise<void> {
   const loadBefore = loadAverage();
   progress(`starting${quick ? ' (quick run)' : ''}; load average ${loadBefore}`);
-  const latency = await measureLatency({ quick, progress });
-  progress('discord interactions');
-  const discord = await measureDiscordLatency(quick);
-  const startup = await measureStartupAndMemory({
-    commands: quick ? 2_000 : MEMORY_COMMANDS,
-    concurrency: MEMORY_CONCURRENCY,
-    progress,
-  });
-  const scale = measureSummaryScale({ sizes: SUMMARY_SIZES, quick, progress });
+  const latency = parts.has('slack') ? await measureLatency({ quick, progress }) : undefined;
+  if (parts.has('discord')) progress('discord interactions');
+  const discord = parts.has('discord') ? await measureDiscordLatency(quick) : undefined;
+  const startup = parts.has('memory')
+    ? await measureStartupAndMemory({
+        commands: quick ? 2_000 : MEMORY_COMMANDS,
+        concurrency: MEMORY_CONCURRENCY,
+        progress,
+      })
+    : undefined;
+  const scale = parts.has('scale') ? measureSummaryScale({ sizes: SUMMARY_SIZES, quick, progress }) : undefined;
   const seconds = (performance.now() - started) / 1000;
   const machine = describeMachine();
   const tables: Table[] = [
@@ -160,7 +181,10 @@ async function main(): Promise<void> {
       rows: [
         ...machine.map(({ label, value }) => [label, value]),
         ['Load average (1 min) before / after', `${loadBefore} / ${loadAverage()}`],
-        ['Duration', `${seconds.toFixed(0)} s${quick ? ' (--quick)' : ''}`],
+        [
+          'Duration',
+          `${seconds.toFixed(0)} s${quick ? ' (--quick)' : ''}${values.only ? ` (--only ${values.only})` : ''}`,
+        ],
         [
           'Bot command mix, in turn',
           `${commandMix('UNIT').join(', ')} (UNIT: a demo unit with its session registered)`,
@@ -168,11 +192,10 @@ async function main(): Promise<void> {
         ['Minimal app', 'ack(), then respond({ text: "ok" }) through the response URL'],
       ],
     },
-    latencyTable(latency, 'ack'),
-    latencyTable(latency, 'reply'),
-    discordTable(discord),
-    summaryTable(scale),
-    startupTable(startup),
+    ...(latency ? [latencyTable(latency, 'ack'), latencyTable(latency, 'reply')] : []),
+    ...(discord ? [discordTable(discord)] : []),
+    ...(scale ? [summaryTable(scale)] : []),
+    ...(startup ? [startupTable(startup)] : []),
   ];
   process.stdout.write(`${tables.map((table) => renderTable(table, markdown)).join('\n\n')}\n`);
 }

@@ -15,6 +15,9 @@ export interface StartupMemoryResult {
   peakRssMb: number;
   /** After a full garbage collection forced in the bot: its live JS heap and its resident memory. */
   heapAfterGcMb: number;
+  /** The heap V8 has reserved (live objects and free space it keeps), and memory outside it held by JS objects. */
+  heapTotalAfterGcMb: number;
+  externalAfterGcMb: number;
   rssAfterGcMb: number;
 }
 
@@ -53,6 +56,8 @@ export async function measureStartupAndMemory(options: {
       const collected = await bot.memoryAfterGc();
       return {
         heapAfterGcMb: collected.heapUsed,
+        heapTotalAfterGcMb: collected.heapTotal,
+        externalAfterGcMb: collected.external,
         rssAfterGcMb: collected.rss,
         firstStartMs: bot.readyMs,
         restartMs,

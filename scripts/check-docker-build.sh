@@ -2,8 +2,8 @@
 # Runs the Dockerfile's steps without Docker, for machines that cannot build the image (no daemon,
 # no access to Docker Hub). In a scratch directory from mktemp, on a clean clone of the committed
 # branch:
-#   1. build stage: package.json + package-lock.json, then the Dockerfile's own `RUN npm ...` line;
-#      checks that no dev-only package of the lockfile got installed;
+#   1. build stage: its COPY and RUN lines in order (all but the apt-get ones): the production
+#      install, then the build of dist/; checks that no dev-only package of the lockfile got installed;
 #   2. runtime stage: copies exactly what the final stage's COPY lines name, plus node_modules;
 #   3. starts the Dockerfile's CMD the way compose does (no .env file in the image; the variables of
 #      .env.example as env_file, DATABASE_PATH and PORT from compose.yaml's `environment`), as a
@@ -39,16 +39,39 @@ git -C "$src" log --oneline -1
 dockerfile=$src/Dockerfile
 [ -f "$dockerfile" ] || fail "no Dockerfile in $ref"
 
-# The final stage: the lines after the last FROM.
+# The final stage: the lines after the last FROM. The build stage: from the first FROM to the next,
+# with continued lines (ending in a backslash) joined and comments left out.
 runtime_stage=$(awk '/^FROM /{buf=""} {buf=buf $0 "\n"} END{printf "%s", buf}' "$dockerfile")
+build_stage=$(awk '/^FROM /{n++} n==1 && !/^ *#/' "$dockerfile" | sed -e ':a' -e '/\\$/{N;s/\\\n */ /;ba' -e '}')
 
-step "build stage: production dependencies"
-install=$(grep -m1 -E '^RUN npm (ci|install)' "$dockerfile" | sed -E 's/^RUN //; s/ *(\\|&&.*)$//')
-[ -n "$install" ] || fail "the Dockerfile has no 'RUN npm ci/install' line"
+step "build stage: production dependencies, then the build"
 mkdir -p "$build"
-cp "$src/package.json" "$src/package-lock.json" "$build/"
-echo "+ $install"
-(cd "$build" && $install)
+grep -qE '^RUN npm (ci|install)' <<<"$build_stage" || fail "the build stage has no 'RUN npm ci/install' line"
+while read -r line; do
+  case $line in
+  COPY\ *)
+    read -r -a words <<<"$line"
+    dest=${words[-1]}
+    for source in "${words[@]:1:${#words[@]}-2}"; do
+      if [ -d "$src/$source" ]; then
+        mkdir -p "$build/$dest" && cp -R "$src/$source/." "$build/$dest/"
+      else
+        mkdir -p "$build/$dest" && cp "$src/$source" "$build/$dest"
+      fi
+    done
+    echo "+ $line"
+    ;;
+  RUN\ *apt-get*) echo "(skipped: ${line:0:60}...)" ;;
+  RUN\ *)
+    # Not this machine's own npm cache: it stays.
+    command=${line#RUN }
+    command=${command/&& npm cache clean --force/}
+    echo "+ $command"
+    (cd "$build" && bash -c "$command") || fail "the build stage's '$command' failed"
+    ;;
+  esac
+done <<<"$build_stage"
+[ -f "$build/dist/bot/main.js" ] || fail "the build stage wrote no dist/bot/main.js"
 node -e '
   const { existsSync } = require("node:fs");
   const lock = require(process.argv[1] + "/package-lock.json");

@@ -46,7 +46,7 @@ export async function createTempDir(): Promise<TempDir> {
 export interface RunOptions {
   /** Working directory of the child: use a temp dir so the run is hermetic. */
   cwd: string;
-  /** Absolute path of the TypeScript entry point. */
+  /** Absolute path of the entry point: TypeScript runs through tsx's loader, JavaScript as it is. */
   script: string;
   args?: readonly string[];
   /** The only variables the child sees besides PATH and HOME (DATABASE_PATH, CAMPAIGN_FILE, BOT_LANGUAGE...). */
@@ -63,7 +63,7 @@ export interface RunResult {
 }
 
 /**
- * Runs `node --import tsx <script> [args]` and collects its output. Only PATH and HOME are inherited:
+ * Runs `node --import tsx <script> [args]` (`node <script>` for compiled JavaScript) and collects its output. Only PATH and HOME are inherited:
  * a developer's BOT_LANGUAGE or DATABASE_PATH cannot leak into the test. Rejects when the child
  * does not exit within the timeout (after killing it), so a hang fails loudly.
  */
@@ -75,7 +75,8 @@ export function runProcess(options: RunOptions): Promise<RunResult> {
   Object.assign(env, options.env);
 
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', TSX_LOADER, options.script, ...(options.args ?? [])], {
+    const loader = options.script.endsWith('.ts') ? ['--import', TSX_LOADER] : [];
+    const child = spawn(process.execPath, [...loader, options.script, ...(options.args ?? [])], {
       cwd: options.cwd,
       env,
       stdio: ['pipe', 'pipe', 'pipe'],
