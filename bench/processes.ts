@@ -17,14 +17,14 @@ const MEMORY_PROBE = pathToFileURL(fileURLToPath(new URL('./memory-probe.mjs', i
 const READY_TIMEOUT_MS = 60_000;
 
 /**
- * `npm start`'s command from package.json (`node <options> dist/bot/main.js`), after its prestart
+ * `npm start`'s command from package.json (`exec node <options> dist/bot/main.js`), after its prestart
  * build: the benchmark runs what users run, and cannot drift from it.
  */
 function botCommand(): string[] {
   const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
-  const [program, ...args] = (scripts.start ?? '').trim().split(/\s+/);
+  const [program, ...args] = (scripts.start ?? '').replace(/^exec /, '').trim().split(/\s+/);
   if (program !== 'node') throw new Error(`npm start runs "${scripts.start}", not node: update bench/processes.ts`);
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
   return args.map((arg) => (arg.endsWith('.js') ? join(ROOT, arg) : arg));

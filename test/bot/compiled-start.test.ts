@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +26,16 @@ describe('npm start', () => {
       scripts: Record<string, string>;
     };
     expect(scripts.prestart).toBe('node scripts/build.mjs');
-    expect(scripts.start).toMatch(/^node (--[\w-]+=\S+ )*dist\/bot\/main\.js$/);
+    // `exec`: the shell npm runs the script in becomes node, so npm's SIGTERM reaches the bot itself.
+    expect(scripts.start).toMatch(/^exec node (--[\w-]+=\S+ )*dist\/bot\/main\.js$/);
+  });
+
+  it('is the command the Docker image runs, with the same options', () => {
+    const { scripts } = JSON.parse(readFileSync(repoPath('package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    const cmd = /^CMD (\[.*\])$/m.exec(readFileSync(repoPath('Dockerfile'), 'utf8'))?.[1];
+    expect(JSON.parse(cmd ?? '[]')).toEqual(scripts.start?.replace(/^exec /, '').split(' '));
   });
 
   it(
@@ -43,6 +52,36 @@ describe('npm start', () => {
       expect(result.stdout).toContain('Comandos de /rendicion');
       expect(result.stdout).toContain('Regla 10 (ortografía): revise «rendicion» (¿rendición?)');
       expect(existsSync(dir.databasePath)).toBe(true);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'stops cleanly when the process npm started gets SIGTERM: the shell has become the bot',
+    async () => {
+      const { scripts } = JSON.parse(readFileSync(repoPath('package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      };
+      // npm runs a script as `sh -c <script>` and signals that process.
+      const child = spawn('sh', ['-c', scripts.start as string], {
+        cwd: dir.path,
+        env: { PATH: process.env.PATH ?? '', DATABASE_PATH: join(dir.path, 'sigterm.db') },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+        stderr += chunk;
+      });
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      // Console mode with standard input left open: the bot waits for a line.
+      const deadline = Date.now() + 30_000;
+      while (!stderr.includes('demo campaign created') && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const [program] = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0');
+      expect(program).toBe('node');
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
     },
     TEST_TIMEOUT,
   );
