@@ -24,7 +24,10 @@ function botCommand(): string[] {
   const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
-  const [program, ...args] = (scripts.start ?? '').replace(/^exec /, '').trim().split(/\s+/);
+  const [program, ...args] = (scripts.start ?? '')
+    .replace(/^exec /, '')
+    .trim()
+    .split(/\s+/);
   if (program !== 'node') throw new Error(`npm start runs "${scripts.start}", not node: update bench/processes.ts`);
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
   return args.map((arg) => (arg.endsWith('.js') ? join(ROOT, arg) : arg));
