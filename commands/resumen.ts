@@ -1,10 +1,12 @@
 import { listPendingApprovals } from '../db/queries/approvals.js';
+import { listSessionsBetween, type SessionLine } from '../db/queries/events.js';
 import { isOneOf, refuseExtraPositionals } from './core/arguments.js';
-import { buildCampaignOverview, type CampaignOverview } from './core/campaign-overview.js';
+import { buildCampaignOverview } from './core/campaign-overview.js';
+import { buildCampaignTotals } from './core/campaign-totals.js';
 import { fail } from './core/errors.js';
 import { elapsedParts } from './core/format-date.js';
 import type { CommandContext, CommandDefinition, CommandReply, ReplyBlock } from './core/types.js';
-import { campaignFigures, campaignProgress, overdueList } from './views/campaign-blocks.js';
+import { campaignFigures, campaignProgress, OVERDUE_LIST_LIMIT, overdueList } from './views/campaign-blocks.js';
 import { campaignChartSvg } from './views/campaign-chart.js';
 import { platformLabel } from './views/event-fields.js';
 
@@ -28,13 +30,13 @@ export const resumen: CommandDefinition = {
 /** The campaign summary; the scheduler posts this same reply to the summary channel. */
 export function buildSummary(ctx: CommandContext, options: { withChart?: boolean } = {}): CommandReply {
   const { t } = ctx;
-  const overview = buildCampaignOverview(ctx.deps.db, ctx.campaign.id, ctx.now);
+  const overview = buildCampaignTotals(ctx.deps.db, ctx.campaign.id, ctx.now, { worstLimit: OVERDUE_LIST_LIMIT });
   const blocks: ReplyBlock[] = [];
   if (ctx.campaign.isDemo) blocks.push({ type: 'context', text: t.summary.demoNotice });
   blocks.push(campaignFigures(ctx, overview), ...campaignProgress(ctx, overview));
   const tomorrow = new Date(ctx.now.getTime() + MS_PER_DAY);
-  blocks.push(sessionsOn(ctx, overview, ctx.now, t.summary.todayHeading(ctx.dates.date(ctx.now))));
-  blocks.push(sessionsOn(ctx, overview, tomorrow, t.summary.tomorrowHeading(ctx.dates.date(tomorrow))));
+  blocks.push(sessionsOn(ctx, ctx.now, t.summary.todayHeading(ctx.dates.date(ctx.now))));
+  blocks.push(sessionsOn(ctx, tomorrow, t.summary.tomorrowHeading(ctx.dates.date(tomorrow))));
   blocks.push(overdueList(ctx, overview));
   const pending = listPendingApprovals(ctx.deps.db, ctx.campaign.id);
   const overdueMs = ctx.deps.settings.approvalOverdueHours * 3_600_000;
@@ -55,7 +57,10 @@ export function buildSummary(ctx: CommandContext, options: { withChart?: boolean
         })
       : [t.summary.noPendingApprovals],
   });
-  const chart = options.withChart ? campaignChartSvg(ctx, overview) : undefined;
+  // The chart draws every province: it needs every unit's progress, which the counts above leave out.
+  const chart = options.withChart
+    ? campaignChartSvg(ctx, buildCampaignOverview(ctx.deps.db, ctx.campaign.id, ctx.now))
+    : undefined;
   return {
     visibility: 'public',
     tone: 'info',
@@ -69,12 +74,8 @@ export function buildSummary(ctx: CommandContext, options: { withChart?: boolean
   };
 }
 
-function sessionsOn(ctx: CommandContext, overview: CampaignOverview, day: Date, heading: string): ReplyBlock {
-  const isOnDay = localDayTest(ctx, day);
-  const sessions = overview.units
-    .filter((progress) => progress.event && isOnDay(progress.event.startsAt))
-    .flatMap((progress) => (progress.event ? [{ unit: progress.unit, event: progress.event }] : []))
-    .sort((a, b) => a.event.startsAt.getTime() - b.event.startsAt.getTime());
+function sessionsOn(ctx: CommandContext, day: Date, heading: string): ReplyBlock {
+  const { sessions } = listSessionsOnDay(ctx, day);
   // Sessions start at a few times of day: each is formatted once, not once per session.
   const times = new Map<number, string>();
   const timeOf = (at: Date) => {
@@ -88,28 +89,44 @@ function sessionsOn(ctx: CommandContext, overview: CampaignOverview, day: Date, 
     type: 'list',
     heading,
     items: sessions.length
-      ? sessions.map(({ unit, event }) =>
-          ctx.t.summary.sessionLine(timeOf(event.startsAt), unit.code, unit.name, platformLabel(ctx, event.platform)),
+      ? sessions.map((session) =>
+          ctx.t.summary.sessionLine(
+            timeOf(session.startsAt),
+            session.unitCode,
+            session.unitName,
+            platformLabel(ctx, session.platform),
+          ),
         )
       : [ctx.t.summary.noSessions],
   };
 }
 
 /**
- * Whether an instant falls on the same local day as `day`. The local day is an interval of instants,
- * so this compares numbers instead of formatting every session's date in the time zone (100,000
- * sessions took seconds), once its bounds are checked to be that day's first instant and the
- * next day's; where they are not (a time change at midnight) it formats each date as before.
+ * The sessions on the local day of `day`, in time order. The local day is an interval of instants,
+ * so SQL finds them on the index of start times, once its bounds are checked to be that day's first
+ * instant and the next day's; where they are not (a time change at midnight) the sessions of the
+ * days around it are read and each date is formatted, as before.
  */
-function localDayTest(ctx: CommandContext, day: Date): (at: Date) => boolean {
+function listSessionsOnDay(
+  ctx: CommandContext,
+  day: Date,
+  page: { limit?: number; offset?: number } = {},
+): { sessions: SessionLine[]; total: number } {
   const localDay = ctx.dates.toLocalDate(day);
   const nextDay = new Date(Date.parse(`${localDay}T00:00:00Z`) + MS_PER_DAY).toISOString().slice(0, 10);
-  const from = ctx.dates.toInstant(localDay, 0, 0).getTime();
-  const until = ctx.dates.toInstant(nextDay, 0, 0).getTime();
-  const startsDay = (instant: number, date: string) =>
-    ctx.dates.toLocalDate(new Date(instant)) === date && ctx.dates.toLocalDate(new Date(instant - 1)) !== date;
+  const from = ctx.dates.toInstant(localDay, 0, 0);
+  const until = ctx.dates.toInstant(nextDay, 0, 0);
+  const startsDay = (instant: Date, date: string) =>
+    ctx.dates.toLocalDate(instant) === date && ctx.dates.toLocalDate(new Date(instant.getTime() - 1)) !== date;
+  const campaignId = ctx.campaign.id;
   if (startsDay(from, localDay) && startsDay(until, nextDay)) {
-    return (at) => at.getTime() >= from && at.getTime() < until;
+    return listSessionsBetween(ctx.deps.db, { campaignId, from, until }, page);
   }
-  return (at) => ctx.dates.toLocalDate(at) === localDay;
+  const around = listSessionsBetween(ctx.deps.db, {
+    campaignId,
+    from: new Date(from.getTime() - MS_PER_DAY),
+    until: new Date(until.getTime() + MS_PER_DAY),
+  }).sessions.filter((session) => ctx.dates.toLocalDate(session.startsAt) === localDay);
+  const offset = page.offset ?? 0;
+  return { sessions: around.slice(offset, offset + (page.limit ?? around.length)), total: around.length };
 }
