@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSyntheticCampaign, type SyntheticCampaign } from '../../bench/synthetic-campaign.js';
+import { renderSlackMessage } from '../../bot/slack/render-blocks.js';
 
 let campaign: SyntheticCampaign;
 afterEach(() => campaign.close());
@@ -23,5 +24,29 @@ describe('resumen and estado todo at the reference size', () => {
       }
     }
     expect(parts.join('\n')).toBe(readFileSync(FIXTURE, 'utf8'));
+  });
+
+  it("caps a 3,000-event summary's lists with how many more and the command for them, in one Slack message", () => {
+    campaign = createSyntheticCampaign(3_000);
+    const reply = campaign.bot.send('resumen', { as: 'U0ADMIN' });
+    const listUnder = (heading: string) => {
+      const block = reply.blocks.find((candidate) => candidate.type === 'list' && candidate.heading === heading);
+      return block?.type === 'list' ? block.items : [];
+    };
+    const today = listUnder('Hoy, sáb 19 sep');
+    expect(today).toHaveLength(26);
+    expect(today[25]).toBe('… y 175 sesiones más; para verlas escriba `/rendicion resumen hoy 2`.');
+    expect(listUnder('Mañana, dom 20 sep')[25]).toBe(
+      '… y 175 sesiones más; para verlas escriba `/rendicion resumen mañana 2`.',
+    );
+    expect(listUnder('Atrasos por unidad (los peores primero)')).toHaveLength(11);
+    expect(listUnder('Aprobaciones pendientes')[25]).toBe(
+      '… y 5 aprobaciones pendientes más; para verlas escriba `/rendicion solicitudes pendientes 2`.',
+    );
+    // Everything fits: Slack's renderer leaves nothing out (it would add this notice).
+    const { blocks } = renderSlackMessage(reply, (hidden) => `LEFT OUT ${hidden}`);
+    expect(blocks.length).toBeLessThanOrEqual(50);
+    expect(JSON.stringify(blocks)).not.toContain('LEFT OUT');
+    expect(JSON.stringify(blocks)).toContain('solicitudes pendientes 2');
   });
 });
