@@ -12,19 +12,53 @@ function checkWidth(stepIds: readonly string[]): void {
 }
 
 /**
+ * The step ids grouped by length, each with its bit: SQLite compares a tick's step id with every
+ * WHEN of a CASE in turn, so a CASE on the length first, then on the few ids of that length, costs
+ * about a third fewer comparisons (at 100,000 events, a million ticks: about 30 ms of 200).
+ */
+function stepsByLength(stepIds: readonly string[]): { length: number; steps: { id: string; bit: number }[] }[] {
+  checkWidth(stepIds);
+  const groups = new Map<number, { id: string; bit: number }[]>();
+  stepIds.forEach((id, i) => {
+    // SQLite's length() counts characters, as the spread does (not UTF-16 units).
+    const length = [...id].length;
+    groups.set(length, [...(groups.get(length) ?? []), { id, bit: 2 ** i }]);
+  });
+  return [...groups].map(([length, steps]) => ({ length, steps }));
+}
+
+/**
  * The ticked steps of the event whose id is `eventId` (a column) as a bit mask over `stepIds`: a
  * subquery summing one bit per tick, so a campaign's million ticks never leave SQLite as rows.
  */
 export function doneMaskSql(stepIds: readonly string[], eventId: SQL): SQL<number> {
-  checkWidth(stepIds);
-  const bits = stepIds.length
-    ? sql.join(
-        stepIds.map((stepId, i) => sql`WHEN ${stepId} THEN ${2 ** i}`),
+  const groups = stepsByLength(stepIds).map(
+    ({ length, steps }) =>
+      sql`WHEN ${length} THEN CASE ticks.step_id ${sql.join(
+        steps.map(({ id, bit }) => sql`WHEN ${id} THEN ${bit}`),
         sql` `,
-      )
-    : sql`WHEN NULL THEN 0`;
-  return sql<number>`(SELECT coalesce(sum(CASE ticks.step_id ${bits} ELSE 0 END), 0)
+      )} ELSE 0 END`,
+  );
+  const bits = groups.length ? sql`CASE length(ticks.step_id) ${sql.join(groups, sql` `)} ELSE 0 END` : sql`0`;
+  return sql<number>`(SELECT coalesce(sum(${bits}), 0)
     FROM ${eventSteps} AS ticks WHERE ticks.event_id = ${eventId})`;
+}
+
+/** `doneMaskSql` as SQL text for `events.id`, with a `?` for each step id in `stepIds` order. */
+function doneMaskText(stepIds: readonly string[]): { text: string; ids: string[] } {
+  const ids: string[] = [];
+  const groups = stepsByLength(stepIds).map(({ length, steps }) => {
+    const whens = steps.map(({ id, bit }) => {
+      ids.push(id);
+      return `WHEN ? THEN ${bit}`;
+    });
+    return `WHEN ${length} THEN CASE ticks.step_id ${whens.join(' ')} ELSE 0 END`;
+  });
+  const bits = groups.length ? `CASE length(ticks.step_id) ${groups.join(' ')} ELSE 0 END` : '0';
+  return {
+    text: `(SELECT coalesce(sum(${bits}), 0) FROM event_steps AS ticks WHERE ticks.event_id = events.id)`,
+    ids,
+  };
 }
 
 /** Every event of a campaign as columns of numbers, in one order: the `i`-th of each is one event. */
@@ -38,42 +72,57 @@ export interface EventMasks {
   doneMasks: number[];
 }
 
-/**
- * The same query for one list of steps, prepared once per connection. Written for better-sqlite3
- * directly, to read raw rows one at a time (`iterate`): at 100,000 events, an object per row
- * (drizzle's mapping or better-sqlite3's own) cost more than SQLite's work on the ticks.
- */
-const preparedMaskStatements = preparedOnce(() => new Map<string, BetterSqlite3.Statement<unknown[]>>());
+/** Above the 31 bits of a done mask, the flags: `flags × 2^31 + mask` is exact in a double. */
+const FLAGS_FACTOR = 2 ** MAX_MASK_STEPS;
 
-function maskStatement(db: Database, stepIds: readonly string[]): BetterSqlite3.Statement<unknown[]> {
-  checkWidth(stepIds);
-  const statements = preparedMaskStatements(db);
-  const key = JSON.stringify(stepIds);
-  let statement = statements.get(key);
-  if (!statement) {
-    const bits = stepIds.map((_, i) => `WHEN ? THEN ${2 ** i}`).join(' ') || 'WHEN NULL THEN 0';
-    statement = db.sqlite
-      .prepare<unknown[]>(
-        `SELECT events.id, events.starts_at,
-           (events.shows_video OR events.shows_photos) + 2 * events.has_cultural_segment,
-           (SELECT coalesce(sum(CASE ticks.step_id ${bits} ELSE 0 END), 0)
-              FROM event_steps AS ticks WHERE ticks.event_id = events.id)
-         FROM events WHERE events.campaign_id = ?`,
-      )
-      .raw();
-    statements.set(key, statement);
-  }
-  return statement;
+interface MaskStatements {
+  ids: BetterSqlite3.Statement<unknown[]>;
+  startsAt: BetterSqlite3.Statement<unknown[]>;
+  flagsAndMasks: BetterSqlite3.Statement<unknown[]>;
+  stepIds: string[];
 }
 
-/** Every event of the campaign with its flags and ticked steps, as numbers: one row per event, no object per row. */
-export function readEventMasks(db: Database, campaignId: number, stepIds: readonly string[]): EventMasks {
-  const masks: EventMasks = { eventIds: [], startsAt: [], flags: [], doneMasks: [] };
-  for (const row of maskStatement(db, stepIds).iterate(...stepIds, campaignId) as Iterable<number[]>) {
-    masks.eventIds.push(row[0] as number);
-    masks.startsAt.push(row[1] as number);
-    masks.flags.push(row[2] as number);
-    masks.doneMasks.push(row[3] as number);
+/**
+ * Three one-column queries, prepared once per connection for a list of steps, written for
+ * better-sqlite3 directly to read each column as a plain array of numbers (`pluck`): at 100,000
+ * events, an array or object per row cost about a third of SQLite's own work on the ticks.
+ * All three read the campaign's events in id order.
+ */
+const preparedMaskStatements = preparedOnce(() => new Map<string, MaskStatements>());
+
+function maskStatements(db: Database, stepIds: readonly string[]): MaskStatements {
+  const statements = preparedMaskStatements(db);
+  const key = JSON.stringify(stepIds);
+  let prepared = statements.get(key);
+  if (!prepared) {
+    const mask = doneMaskText(stepIds);
+    const column = (expression: string) =>
+      db.sqlite
+        .prepare<unknown[]>(`SELECT ${expression} FROM events WHERE events.campaign_id = ? ORDER BY events.id`)
+        .pluck();
+    prepared = {
+      ids: column('events.id'),
+      startsAt: column('events.starts_at'),
+      flagsAndMasks: column(
+        `((events.shows_video OR events.shows_photos) + 2 * events.has_cultural_segment) * ${FLAGS_FACTOR} + ${mask.text}`,
+      ),
+      stepIds: mask.ids,
+    };
+    statements.set(key, prepared);
   }
-  return masks;
+  return prepared;
+}
+
+/** Every event of the campaign with its flags and ticked steps, as numbers: no array or object per event. */
+export function readEventMasks(db: Database, campaignId: number, stepIds: readonly string[]): EventMasks {
+  const statements = maskStatements(db, stepIds);
+  // One read transaction: the three columns see the same events.
+  return db.sqlite.transaction(() => {
+    const eventIds = statements.ids.all(campaignId) as number[];
+    const startsAt = statements.startsAt.all(campaignId) as number[];
+    const packed = statements.flagsAndMasks.all(...statements.stepIds, campaignId) as number[];
+    const flags = packed.map((value) => Math.floor(value / FLAGS_FACTOR));
+    const doneMasks = packed.map((value) => value % FLAGS_FACTOR);
+    return { eventIds, startsAt, flags, doneMasks };
+  })();
 }
