@@ -41,8 +41,8 @@ const compareCodes = new Intl.Collator().compare;
 
 /**
  * Counts the campaign with the checklist's rules (`deriveChecklist`: the same applicability, due
- * times and states) on each event's ticked steps as a bit mask: one row of four numbers per event
- * and no object per unit, event or step. Units are read only for the overdue ones it names (and
+ * times and states) on each event's ticked steps as a bit mask: three numbers per event, read as
+ * plain arrays, and no object per unit, event or step. Units are read only for the overdue ones it names (and
  * those tied with the last of them), and counted in SQL.
  */
 export function buildCampaignTotals(
@@ -130,13 +130,13 @@ function worstOverdue(
         a.key - b.key ||
         compareCodes(a.code, b.code) ||
         // Where the collator sees no difference, the roster's order (province, then code) as before.
-        byCodeUnits(a.province, b.province) ||
-        byCodeUnits(a.code, b.code),
+        compareCodeUnits(a.province, b.province) ||
+        compareCodeUnits(a.code, b.code),
     )
     .slice(0, limit)
     .map(({ n, code }) => ({ unitCode: code, steps: stepsOf(overdueMasks[n] as number) }));
 }
 
-function byCodeUnits(a: string, b: string): number {
+function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

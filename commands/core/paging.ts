@@ -2,8 +2,8 @@ import { fail } from './errors.js';
 
 /**
  * How many lines a list shows at once: the summary's sessions and pending approvals, their pages
- * (`resumen hoy 2`) and `solicitudes`. The reference campaign's busiest day fits in one page, and
- * Slack's 50 blocks and Discord's 6,000 characters hold a summary with every list full.
+ * (`resumen hoy 2`) and `solicitudes`. The reference campaign's busiest day fits in one page, and a
+ * summary with every list full stays inside Slack's 50 blocks.
  */
 export const PAGE_SIZE = 25;
 
