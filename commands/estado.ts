@@ -5,6 +5,7 @@ import { findUnitByCode, type Unit } from '../db/queries/units.js';
 import { canChangeUnit } from './core/access.js';
 import { isOneOf, refuseExtraPositionals } from './core/arguments.js';
 import { buildCampaignOverview, type UnitProgress } from './core/campaign-overview.js';
+import { buildCampaignTotals } from './core/campaign-totals.js';
 import { isManuallyTickable, PHASES } from './core/checklist.js';
 import { closestMatch } from './core/closest-match.js';
 import { fail } from './core/errors.js';
@@ -12,7 +13,7 @@ import { deriveChecklist, type StepStatus } from './core/step-state.js';
 import { normalizeWord } from './core/text.js';
 import type { CommandContext, CommandDefinition, CommandReply, ReplyBlock, ReplyButton } from './core/types.js';
 import { markButton } from './marcar.js';
-import { campaignFigures, campaignProgress, overdueList } from './views/campaign-blocks.js';
+import { campaignFigures, campaignProgress, OVERDUE_LIST_LIMIT, overdueList } from './views/campaign-blocks.js';
 import { eventFields } from './views/event-fields.js';
 
 /** At most this many "Marcar" buttons under one event, the most urgent steps first. */
@@ -60,7 +61,7 @@ export const estado: CommandDefinition = {
 };
 
 function campaignStatus(ctx: CommandContext): CommandReply {
-  const overview = buildCampaignOverview(ctx.deps.db, ctx.campaign.id, ctx.now);
+  const overview = buildCampaignTotals(ctx.deps.db, ctx.campaign.id, ctx.now, { worstLimit: OVERDUE_LIST_LIMIT });
   const blocks: ReplyBlock[] = [campaignFigures(ctx, overview), ...campaignProgress(ctx, overview)];
   if (overview.registered === 0) blocks.push({ type: 'context', text: ctx.t.status.noEvents });
   else blocks.push(overdueList(ctx, overview));

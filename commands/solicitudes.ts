@@ -1,12 +1,11 @@
-import { type ApprovalState, listApprovalRequests } from '../db/queries/approvals.js';
+import { type ApprovalState, countApprovalRequests, listApprovalRequests } from '../db/queries/approvals.js';
 import { findUnitByCode } from '../db/queries/units.js';
 import { isOneOf, refuseExtraPositionals } from './core/arguments.js';
 import { fail } from './core/errors.js';
-import type { CommandDefinition } from './core/types.js';
+import { checkPageExists, linesAfter, pageCount, pageFromInput } from './core/paging.js';
+import type { CommandDefinition, ReplyBlock } from './core/types.js';
 import { requestAge } from './views/approval-card.js';
 
-/** How many requests one reply lists before it says "and N more". */
-const LIST_LIMIT = 25;
 const STATE_MARKS: Record<ApprovalState, string> = {
   pending: '⏳',
   approved: '✅',
@@ -21,41 +20,55 @@ export const solicitudes: CommandDefinition = {
   role: 'anyone',
   writes: false,
   run(ctx, args) {
-    refuseExtraPositionals(solicitudes, args, 1);
+    refuseExtraPositionals(solicitudes, args, 2);
     const { approvals } = ctx.t;
     const scope = args.positionals[0];
+    const page = pageFromInput(args.positionals[1]);
+    const campaignId = ctx.campaign.id;
     let title = approvals.listTitle(approvals.scopePending);
-    let items = listApprovalRequests(ctx.deps.db, { campaignId: ctx.campaign.id, states: ['pending'] });
+    let filterWord = approvals.scopePending;
+    let filter: Parameters<typeof listApprovalRequests>[1] = { campaignId, states: ['pending'] };
+    // Pending requests come oldest first (the longest waiting); the others newest first.
+    let newestFirst = false;
     if (scope !== undefined && !isOneOf(scope, ['pendientes', 'pending'])) {
+      newestFirst = true;
       if (isOneOf(scope, ['todas', 'all'])) {
         title = approvals.listTitle(approvals.scopeAll);
-        items = listApprovalRequests(ctx.deps.db, { campaignId: ctx.campaign.id }).reverse();
+        filterWord = approvals.scopeAll;
+        filter = { campaignId };
       } else {
-        const unit = findUnitByCode(ctx.deps.db, ctx.campaign.id, scope);
+        const unit = findUnitByCode(ctx.deps.db, campaignId, scope);
         if (!unit) fail('unit_not_found', { input: scope });
         title = approvals.listTitle(unit.code);
-        items = listApprovalRequests(ctx.deps.db, { campaignId: ctx.campaign.id, unitIds: [unit.id] }).reverse();
+        filterWord = unit.code;
+        filter = { campaignId, unitIds: [unit.id] };
       }
     }
-    const lines = items
-      .slice(0, LIST_LIMIT)
-      .map(({ request, unit }) =>
-        approvals.listLine(
-          request.id,
-          STATE_MARKS[request.state],
-          approvals.kinds[request.kind],
-          unit.code,
-          request.description.length > 60 ? `${request.description.slice(0, 59)}…` : request.description,
-          approvals.states[request.state],
-          requestAge(ctx, request.requestedAt),
-        ),
-      );
-    if (items.length > LIST_LIMIT) lines.push(approvals.andMore(items.length - LIST_LIMIT));
-    return {
-      visibility: 'private',
-      tone: 'info',
-      title,
-      blocks: [{ type: 'list', items: lines.length ? lines : [approvals.emptyList] }],
-    };
+    const total = countApprovalRequests(ctx.deps.db, filter);
+    checkPageExists(page, total);
+    const items = listApprovalRequests(ctx.deps.db, filter, { ...page, newestFirst });
+    const lines = items.map(({ request, unit }) =>
+      approvals.listLine(
+        request.id,
+        STATE_MARKS[request.state],
+        approvals.kinds[request.kind],
+        unit.code,
+        request.description.length > 60 ? `${request.description.slice(0, 59)}…` : request.description,
+        approvals.states[request.state],
+        requestAge(ctx, request.requestedAt),
+      ),
+    );
+    const more = linesAfter(page, total);
+    if (more > 0) lines.push(approvals.andMore(more, approvals.pageCommand(filterWord, page.number + 1)));
+    const blocks: ReplyBlock[] = [];
+    if (page.number > 1) {
+      const first = page.offset + 1;
+      blocks.push({
+        type: 'context',
+        text: ctx.t.pageNotice(page.number, pageCount(total), first, page.offset + items.length, total),
+      });
+    }
+    blocks.push({ type: 'list', items: lines.length ? lines : [approvals.emptyList] });
+    return { visibility: 'private', tone: 'info', title, blocks };
   },
 };

@@ -49,6 +49,13 @@ const link = (order: number, es: string, en: string): OptionSpec => ({
   placement: { kind: 'positional', order },
   maxLength: 500,
 });
+const page = (order: number): OptionSpec => ({
+  name: 'pagina',
+  type: 'integer',
+  description: { es: 'Número de página de la lista (25 por página)', en: 'Page number of the list (25 per page)' },
+  placement: { kind: 'positional', order },
+  minValue: 1,
+});
 const yesNo = (name: string, es: string, en: string): OptionSpec => ({
   name,
   type: 'boolean',
@@ -154,6 +161,14 @@ export const DISCORD_OPTIONS: Readonly<Record<CommandName, readonly OptionSpec[]
       description: { es: 'Agregar el gráfico de avance', en: 'Add the progress chart' },
       placement: { kind: 'flag', word: 'grafico', order: 0 },
     },
+    {
+      name: 'dia',
+      type: 'string',
+      description: { es: 'Solo las sesiones de ese día, por páginas', en: "Only that day's sessions, by pages" },
+      placement: { kind: 'positional', order: 1 },
+      choices: ['hoy', 'manana'],
+    },
+    page(2),
   ],
   solicitar: [
     {
@@ -182,6 +197,7 @@ export const DISCORD_OPTIONS: Readonly<Record<CommandName, readonly OptionSpec[]
       suggest: 'requestsFilter',
       maxLength: 40,
     },
+    page(1),
   ],
   solicitud: [
     {

@@ -53,6 +53,8 @@ const ENGLISH_WORDS: Readonly<Record<string, string>> = {
   reject: 'rechazar',
   withdraw: 'retirar',
   photos: 'fotos',
+  today: 'hoy',
+  tomorrow: 'manana',
 };
 
 /** The word as Discord's option takes it: a flag or choice in Spanish, a command by its Spanish name. */

@@ -48,6 +48,7 @@ export interface ErrorDetails {
   invalid_youtube_link: { input: string };
   invalid_link_for_presentation: { input: string };
   not_institutional_link: { host: string; domains: string };
+  invalid_page: { input: string; pages: number | undefined };
 }
 
 export type ErrorCode = keyof ErrorDetails;

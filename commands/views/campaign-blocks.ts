@@ -1,12 +1,12 @@
-import { type CampaignOverview, rankOverdueUnits } from '../core/campaign-overview.js';
+import type { CampaignTotals } from '../core/campaign-totals.js';
 import type { CommandContext, ReplyBlock } from '../core/types.js';
 
 /** How many units the overdue list names before it says "and N more". */
 export const OVERDUE_LIST_LIMIT = 10;
 
-export function campaignFigures(ctx: CommandContext, overview: CampaignOverview): ReplyBlock {
+export function campaignFigures(ctx: CommandContext, overview: CampaignTotals): ReplyBlock {
   const { t, campaign } = ctx;
-  const total = overview.units.length;
+  const total = overview.units;
   return {
     type: 'fields',
     fields: [
@@ -23,10 +23,10 @@ export function campaignFigures(ctx: CommandContext, overview: CampaignOverview)
   };
 }
 
-export function campaignProgress(ctx: CommandContext, overview: CampaignOverview): ReplyBlock[] {
+export function campaignProgress(ctx: CommandContext, overview: CampaignTotals): ReplyBlock[] {
   const { t } = ctx;
   return [
-    { type: 'progress', label: t.status.eventsRegistered, done: overview.registered, total: overview.units.length },
+    { type: 'progress', label: t.status.eventsRegistered, done: overview.registered, total: overview.units },
     ...overview.phases.map(
       (phase): ReplyBlock => ({
         type: 'progress',
@@ -38,24 +38,18 @@ export function campaignProgress(ctx: CommandContext, overview: CampaignOverview
   ];
 }
 
-export function overdueList(ctx: CommandContext, overview: CampaignOverview): ReplyBlock {
+export function overdueList(ctx: CommandContext, overview: CampaignTotals): ReplyBlock {
   const { t } = ctx;
-  const ranked = rankOverdueUnits(overview);
-  if (ranked.length === 0) return { type: 'list', heading: t.status.overdueHeading, items: [t.status.noOverdue] };
+  const worst = overview.worstOverdue.slice(0, OVERDUE_LIST_LIMIT);
+  if (worst.length === 0) return { type: 'list', heading: t.status.overdueHeading, items: [t.status.noOverdue] };
   return {
     type: 'list',
     heading: t.status.overdueHeading,
     items: [
-      ...ranked
-        .slice(0, OVERDUE_LIST_LIMIT)
-        .map((progress) =>
-          t.status.overdueLine(
-            progress.unit.code,
-            progress.overdue.length,
-            progress.overdue.map((status) => status.step.id).join(', '),
-          ),
-        ),
-      ...(ranked.length > OVERDUE_LIST_LIMIT ? [t.status.andMore(ranked.length - OVERDUE_LIST_LIMIT)] : []),
+      ...worst.map((unit) =>
+        t.status.overdueLine(unit.unitCode, unit.steps.length, unit.steps.map((step) => step.id).join(', ')),
+      ),
+      ...(overview.overdueUnits > worst.length ? [t.status.andMore(overview.overdueUnits - worst.length)] : []),
     ],
   };
 }

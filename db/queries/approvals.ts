@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { approvalRequests, events, units } from '../schema.js';
 import { recordAudit } from './audit.js';
@@ -27,21 +27,52 @@ export function findApprovalRequest(db: Database, id: number): ApprovalWithEvent
   return selectWithEvent(db).where(eq(approvalRequests.id, id)).get();
 }
 
-export function listApprovalRequests(
-  db: Database,
-  filter: { campaignId: number; states?: readonly ApprovalState[]; unitIds?: readonly number[] },
-): ApprovalWithEvent[] {
+type ApprovalFilter = { campaignId: number; states?: readonly ApprovalState[]; unitIds?: readonly number[] };
+
+function approvalConditions(filter: ApprovalFilter) {
   const conditions = [eq(events.campaignId, filter.campaignId)];
   if (filter.states) conditions.push(inArray(approvalRequests.state, [...filter.states]));
   if (filter.unitIds) conditions.push(inArray(events.unitId, [...filter.unitIds]));
+  return and(...conditions);
+}
+
+/**
+ * The requests that match, oldest first (`newestFirst`: the other way round): `limit` of them after
+ * the first `offset`, all of them without a limit.
+ */
+export function listApprovalRequests(
+  db: Database,
+  filter: ApprovalFilter,
+  page: { limit?: number; offset?: number; newestFirst?: boolean } = {},
+): ApprovalWithEvent[] {
+  const order = page.newestFirst
+    ? [desc(approvalRequests.requestedAt), desc(approvalRequests.id)]
+    : [asc(approvalRequests.requestedAt), asc(approvalRequests.id)];
   return selectWithEvent(db)
-    .where(and(...conditions))
-    .orderBy(asc(approvalRequests.requestedAt), asc(approvalRequests.id))
+    .where(approvalConditions(filter))
+    .orderBy(...order)
+    .limit(page.limit ?? -1)
+    .offset(page.offset ?? 0)
     .all();
 }
 
-export function listPendingApprovals(db: Database, campaignId: number): ApprovalWithEvent[] {
-  return listApprovalRequests(db, { campaignId, states: ['pending'] });
+export function countApprovalRequests(db: Database, filter: ApprovalFilter): number {
+  return (
+    db.orm
+      .select({ total: count() })
+      .from(approvalRequests)
+      .innerJoin(events, eq(approvalRequests.eventId, events.id))
+      .where(approvalConditions(filter))
+      .get()?.total ?? 0
+  );
+}
+
+export function listPendingApprovals(
+  db: Database,
+  campaignId: number,
+  page: { limit?: number; offset?: number } = {},
+): ApprovalWithEvent[] {
+  return listApprovalRequests(db, { campaignId, states: ['pending'] }, page);
 }
 
 /** Pending requests not yet escalated, whatever their event's date (the caller filters by time). */

@@ -1,7 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
-import { eventSteps, events, units } from '../schema.js';
+import { events, units } from '../schema.js';
 import { recordAudit } from './audit.js';
+import { doneMaskSql } from './event-masks.js';
 import { preparedOnce } from './prepared.js';
 import { tableRows } from './table-rows.js';
 import type { Unit } from './units.js';
@@ -40,6 +41,54 @@ export function findEventWithUnit(db: Database, eventId: number): { event: Campa
     .get();
 }
 
+/** A session as the summary lists it. */
+export interface SessionLine {
+  unitCode: string;
+  unitName: string;
+  startsAt: Date;
+  platform: string;
+}
+
+const inRange = () =>
+  and(
+    eq(events.campaignId, sql.placeholder('campaignId')),
+    gte(events.startsAt, sql.placeholder('from')),
+    lt(events.startsAt, sql.placeholder('until')),
+  );
+
+const sessionsInRange = preparedOnce((db) =>
+  db.orm
+    .select({ unitCode: units.code, unitName: units.name, startsAt: events.startsAt, platform: events.platform })
+    .from(events)
+    .innerJoin(units, eq(events.unitId, units.id))
+    .where(inRange())
+    // After the time, the roster's order: the summary listed sessions in that order before.
+    .orderBy(asc(events.startsAt), asc(units.province), asc(units.code))
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
+    .prepare(),
+);
+
+const sessionCountInRange = preparedOnce((db) =>
+  db.orm.select({ total: count() }).from(events).where(inRange()).prepare(),
+);
+
+/**
+ * The sessions starting from `from` until (not including) `until`, in time order: `limit` of them
+ * after the first `offset` (all of them without a limit), and how many there are in all.
+ */
+export function listSessionsBetween(
+  db: Database,
+  range: { campaignId: number; from: Date; until: Date },
+  page: { limit?: number; offset?: number } = {},
+): { sessions: SessionLine[]; total: number } {
+  const bounds = { campaignId: range.campaignId, from: range.from.getTime(), until: range.until.getTime() };
+  const sessions = sessionsInRange(db).all({ ...bounds, limit: page.limit ?? -1, offset: page.offset ?? 0 });
+  const total =
+    page.limit === undefined && !page.offset ? sessions.length : (sessionCountInRange(db).get(bounds)?.total ?? 0);
+  return { sessions, total };
+}
+
 export function listEventsWithUnits(db: Database, campaignId: number): { event: CampaignEvent; unit: Unit }[] {
   return db.orm
     .select({ event: events, unit: units })
@@ -50,8 +99,6 @@ export function listEventsWithUnits(db: Database, campaignId: number): { event: 
     .all();
 }
 
-/** Bit `i` of a done mask is set when `stepIds[i]` is ticked; JavaScript's bit operators take 31 bits. */
-const MAX_MASK_STEPS = 31;
 const eventRows = tableRows(events);
 
 /**
@@ -63,7 +110,6 @@ export function listEventsWithDoneMasks(
   campaignId: number,
   stepIds: readonly string[],
 ): { event: CampaignEvent; doneMask: number }[] {
-  if (stepIds.length > MAX_MASK_STEPS) throw new Error(`A done mask holds ${MAX_MASK_STEPS} steps at most.`);
   const width = Object.keys(eventRows.columns).length;
   return eventsWithDoneMasks(db, stepIds)
     .values({ campaignId })
@@ -85,19 +131,12 @@ function eventsWithDoneMasks(db: Database, stepIds: readonly string[]) {
 }
 
 function prepareMaskQuery(db: Database, stepIds: readonly string[]) {
-  const bits = stepIds.length
-    ? sql.join(
-        stepIds.map((stepId, i) => sql`WHEN ${stepId} THEN ${2 ** i}`),
-        sql` `,
-      )
-    : sql`WHEN NULL THEN 0`;
   return db.orm
     .select({
       ...eventRows.columns,
-      // Spelled out with an alias: in a one-table select drizzle writes columns without their table,
-      // and the subquery's "id" would be its own.
-      doneMask: sql<number>`(SELECT coalesce(sum(CASE ticks.step_id ${bits} ELSE 0 END), 0)
-        FROM ${eventSteps} AS ticks WHERE ticks.event_id = "events"."id")`,
+      // Spelled out with its table: in a one-table select drizzle writes columns without their
+      // table, and inside the subquery "id" would be the tick's own.
+      doneMask: doneMaskSql(stepIds, sql`"events"."id"`),
     })
     .from(events)
     .where(eq(events.campaignId, sql.placeholder('campaignId')))

@@ -38,8 +38,36 @@ export function listUnits(db: Database, campaignId: number): Unit[] {
   return unitsOfCampaign(db).values({ campaignId }).map(unitRows.toObject);
 }
 
+const unitCount = preparedOnce((db) =>
+  db.orm
+    .select({ total: count() })
+    .from(units)
+    .where(eq(units.campaignId, sql.placeholder('campaignId')))
+    .prepare(),
+);
+
 export function countUnits(db: Database, campaignId: number): number {
-  return db.orm.select({ total: count() }).from(units).where(eq(units.campaignId, campaignId)).get()?.total ?? 0;
+  return unitCount(db).get({ campaignId })?.total ?? 0;
+}
+
+const unitsOfEvents = preparedOnce((db) =>
+  db.orm
+    .select({ eventId: events.id, code: units.code, province: units.province })
+    .from(events)
+    .innerJoin(units, eq(events.unitId, units.id))
+    // The ids as a JSON array: one statement for however many there are.
+    .where(sql`${events.id} IN (SELECT value FROM json_each(${sql.placeholder('eventIds')}))`)
+    .prepare(),
+);
+
+/** The code and province of the unit of each of these events, by event id. */
+export function listUnitsOfEvents(
+  db: Database,
+  eventIds: readonly number[],
+): Map<number, { code: string; province: string }> {
+  if (eventIds.length === 0) return new Map();
+  const rows = unitsOfEvents(db).all({ eventIds: JSON.stringify(eventIds) });
+  return new Map(rows.map(({ eventId, code, province }) => [eventId, { code, province }]));
 }
 
 const firstUnit = preparedOnce((db) =>

@@ -137,6 +137,12 @@ export interface Messages {
   };
   summary: {
     title: (name: string) => string;
+    /** The title of one page of a day's sessions (`resumen hoy 2`); `day` is that day's heading. */
+    sessionsTitle: (day: string) => string;
+    /** The command for a page of today's or tomorrow's sessions, as typed in this language. */
+    sessionsCommand: (day: 'today' | 'tomorrow', page: number) => string;
+    moreSessions: (count: number, command: string) => string;
+    morePendingApprovals: (count: number, command: string) => string;
     todayHeading: (date: string) => string;
     tomorrowHeading: (date: string) => string;
     sessionLine: (time: string, unitCode: string, unitName: string, platform: string) => string;
@@ -222,8 +228,12 @@ export interface Messages {
       age: string,
     ) => string;
     emptyList: string;
-    andMore: (count: number) => string;
+    andMore: (count: number, command: string) => string;
+    /** The command for a page of requests; `filter` is `scopePending`, `scopeAll` or a unit code. */
+    pageCommand: (filter: string, page: number) => string;
   };
+  /** Above a page of a long list. */
+  pageNotice: (page: number, pages: number, first: number, last: number, total: number) => string;
   reminders: {
     digestTitle: (unitCode: string) => string;
     digestIntro: (unitName: string, when: string) => string;

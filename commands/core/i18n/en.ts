@@ -110,6 +110,10 @@ export function english(ex: Examples): Messages {
         `\`${input}\` is not a web address. Copy the page's full address, starting with https://.`,
       not_institutional_link: ({ host, domains }) =>
         `${host} is not one of the campaign's institutional sites (${domains}). The presentation must be on the institute's website.`,
+      invalid_page: ({ input, pages }) =>
+        pages === undefined
+          ? `\`${input}\` is not a page number. Type a whole number from 1, e.g. \`2\`.`
+          : `There is no page ${input}: the list has ${pages} page${pages === 1 ? '' : 's'}.`,
       invalid_toggle: ({ input }) =>
         `I don't understand \`${input}\`. Type \`/rendicion reminders off\` to turn them off or \`/rendicion reminders on\` to turn them on.`,
       step_needs_approval: ({ stepId, unitCode }) =>
@@ -171,10 +175,11 @@ export function english(ex: Examples): Messages {
       resumen: {
         description:
           "Campaign summary: progress, today's and tomorrow's sessions, overdue steps and pending approvals.",
-        usage: '/rendicion summary [chart]',
-        examples: ['/rendicion summary', '/rendicion summary chart'],
+        usage: '/rendicion summary [chart] [today | tomorrow [page]]',
+        examples: ['/rendicion summary', '/rendicion summary chart', '/rendicion summary today 2'],
         details: [
           'With `chart` it adds a picture of progress by province and by phase (the console saves it as a PNG).',
+          "Each list shows up to 25 lines and says how many more there are. With `today` or `tomorrow` and a page number you see the rest of that day's sessions, 25 at a time.",
           'The bot posts this summary, with the chart, to the summary channel on its schedule.',
         ],
       },
@@ -204,9 +209,17 @@ export function english(ex: Examples): Messages {
       },
       solicitudes: {
         description: 'Lists the requests with their state and age.',
-        usage: '/rendicion requests [pending | all | unit]',
-        examples: ['/rendicion requests', `/rendicion requests ${ex.unitCode}`, '/rendicion requests all'],
-        details: ['With no argument it shows the pending ones.'],
+        usage: '/rendicion requests [pending | all | unit] [page]',
+        examples: [
+          '/rendicion requests',
+          `/rendicion requests ${ex.unitCode}`,
+          '/rendicion requests all',
+          '/rendicion requests pending 2',
+        ],
+        details: [
+          'With no argument it shows the pending ones.',
+          'It shows 25 per page; a page number after the filter shows the next ones.',
+        ],
       },
       recordatorios: {
         description: 'Turns your reminders about overdue steps on or off.',
@@ -421,6 +434,12 @@ export function english(ex: Examples): Messages {
     },
     summary: {
       title: (name) => `Summary: ${name}`,
+      sessionsTitle: (day) => `Sessions · ${day}`,
+      sessionsCommand: (day, page) => `/rendicion summary ${day} ${page}`,
+      moreSessions: (count, command) =>
+        `… and ${count} more session${count === 1 ? '' : 's'}; to see them type \`${command}\`.`,
+      morePendingApprovals: (count, command) =>
+        `… and ${count} more pending approval${count === 1 ? '' : 's'}; to see them type \`${command}\`.`,
       todayHeading: (date) => `Today, ${date}`,
       tomorrowHeading: (date) => `Tomorrow, ${date}`,
       sessionLine: (time, unitCode, unitName, platform) => `${time} · \`${unitCode}\` ${unitName} · ${platform}`,
@@ -510,8 +529,10 @@ export function english(ex: Examples): Messages {
       listLine: (id, mark, kind, unitCode, description, state, age) =>
         `${mark} #${id} ${kind} · \`${unitCode}\` · "${description}" · ${state} · ${age}`,
       emptyList: 'There are no requests.',
-      andMore: (count) => `… and ${count} more.`,
+      andMore: (count, command) => `… and ${count} more; to see them type \`${command}\`.`,
+      pageCommand: (filter, page) => `/rendicion requests ${filter} ${page}`,
     },
+    pageNotice: (page, pages, first, last, total) => `Page ${page} of ${pages}: ${first}–${last} of ${total}.`,
     reminders: {
       digestTitle: (unitCode) => `⏰ Overdue steps: ${unitCode}`,
       digestIntro: (unitName, when) => `${unitName}'s session is on ${when}. These steps are overdue:`,

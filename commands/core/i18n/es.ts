@@ -115,6 +115,10 @@ export function spanish(ex: Examples): Messages {
         `\`${input}\` no es una dirección web. Copie la dirección completa de la página, empezando por https://.`,
       not_institutional_link: ({ host, domains }) =>
         `${host} no es un sitio institucional de la campaña (${domains}). La presentación debe estar publicada en el sitio del instituto.`,
+      invalid_page: ({ input, pages }) =>
+        pages === undefined
+          ? `\`${input}\` no es un número de página. Escriba un número entero desde 1, por ejemplo \`2\`.`
+          : `La página ${input} no existe: la lista tiene ${pages} página${pages === 1 ? '' : 's'}.`,
       invalid_toggle: ({ input }) =>
         `No entiendo \`${input}\`. Escriba \`/rendicion recordatorios off\` para desactivarlos o \`/rendicion recordatorios on\` para activarlos.`,
       step_needs_approval: ({ stepId, unitCode }) =>
@@ -175,10 +179,11 @@ export function spanish(ex: Examples): Messages {
       },
       resumen: {
         description: 'Resumen de la campaña: avance, sesiones de hoy y mañana, atrasos y aprobaciones pendientes.',
-        usage: '/rendicion resumen [grafico]',
-        examples: ['/rendicion resumen', '/rendicion resumen grafico'],
+        usage: '/rendicion resumen [grafico] [hoy | mañana [página]]',
+        examples: ['/rendicion resumen', '/rendicion resumen grafico', '/rendicion resumen hoy 2'],
         details: [
           'Con `grafico` agrega una imagen con el avance por provincia y por fase (en la consola se guarda como PNG).',
+          'Cada lista muestra hasta 25 líneas y dice cuántas más hay. Con `hoy` o `mañana` y un número de página se ven las demás sesiones de ese día, de 25 en 25.',
           'El bot publica este resumen, con el gráfico, en el canal de resúmenes según su horario.',
         ],
       },
@@ -208,9 +213,17 @@ export function spanish(ex: Examples): Messages {
       },
       solicitudes: {
         description: 'Lista las solicitudes con su estado y antigüedad.',
-        usage: '/rendicion solicitudes [pendientes | todas | unidad]',
-        examples: ['/rendicion solicitudes', `/rendicion solicitudes ${ex.unitCode}`, '/rendicion solicitudes todas'],
-        details: ['Sin argumento muestra las pendientes.'],
+        usage: '/rendicion solicitudes [pendientes | todas | unidad] [página]',
+        examples: [
+          '/rendicion solicitudes',
+          `/rendicion solicitudes ${ex.unitCode}`,
+          '/rendicion solicitudes todas',
+          '/rendicion solicitudes pendientes 2',
+        ],
+        details: [
+          'Sin argumento muestra las pendientes.',
+          'Muestra 25 por página; un número de página después del filtro muestra las siguientes.',
+        ],
       },
       recordatorios: {
         description: 'Activa o desactiva sus recordatorios de pasos atrasados.',
@@ -430,6 +443,12 @@ export function spanish(ex: Examples): Messages {
     },
     summary: {
       title: (name) => `Resumen: ${name}`,
+      sessionsTitle: (day) => `Sesiones · ${day}`,
+      sessionsCommand: (day, page) => `/rendicion resumen ${day === 'today' ? 'hoy' : 'mañana'} ${page}`,
+      moreSessions: (count, command) =>
+        `… y ${count} ${count === 1 ? 'sesión' : 'sesiones'} más; para verlas escriba \`${command}\`.`,
+      morePendingApprovals: (count, command) =>
+        `… y ${count} ${count === 1 ? 'aprobación pendiente' : 'aprobaciones pendientes'} más; para verlas escriba \`${command}\`.`,
       todayHeading: (date) => `Hoy, ${date}`,
       tomorrowHeading: (date) => `Mañana, ${date}`,
       sessionLine: (time, unitCode, unitName, platform) => `${time} · \`${unitCode}\` ${unitName} · ${platform}`,
@@ -520,8 +539,10 @@ export function spanish(ex: Examples): Messages {
       listLine: (id, mark, kind, unitCode, description, state, age) =>
         `${mark} #${id} ${kind} · \`${unitCode}\` · «${description}» · ${state} · ${age}`,
       emptyList: 'No hay solicitudes.',
-      andMore: (count) => `… y ${count} más.`,
+      andMore: (count, command) => `… y ${count} más; para verlas escriba \`${command}\`.`,
+      pageCommand: (filter, page) => `/rendicion solicitudes ${filter} ${page}`,
     },
+    pageNotice: (page, pages, first, last, total) => `Página ${page} de ${pages}: ${first}–${last} de ${total}.`,
     reminders: {
       digestTitle: (unitCode) => `⏰ Pasos atrasados: ${unitCode}`,
       digestIntro: (unitName, when) => `La rendición de ${unitName} es el ${when}. Estos pasos ya vencieron:`,

@@ -19,6 +19,9 @@ describe('examples in Discord option form', () => {
     ['/rendicion alerta-cuenta "Un tuit raro"', 'alerta-cuenta que-vio:Un tuit raro'],
     ['/rendicion alerta-cuenta resolver', 'alerta-cuenta resolver:True'],
     ['/rendicion resumen grafico', 'resumen grafico:True'],
+    ['/rendicion resumen hoy 2', 'resumen dia:hoy pagina:2'],
+    ['/rendicion summary tomorrow 3', 'resumen dia:manana pagina:3'],
+    ['/rendicion solicitudes pendientes 2', 'solicitudes filtro:pendientes pagina:2'],
     [
       '/rendicion register PIC-DP 24/11/2026 10:00 zoom',
       'registrar unidad:PIC-DP fecha:24/11/2026 hora:10:00 plataforma:zoom',
