@@ -4,7 +4,7 @@ import { commandMix, type LatencyRow, measureLatency } from './latency.js';
 import { describeMachine, loadAverage } from './machine.js';
 import { measureStartupAndMemory, type StartupMemoryResult } from './startup-memory.js';
 import { ms, type Summary } from './stats.js';
-import { measureSummaryScale, type ScaleRow } from './summary-scale.js';
+import { measureSummaryScale, type ScaleRow, SUMMARY_COMMANDS } from './summary-scale.js';
 import { renderTable, type Table } from './table.js';
 
 /** Slack's limit for acknowledging a slash command; Discord gives an interaction the same. */
@@ -104,29 +104,37 @@ function discordTable(rows: DiscordLatencyRow[]): Table {
 }
 
 function summaryTable(rows: ScaleRow[]): Table {
+  const worstP95 = (row: ScaleRow) => Math.max(...SUMMARY_COMMANDS.map((command) => row.timings[command].p95));
   return {
-    title: 'Campaign summary and `estado todo` (ms to build the reply, median / p95)',
-    header: ['Events', 'resumen', 'estado todo', 'Growth (p95, × previous size)', 'Target (p95)', 'Result'],
+    title: `Campaign summary, its chart and \`estado\` (ms to build the reply, median / p95)`,
+    header: ['Events', ...SUMMARY_COMMANDS, 'Growth (p95, × previous size)', 'Target (p95)', 'Result'],
     numeric: [0],
     rows: rows.map((row, i) => {
       const previous = rows[i - 1];
-      const { resumen, 'estado todo': estado } = row.timings;
       const growth = previous
-        ? `events ×${(row.events / previous.events).toFixed(0)}: resumen ×${(resumen.p95 / previous.timings.resumen.p95).toFixed(0)}, estado ×${(estado.p95 / previous.timings['estado todo'].p95).toFixed(0)}`
+        ? `events ×${(row.events / previous.events).toFixed(0)}: ${SUMMARY_COMMANDS.map(
+            (command) => `${command} ×${(row.timings[command].p95 / previous.timings[command].p95).toFixed(0)}`,
+          ).join(', ')}`
         : '–';
       const target = SUMMARY_TARGETS_MS[row.events];
       return [
         thousands(row.events),
-        `${ms(resumen.median)} / ${ms(resumen.p95)}`,
-        `${ms(estado.median)} / ${ms(estado.p95)}`,
+        ...SUMMARY_COMMANDS.map((command) => `${ms(row.timings[command].median)} / ${ms(row.timings[command].p95)}`),
         growth,
         target === undefined ? '–' : `< ${thousands(target)} ms`,
-        target === undefined ? '–' : verdict(Math.max(resumen.p95, estado.p95) < target),
+        target === undefined ? '–' : verdict(worstP95(row) < target),
       ];
     }),
     notes: [
       `runs per command: ${rows.map((row) => `${thousands(row.events)}: ${row.timings.resumen.runs}`).join(', ')} (after one warm-up run)`,
-      `reply size (JSON of the blocks, characters): ${rows.map((row) => `${thousands(row.events)}: resumen ${thousands(row.timings.resumen.chars)}, estado ${thousands(row.timings['estado todo'].chars)}`).join('; ')}`,
+      `reply size (JSON of the blocks, characters): ${rows
+        .map(
+          (row) =>
+            `${thousands(row.events)}: ${SUMMARY_COMMANDS.map((command) => `${command} ${thousands(row.timings[command].chars)}`).join(', ')}`,
+        )
+        .join('; ')}`,
+      `resumen grafico: the time includes building the chart as SVG (${rows.map((row) => `${thousands(row.events)}: ${thousands(row.png.svgChars)} characters`).join(', ')}), not rendering it to PNG, which the Slack and Discord adapters do when sending it`,
+      `rendering that SVG to PNG (resvg, median of ${rows[0]?.png.runs ?? 0}): ${rows.map((row) => `${thousands(row.events)}: ${ms(row.png.median)} ms (${thousands(row.png.bytes)} bytes)`).join(', ')}`,
     ],
   };
 }
