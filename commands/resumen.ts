@@ -1,7 +1,6 @@
 import { countApprovalRequests, listPendingApprovals } from '../db/queries/approvals.js';
 import { isOneOf, refuseExtraPositionals } from './core/arguments.js';
-import { buildCampaignOverview } from './core/campaign-overview.js';
-import { buildCampaignTotals } from './core/campaign-totals.js';
+import { buildCampaignTotals, type CampaignTotals } from './core/campaign-totals.js';
 import { fail } from './core/errors.js';
 import { elapsedParts } from './core/format-date.js';
 import { checkPageExists, linesAfter, type Page, pageCount, pageFromInput } from './core/paging.js';
@@ -53,14 +52,20 @@ function sessionsPage(ctx: CommandContext, day: SummaryDay, page: Page, options:
     tone: 'info',
     title: ctx.t.summary.sessionsTitle(summaryDayHeading(ctx, day)),
     blocks,
-    image: options.withChart ? chartImage(ctx) : undefined,
+    image: options.withChart
+      ? chartImage(ctx, buildCampaignTotals(ctx.deps.db, ctx.campaign.id, ctx.now, { worstLimit: 0, byProvince: true }))
+      : undefined,
   };
 }
 
 /** The campaign summary; the scheduler posts this same reply to the summary channel. */
 export function buildSummary(ctx: CommandContext, options: { withChart?: boolean } = {}): CommandReply {
   const { t } = ctx;
-  const overview = buildCampaignTotals(ctx.deps.db, ctx.campaign.id, ctx.now, { worstLimit: OVERDUE_LIST_LIMIT });
+  // With the chart, the same reading of the campaign also counts by province.
+  const overview = buildCampaignTotals(ctx.deps.db, ctx.campaign.id, ctx.now, {
+    worstLimit: OVERDUE_LIST_LIMIT,
+    byProvince: options.withChart === true,
+  });
   const blocks: ReplyBlock[] = [];
   if (ctx.campaign.isDemo) blocks.push({ type: 'context', text: t.summary.demoNotice });
   blocks.push(campaignFigures(ctx, overview), ...campaignProgress(ctx, overview));
@@ -84,13 +89,13 @@ export function buildSummary(ctx: CommandContext, options: { withChart?: boolean
     tone: 'info',
     title: t.summary.title(ctx.campaign.name),
     blocks,
-    image: options.withChart ? chartImage(ctx) : undefined,
+    image: options.withChart ? chartImage(ctx, overview) : undefined,
   };
 }
 
-function chartImage(ctx: CommandContext): CommandReply['image'] {
-  // The chart draws every province: it needs every unit's progress, which the summary's counts leave out.
-  const chart = campaignChartSvg(ctx, buildCampaignOverview(ctx.deps.db, ctx.campaign.id, ctx.now));
+/** The chart of counts read with `byProvince`. */
+function chartImage(ctx: CommandContext, totals: CampaignTotals): CommandReply['image'] {
+  const chart = campaignChartSvg(ctx, { ...totals, provinces: totals.provinces ?? [] });
   return { ...chart, name: `resumen-${ctx.dates.toLocalDate(ctx.now)}`, altText: ctx.t.chart.altText };
 }
 

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/client.js';
 import { readEventMasks } from '../../db/queries/event-masks.js';
-import { countUnits, listUnitsOfEvents } from '../../db/queries/units.js';
+import { countUnits, countUnitsByProvince, listUnitsOfEvents } from '../../db/queries/units.js';
 import { type ChecklistStep, PHASES } from './checklist.js';
 import {
   APPLICABLE_MASKS,
@@ -22,7 +22,17 @@ export interface OverdueUnit {
   steps: ChecklistStep[];
 }
 
-/** The campaign's figures for `resumen` and `estado todo`: counts, and only the units they list. */
+/** One province's units, sessions and applicable steps (done and overdue), as the chart draws them. */
+export interface ProvinceTotals {
+  province: string;
+  units: number;
+  registered: number;
+  done: number;
+  applicable: number;
+  overdue: number;
+}
+
+/** The campaign's figures for `resumen`, `estado todo` and the chart: counts, and only the units they list. */
 export interface CampaignTotals {
   units: number;
   registered: number;
@@ -34,6 +44,8 @@ export interface CampaignTotals {
   overdueUnits: number;
   /** The worst of them, worst first: most overdue steps, then the oldest due date, then by code. */
   worstOverdue: OverdueUnit[];
+  /** With `byProvince` only (the chart): every province with units, in the roster's order. */
+  provinces?: ProvinceTotals[];
 }
 
 /** Compares as `localeCompare` does (the default locale and options), without looking the collator up each time. */
@@ -43,16 +55,24 @@ const compareCodes = new Intl.Collator().compare;
  * Counts the campaign with the checklist's rules (`deriveChecklist`: the same applicability, due
  * times and states) on each event's ticked steps as a bit mask: three numbers per event, read as
  * plain arrays, and no object per unit, event or step. Units are read only for the overdue ones it names (and
- * those tied with the last of them), and counted in SQL.
+ * those tied with the last of them), and counted in SQL. With `byProvince`, each event's province
+ * is read too and the steps are also counted by province.
  */
 export function buildCampaignTotals(
   db: Database,
   campaignId: number,
   now: Date,
-  options: { worstLimit: number },
+  options: { worstLimit: number; byProvince?: boolean },
 ): CampaignTotals {
   const nowMs = now.getTime();
-  const { eventIds, startsAt, flags, doneMasks } = readEventMasks(db, campaignId, STEP_IDS);
+  const byProvince = options.byProvince === true;
+  // One read transaction: the provinces' units and the events are of the same moment.
+  const { masks, unitsByProvince } = db.sqlite.transaction(() => ({
+    masks: readEventMasks(db, campaignId, STEP_IDS, { withProvinces: byProvince }),
+    unitsByProvince: byProvince ? countUnitsByProvince(db, campaignId) : undefined,
+  }))();
+  const { eventIds, startsAt, flags, doneMasks, provinces } = masks;
+  const provinceTotals = unitsByProvince ? provinceTotalsOf(unitsByProvince) : undefined;
   const phases: PhaseProgress[] = PHASES.map((phase) => ({ phase, done: 0, applicable: 0, overdue: 0 }));
   let held = 0;
   let withYoutube = 0;
@@ -78,6 +98,13 @@ export function buildCampaignTotals(
       overdueAt.push(i);
       overdueMasks.push(overdue);
     }
+    if (provinceTotals && provinces) {
+      const totals = provinceTotals.of(provinces[i] as string);
+      totals.registered += 1;
+      totals.applicable += countSteps(applicable);
+      totals.done += countSteps(done);
+      totals.overdue += countSteps(overdue);
+    }
   }
   return {
     units: countUnits(db, campaignId),
@@ -88,6 +115,30 @@ export function buildCampaignTotals(
     phases,
     overdueUnits: overdueAt.length,
     worstOverdue: worstOverdue(db, { eventIds, startsAt }, overdueAt, overdueMasks, options.worstLimit),
+    provinces: provinceTotals?.list(),
+  };
+}
+
+/** A province's totals to add to, starting from its unit count; `list` gives them in the roster's order. */
+function provinceTotalsOf(unitsByProvince: readonly { province: string; units: number }[]) {
+  // SQLite's order of the province names, as `listUnits` reads the roster.
+  const byName = new Map<string, ProvinceTotals>(
+    unitsByProvince.map(({ province, units }) => [
+      province,
+      { province, units, registered: 0, done: 0, applicable: 0, overdue: 0 },
+    ]),
+  );
+  return {
+    of(province: string): ProvinceTotals {
+      let totals = byName.get(province);
+      if (!totals) {
+        // Only for an event without its unit, which the foreign keys prevent.
+        totals = { province, units: 0, registered: 0, done: 0, applicable: 0, overdue: 0 };
+        byName.set(province, totals);
+      }
+      return totals;
+    },
+    list: () => [...byName.values()],
   };
 }
 

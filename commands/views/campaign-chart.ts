@@ -1,4 +1,4 @@
-import type { CampaignOverview } from '../core/campaign-overview.js';
+import type { CampaignTotals, ProvinceTotals } from '../core/campaign-totals.js';
 import type { CommandContext } from '../core/types.js';
 
 export const CHART_WIDTH = 900;
@@ -21,35 +21,22 @@ interface Row {
   note: string;
 }
 
-function rows(ctx: CommandContext, overview: CampaignOverview): { provinces: Row[]; phases: Row[] } {
-  const byProvince = new Map<
-    string,
-    { units: number; registered: number; done: number; applicable: number; overdue: number }
-  >();
-  for (const progress of overview.units) {
-    const entry = byProvince.get(progress.unit.province) ?? {
-      units: 0,
-      registered: 0,
-      done: 0,
-      applicable: 0,
-      overdue: 0,
-    };
-    entry.units += 1;
-    entry.registered += progress.event ? 1 : 0;
-    entry.done += progress.done;
-    entry.applicable += progress.applicable;
-    entry.overdue += progress.overdue.length;
-    byProvince.set(progress.unit.province, entry);
-  }
-  const provinces = [...byProvince.entries()]
-    .sort(([a], [b]) => a.localeCompare(b, 'es'))
-    .map(([province, entry]) => ({
-      label: province,
+/** What the chart draws: the campaign's counts, by phase and by province (`buildCampaignTotals` with `byProvince`). */
+export type ChartFigures = Pick<CampaignTotals, 'units' | 'registered' | 'phases'> & {
+  provinces: readonly ProvinceTotals[];
+};
+
+function rows(ctx: CommandContext, figures: ChartFigures): { provinces: Row[]; phases: Row[] } {
+  // A stable sort: provinces the collator sees as equal keep the roster's order.
+  const provinces = [...figures.provinces]
+    .sort((a, b) => a.province.localeCompare(b.province, 'es'))
+    .map((entry) => ({
+      label: entry.province,
       done: entry.done,
       total: entry.applicable,
       note: ctx.t.chart.provinceNote(entry.registered, entry.units, entry.overdue),
     }));
-  const phases = overview.phases.map((phase) => ({
+  const phases = figures.phases.map((phase) => ({
     label: ctx.t.phases[phase.phase],
     done: phase.done,
     total: phase.applicable,
@@ -79,9 +66,9 @@ function barRows(items: readonly Row[], top: number): string[] {
  */
 export function campaignChartSvg(
   ctx: CommandContext,
-  overview: CampaignOverview,
+  figures: ChartFigures,
 ): { svg: string; width: number; height: number } {
-  const { provinces, phases } = rows(ctx, overview);
+  const { provinces, phases } = rows(ctx, figures);
   const provincesTop = MARGIN + TITLE_HEIGHT + 24;
   const phasesHeadingY = provincesTop + provinces.length * ROW_HEIGHT + SECTION_GAP;
   const phasesTop = phasesHeadingY + 12;
@@ -92,7 +79,7 @@ export function campaignChartSvg(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${height}" viewBox="0 0 ${CHART_WIDTH} ${height}" font-family="DejaVu Sans, Arial, sans-serif">`,
     `<rect width="${CHART_WIDTH}" height="${height}" fill="#ffffff"/>`,
     `<text x="${MARGIN}" y="${MARGIN + 20}" font-size="20" font-weight="bold" fill="${COLORS.text}">${escapeXml(ctx.campaign.name)}</text>`,
-    `<text x="${MARGIN}" y="${MARGIN + 44}" font-size="13" fill="${COLORS.muted}">${escapeXml(ctx.t.chart.subtitle(ctx.dates.dateTime(ctx.now), overview.registered, overview.units.length))}</text>`,
+    `<text x="${MARGIN}" y="${MARGIN + 44}" font-size="13" fill="${COLORS.muted}">${escapeXml(ctx.t.chart.subtitle(ctx.dates.dateTime(ctx.now), figures.registered, figures.units))}</text>`,
     heading(provincesTop - 6, ctx.t.chart.byProvince),
     ...barRows(provinces, provincesTop),
     heading(phasesHeadingY, ctx.t.chart.byPhase),

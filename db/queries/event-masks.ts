@@ -70,6 +70,8 @@ export interface EventMasks {
   flags: number[];
   /** The ticked steps, as `doneMaskSql` gives them. */
   doneMasks: number[];
+  /** The province of each event's unit, when asked for (the chart counts by province). */
+  provinces?: string[];
 }
 
 /** Above the 31 bits of a done mask, the flags: `flags × 2^31 + mask` is exact in a double. */
@@ -79,14 +81,16 @@ interface MaskStatements {
   ids: BetterSqlite3.Statement<unknown[]>;
   startsAt: BetterSqlite3.Statement<unknown[]>;
   flagsAndMasks: BetterSqlite3.Statement<unknown[]>;
+  provinces: BetterSqlite3.Statement<unknown[]>;
   stepIds: string[];
 }
 
 /**
- * Three one-column queries, prepared once per connection for a list of steps, written for
+ * One-column queries, prepared once per connection for a list of steps, written for
  * better-sqlite3 directly to read each column as a plain array of numbers (`pluck`): at 100,000
  * events, an array or object per row cost about a third of SQLite's own work on the ticks.
- * All three read the campaign's events in id order.
+ * Three are numbers and always read; the fourth, the unit's province, only for the chart. All
+ * read the campaign's events in id order.
  */
 const preparedMaskStatements = preparedOnce(() => new Map<string, MaskStatements>());
 
@@ -96,9 +100,9 @@ function maskStatements(db: Database, stepIds: readonly string[]): MaskStatement
   let prepared = statements.get(key);
   if (!prepared) {
     const mask = doneMaskText(stepIds);
-    const column = (expression: string) =>
+    const column = (expression: string, join = '') =>
       db.sqlite
-        .prepare<unknown[]>(`SELECT ${expression} FROM events WHERE events.campaign_id = ? ORDER BY events.id`)
+        .prepare<unknown[]>(`SELECT ${expression} FROM events ${join} WHERE events.campaign_id = ? ORDER BY events.id`)
         .pluck();
     prepared = {
       ids: column('events.id'),
@@ -106,6 +110,8 @@ function maskStatements(db: Database, stepIds: readonly string[]): MaskStatement
       flagsAndMasks: column(
         `((events.shows_video OR events.shows_photos) + 2 * events.has_cultural_segment) * ${FLAGS_FACTOR} + ${mask.text}`,
       ),
+      // A left join keeps one row per event, so this column lines up with the others.
+      provinces: column('units.province', 'LEFT JOIN units ON units.id = events.unit_id'),
       stepIds: mask.ids,
     };
     statements.set(key, prepared);
@@ -113,16 +119,27 @@ function maskStatements(db: Database, stepIds: readonly string[]): MaskStatement
   return prepared;
 }
 
-/** Every event of the campaign with its flags and ticked steps, as numbers: no array or object per event. */
-export function readEventMasks(db: Database, campaignId: number, stepIds: readonly string[]): EventMasks {
+/**
+ * Every event of the campaign with its flags and ticked steps, as numbers: no array or object per
+ * event. With `withProvinces`, also each event's province (a fourth column, about 25 ms at 100,000 events).
+ */
+export function readEventMasks(
+  db: Database,
+  campaignId: number,
+  stepIds: readonly string[],
+  options: { withProvinces?: boolean } = {},
+): EventMasks {
   const statements = maskStatements(db, stepIds);
-  // One read transaction: the three columns see the same events.
+  // One read transaction: the columns see the same events.
   return db.sqlite.transaction(() => {
     const eventIds = statements.ids.all(campaignId) as number[];
     const startsAt = statements.startsAt.all(campaignId) as number[];
     const packed = statements.flagsAndMasks.all(...statements.stepIds, campaignId) as number[];
     const flags = packed.map((value) => Math.floor(value / FLAGS_FACTOR));
     const doneMasks = packed.map((value) => value % FLAGS_FACTOR);
-    return { eventIds, startsAt, flags, doneMasks };
+    const provinces = options.withProvinces
+      ? (statements.provinces.all(campaignId) as (string | null)[]).map((province) => province ?? '')
+      : undefined;
+    return { eventIds, startsAt, flags, doneMasks, provinces };
   })();
 }

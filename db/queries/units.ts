@@ -50,6 +50,21 @@ export function countUnits(db: Database, campaignId: number): number {
   return unitCount(db).get({ campaignId })?.total ?? 0;
 }
 
+const unitsByProvince = preparedOnce((db) =>
+  db.orm
+    .select({ province: units.province, units: count() })
+    .from(units)
+    .where(eq(units.campaignId, sql.placeholder('campaignId')))
+    .groupBy(units.province)
+    .orderBy(asc(units.province))
+    .prepare(),
+);
+
+/** Each province of the campaign with how many units it has, in the roster's order (`listUnits`). */
+export function countUnitsByProvince(db: Database, campaignId: number): { province: string; units: number }[] {
+  return unitsByProvince(db).all({ campaignId });
+}
+
 const unitsOfEvents = preparedOnce((db) =>
   db.orm
     .select({ eventId: events.id, code: units.code, province: units.province })
