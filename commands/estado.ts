@@ -1,17 +1,18 @@
 import { findEventByUnit } from '../db/queries/events.js';
 import { findLastReminder } from '../db/queries/schedule.js';
 import { listDoneSteps } from '../db/queries/steps.js';
-import { findUnitByCode, type Unit } from '../db/queries/units.js';
+import { countUnitsByProvince, findUnitByCode, listUnits, type Unit } from '../db/queries/units.js';
 import { canChangeUnit } from './core/access.js';
 import { isOneOf, refuseExtraPositionals } from './core/arguments.js';
-import { buildCampaignOverview, type UnitProgress } from './core/campaign-overview.js';
 import { buildCampaignTotals } from './core/campaign-totals.js';
 import { isManuallyTickable, PHASES } from './core/checklist.js';
 import { closestMatch } from './core/closest-match.js';
 import { fail } from './core/errors.js';
+import { checkPageExists, linesAfter, type Page, pageCount, pageFromInput } from './core/paging.js';
 import { deriveChecklist, type StepStatus } from './core/step-state.js';
 import { normalizeWord } from './core/text.js';
 import type { CommandContext, CommandDefinition, CommandReply, ReplyBlock, ReplyButton } from './core/types.js';
+import { countUnitSteps, type UnitCounts } from './core/unit-counts.js';
 import { markButton } from './marcar.js';
 import { campaignFigures, campaignProgress, OVERDUE_LIST_LIMIT, overdueList } from './views/campaign-blocks.js';
 import { eventFields } from './views/event-fields.js';
@@ -26,36 +27,41 @@ export const estado: CommandDefinition = {
   role: 'anyone',
   writes: false,
   run(ctx, args) {
-    refuseExtraPositionals(estado, args, 1);
-    const scope = args.positionals[0];
+    const [scope, pageWord] = args.positionals;
+    // The second word is a page of a province's units. A word that is not a number is one word too
+    // many, as before: a province with spaces typed without quotes is told to use them.
+    if (pageWord !== undefined && !/^\d+$/.test(pageWord.trim())) {
+      fail('too_many_arguments', { command: estado.name, extra: pageWord });
+    }
+    refuseExtraPositionals(estado, args, 2);
+    const page = pageFromInput(pageWord);
+    // The campaign and a unit are one page (Discord sends the page with any scope the user picks).
+    const onePage = () => checkPageExists(page, 1);
     if (scope === undefined) {
       const ownUnits = [...ctx.access.officerUnitCodes]
         .map((code) => findUnitByCode(ctx.deps.db, ctx.campaign.id, code))
         .filter((unit): unit is Unit => unit !== undefined);
       if (ownUnits.length === 1 && ownUnits[0]) return eventStatus(ctx, ownUnits[0]);
       if (ownUnits.length > 1) {
-        return unitsStatus(
-          ctx,
-          ctx.t.officerOf(ownUnits.map((unit) => unit.code).join(', ')),
-          ownUnits.map((unit) => unit.code),
-        );
+        return unitsStatus(ctx, ctx.t.officerOf(ownUnits.map((unit) => unit.code).join(', ')), {
+          unitIds: ownUnits.map((unit) => unit.id),
+        });
       }
       return campaignStatus(ctx);
     }
-    if (isOneOf(scope, ['todo', 'todas', 'all', 'campana'])) return campaignStatus(ctx);
-    const unit = findUnitByCode(ctx.deps.db, ctx.campaign.id, scope);
-    if (unit) return eventStatus(ctx, unit);
-    const overview = buildCampaignOverview(ctx.deps.db, ctx.campaign.id, ctx.now);
-    const provinces = [...new Set(overview.units.map((progress) => progress.unit.province))];
-    const province = provinces.find((name) => normalizeWord(name) === normalizeWord(scope));
-    if (province) {
-      return unitsStatus(
-        ctx,
-        ctx.t.status.provinceTitle(province),
-        overview.units.filter((progress) => progress.unit.province === province).map((progress) => progress.unit.code),
-      );
+    if (isOneOf(scope, ['todo', 'todas', 'all', 'campana'])) {
+      onePage();
+      return campaignStatus(ctx);
     }
-    const codes = overview.units.map((progress) => progress.unit.code);
+    const unit = findUnitByCode(ctx.deps.db, ctx.campaign.id, scope);
+    if (unit) {
+      onePage();
+      return eventStatus(ctx, unit);
+    }
+    const provinces = countUnitsByProvince(ctx.deps.db, ctx.campaign.id).map((entry) => entry.province);
+    const province = provinces.find((name) => normalizeWord(name) === normalizeWord(scope));
+    if (province) return provinceStatus(ctx, province, page);
+    const codes = listUnits(ctx.deps.db, ctx.campaign.id).map((candidate) => candidate.code);
     fail('scope_not_found', { input: scope, suggestion: closestMatch(scope, [...codes, ...provinces]) });
   },
 };
@@ -68,38 +74,70 @@ function campaignStatus(ctx: CommandContext): CommandReply {
   return { visibility: 'private', tone: 'info', title: ctx.t.status.campaignTitle(ctx.campaign.name), blocks };
 }
 
-function unitsStatus(ctx: CommandContext, title: string, unitCodes: readonly string[]): CommandReply {
-  const overview = buildCampaignOverview(ctx.deps.db, ctx.campaign.id, ctx.now);
-  const wanted = new Set(unitCodes.map((code) => code.toUpperCase()));
-  const selected = overview.units.filter((progress) => wanted.has(progress.unit.code.toUpperCase()));
-  const registered = selected.filter((progress) => progress.event);
+/** A province's units, a page at a time: the counts cover the whole province, the list shows one page. */
+function provinceStatus(ctx: CommandContext, province: string, page: Page): CommandReply {
+  const units = countUnitSteps(ctx.deps.db, ctx.campaign.id, { province }, ctx.now);
+  checkPageExists(page, units.length);
+  const shown = units.slice(page.offset, page.offset + page.limit);
+  const lines = shown.map((counts) => unitLine(ctx, counts));
+  const more = linesAfter(page, units.length);
+  if (more > 0) lines.push(ctx.t.status.moreUnits(more, ctx.t.status.provinceCommand(province, page.number + 1)));
+  const title = ctx.t.status.provinceTitle(province);
+  if (page.number === 1) return unitsReply(ctx, title, units, lines);
+  const first = page.offset + 1;
   return {
     visibility: 'private',
     tone: 'info',
     title,
     blocks: [
-      { type: 'progress', label: ctx.t.status.eventsRegistered, done: registered.length, total: selected.length },
       {
-        type: 'progress',
-        label: ctx.t.status.progress,
-        done: sum(registered, (progress) => progress.done),
-        total: sum(registered, (progress) => progress.applicable),
+        type: 'context',
+        text: ctx.t.pageNotice(page.number, pageCount(units.length), first, page.offset + shown.length, units.length),
       },
-      { type: 'list', items: selected.map((progress) => unitLine(ctx, progress)) },
+      { type: 'list', items: lines },
     ],
   };
 }
 
-function unitLine(ctx: CommandContext, progress: UnitProgress): string {
-  const { unit, event } = progress;
-  if (!event) return ctx.t.status.unregisteredLine(unit.code, unit.name);
+/** An officer's units, every one (an officer has a few). */
+function unitsStatus(ctx: CommandContext, title: string, selection: { unitIds: readonly number[] }): CommandReply {
+  const units = countUnitSteps(ctx.deps.db, ctx.campaign.id, selection, ctx.now);
+  return unitsReply(
+    ctx,
+    title,
+    units,
+    units.map((counts) => unitLine(ctx, counts)),
+  );
+}
+
+function unitsReply(ctx: CommandContext, title: string, units: readonly UnitCounts[], lines: string[]): CommandReply {
+  const registered = units.filter((counts) => counts.startsAt);
+  return {
+    visibility: 'private',
+    tone: 'info',
+    title,
+    blocks: [
+      { type: 'progress', label: ctx.t.status.eventsRegistered, done: registered.length, total: units.length },
+      {
+        type: 'progress',
+        label: ctx.t.status.progress,
+        done: sum(registered, (counts) => counts.done),
+        total: sum(registered, (counts) => counts.applicable),
+      },
+      { type: 'list', items: lines },
+    ],
+  };
+}
+
+function unitLine(ctx: CommandContext, counts: UnitCounts): string {
+  if (!counts.startsAt) return ctx.t.status.unregisteredLine(counts.code, counts.name);
   return ctx.t.status.provinceLine(
-    unit.code,
-    unit.name,
-    ctx.dates.dateTime(event.startsAt),
-    progress.done,
-    progress.applicable,
-    progress.overdue.length,
+    counts.code,
+    counts.name,
+    ctx.dates.dateTime(counts.startsAt),
+    counts.done,
+    counts.applicable,
+    counts.overdue,
   );
 }
 

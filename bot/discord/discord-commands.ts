@@ -153,6 +153,7 @@ export const DISCORD_OPTIONS: Readonly<Record<CommandName, readonly OptionSpec[]
       suggest: 'scope',
       maxLength: 60,
     },
+    page(1),
   ],
   resumen: [
     {

@@ -10,3 +10,9 @@ export function cleanFreeText(value: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** A value as a user would type it in a command (`"Los Ríos"`): in quotes when it holds spaces or quotes. */
+export function typedWord(value: string): string {
+  if (!/[\s"'“”«»‘’=]/u.test(value)) return value;
+  return value.includes('"') ? `«${value}»` : `"${value}"`;
+}

@@ -143,3 +143,67 @@ export function readEventMasks(
     return { eventIds, startsAt, flags, doneMasks, provinces };
   })();
 }
+
+/** A unit with its session's start, flags and ticked steps (as in `EventMasks`); no session: nulls and 0. */
+export interface UnitMasks {
+  code: string;
+  name: string;
+  startsAt: number | null;
+  flags: number | null;
+  doneMask: number;
+}
+
+/** A province's units, or the units with these ids. */
+export type UnitSelection = { province: string } | { unitIds: readonly number[] };
+
+const preparedUnitMaskStatements = preparedOnce(
+  () =>
+    new Map<
+      string,
+      { byProvince: BetterSqlite3.Statement<unknown[]>; byIds: BetterSqlite3.Statement<unknown[]>; stepIds: string[] }
+    >(),
+);
+
+function unitMaskStatements(db: Database, stepIds: readonly string[]) {
+  const statements = preparedUnitMaskStatements(db);
+  const key = JSON.stringify(stepIds);
+  let prepared = statements.get(key);
+  if (!prepared) {
+    const mask = doneMaskText(stepIds);
+    const select = (filter: string) =>
+      db.sqlite.prepare<unknown[]>(
+        `SELECT units.code AS code, units.name AS name, events.starts_at AS startsAt,
+             (events.shows_video OR events.shows_photos) + 2 * events.has_cultural_segment AS flags,
+             CASE WHEN events.id IS NULL THEN 0 ELSE ${mask.text} END AS doneMask
+           FROM units LEFT JOIN events ON events.unit_id = units.id
+           WHERE units.campaign_id = ? AND ${filter}
+           ORDER BY units.province, units.code`,
+      );
+    prepared = {
+      byProvince: select('units.province = ?'),
+      // The ids as a JSON array: one statement for however many there are.
+      byIds: select('units.id IN (SELECT value FROM json_each(?))'),
+      stepIds: mask.ids,
+    };
+    statements.set(key, prepared);
+  }
+  return prepared;
+}
+
+/**
+ * The selected units in the roster's order (province, then code, as `listUnits`), each with its
+ * session's numbers: one row per unit, its ticks summed into a mask by SQLite.
+ */
+export function listUnitMasks(
+  db: Database,
+  campaignId: number,
+  selection: UnitSelection,
+  stepIds: readonly string[],
+): UnitMasks[] {
+  const statements = unitMaskStatements(db, stepIds);
+  if ('province' in selection) {
+    return statements.byProvince.all(...statements.stepIds, campaignId, selection.province) as UnitMasks[];
+  }
+  if (selection.unitIds.length === 0) return [];
+  return statements.byIds.all(...statements.stepIds, campaignId, JSON.stringify(selection.unitIds)) as UnitMasks[];
+}

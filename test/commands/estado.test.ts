@@ -4,6 +4,16 @@ import { createTestBot, type TestBot } from '../helpers/test-bot.js';
 let bot: TestBot;
 afterEach(() => bot.close());
 
+/** `count` units in one province, `U01`, `U02`, …, none registered. */
+const provinceRoster = (province: string, count: number) =>
+  [
+    'codigo,nombre,provincia,tipo,responsable',
+    ...Array.from(
+      { length: count },
+      (_, index) => `U${String(index + 1).padStart(2, '0')},Unidad ${index + 1},${province},hospital,`,
+    ),
+  ].join('\n');
+
 const lineOf = (rendered: string, stepId: string) =>
   rendered.split('\n').find((line) => line.includes(`\`${stepId}\``)) ?? '';
 
@@ -87,6 +97,51 @@ describe('estado of a province', () => {
     expect(reply.rendered).toContain('`PIC-DP`');
     expect(reply.rendered).toContain('`PIC-H1`');
     expect(reply.rendered).not.toContain('GUA-DP');
+  });
+
+  it("lists 25 of a province's units, counts them all, and says how many more and which command pages through them", () => {
+    bot = createTestBot({ roster: provinceRoster('Azuay', 27) });
+    bot.send('registrar U27 15/09/2026 10:00 zoom');
+    const reply = bot.send('estado azuay');
+    const list = reply.rendered.split('\n').filter((line) => line.startsWith('  • '));
+    expect(list).toHaveLength(26);
+    expect(list[24]).toBe('  • `U25` Unidad 25 — sin registrar');
+    expect(list[25]).toBe('  • … y 2 unidades más; para verlas escriba `/rendicion estado Azuay 2`.');
+    expect(reply.rendered).toContain('Registradas (1/27)');
+    expect(reply.rendered).toContain('Avance (1/18)');
+
+    const page = bot.send('estado Azuay 2');
+    expect(page.title).toBe('Provincia: Azuay');
+    expect(page.rendered).toContain('Página 2 de 2: 26–27 de 27.');
+    expect(page.rendered).toContain(
+      '• `U26` Unidad 26 — sin registrar\n  • `U27` Unidad 27 — mar 15 sep, 10:00 — 1/18 pasos',
+    );
+    expect(page.rendered).not.toContain('U25');
+    expect(page.rendered).not.toContain('más;');
+    expect(bot.send('estado Azuay 3').rendered).toContain('La página 3 no existe: la lista tiene 2 páginas.');
+    expect(bot.send('status azuay', { locale: 'en' }).rendered).toContain(
+      '• … and 2 more units; to see them type `/rendicion status Azuay 2`.',
+    );
+  });
+
+  it('quotes a province with spaces in the command for the next page, and reads it back', () => {
+    bot = createTestBot({ roster: provinceRoster('Los Ríos', 26) });
+    expect(bot.send('estado "los rios"').rendered).toContain(
+      '• … y 1 unidad más; para verla escriba `/rendicion estado "Los Ríos" 2`.',
+    );
+    expect(bot.send('estado "Los Ríos" 2').rendered).toContain('• `U26` Unidad 26 — sin registrar');
+  });
+
+  it('takes a page only as a number, and only the first for a unit or the whole campaign', () => {
+    bot = createTestBot();
+    expect(bot.send('estado Los Ríos').rendered).toContain(
+      'Sobra `Ríos`. Si es un texto con espacios, póngalo entre comillas.',
+    );
+    expect(bot.send('estado Pichincha 0').rendered).toContain('`0` no es un número de página.');
+    expect(bot.send('estado Pichincha 1 2').rendered).toContain('Sobra `2`.');
+    expect(bot.send('estado todo 1').title).toBe('Estado de la campaña: Rendición de Cuentas 2026');
+    expect(bot.send('estado todo 2').rendered).toContain('La página 2 no existe: la lista tiene 1 página.');
+    expect(bot.send('estado PIC-DP 2').rendered).toContain('La página 2 no existe: la lista tiene 1 página.');
   });
 
   it('suggests the closest unit or province for a typo', () => {

@@ -120,6 +120,10 @@ export interface Messages {
       overdue: number,
     ) => string;
     unregisteredLine: (unitCode: string, unitName: string) => string;
+    /** After a page of a province's units: how many more and the command for the next page. */
+    moreUnits: (count: number, command: string) => string;
+    /** The command for a page of a province's units, as typed in this language. */
+    provinceCommand: (province: string, page: number) => string;
     campaignTitle: (name: string) => string;
     window: string;
     units: string;

@@ -1,3 +1,4 @@
+import { typedWord } from '../text.js';
 import type { Examples, Messages } from './catalogue.js';
 
 const list = (items: readonly string[]) => items.map((item) => `\`${item}\``).join(', ');
@@ -162,9 +163,17 @@ export function english(ex: Examples): Messages {
       },
       estado: {
         description: 'Shows the progress of a unit, a province or the whole campaign.',
-        usage: '/rendicion status [unit | province | all]',
-        examples: [`/rendicion status ${ex.unitCode}`, '/rendicion status Pichincha', '/rendicion status all'],
-        details: ['With no argument it shows your units if you are an officer, or the whole campaign.'],
+        usage: '/rendicion status [unit | province [page] | all]',
+        examples: [
+          `/rendicion status ${ex.unitCode}`,
+          '/rendicion status Pichincha',
+          '/rendicion status Pichincha 2',
+          '/rendicion status all',
+        ],
+        details: [
+          'With no argument it shows your units if you are an officer, or the whole campaign.',
+          'For a province it lists up to 25 units and says how many more there are; a page number after the province shows the next ones, 25 at a time.',
+        ],
       },
       marcar: {
         description: "Ticks (or unticks with `no`) a step of a unit's checklist.",
@@ -417,6 +426,9 @@ export function english(ex: Examples): Messages {
       provinceLine: (unitCode, unitName, when, done, total, overdue) =>
         `\`${unitCode}\` ${unitName} — ${when} — ${done}/${total} steps${overdue ? ` — ⚠️ ${overdue} overdue` : ''}`,
       unregisteredLine: (unitCode, unitName) => `\`${unitCode}\` ${unitName} — not registered`,
+      moreUnits: (count, command) =>
+        `… and ${count} more unit${count === 1 ? '' : 's'}; to see ${count === 1 ? 'it' : 'them'} type \`${command}\`.`,
+      provinceCommand: (province, page) => `/rendicion status ${typedWord(province)} ${page}`,
       campaignTitle: (name) => `Campaign status: ${name}`,
       window: 'Period',
       units: 'Units',

@@ -1,3 +1,4 @@
+import { typedWord } from '../text.js';
 import type { Examples, Messages } from './catalogue.js';
 
 const list = (items: readonly string[]) => items.map((item) => `\`${item}\``).join(', ');
@@ -167,9 +168,17 @@ export function spanish(ex: Examples): Messages {
       },
       estado: {
         description: 'Muestra el avance de una unidad, de una provincia o de toda la campaña.',
-        usage: '/rendicion estado [unidad | provincia | todo]',
-        examples: [`/rendicion estado ${ex.unitCode}`, '/rendicion estado Pichincha', '/rendicion estado todo'],
-        details: ['Sin argumento muestra sus unidades si es responsable de alguna, o toda la campaña.'],
+        usage: '/rendicion estado [unidad | provincia [página] | todo]',
+        examples: [
+          `/rendicion estado ${ex.unitCode}`,
+          '/rendicion estado Pichincha',
+          '/rendicion estado Pichincha 2',
+          '/rendicion estado todo',
+        ],
+        details: [
+          'Sin argumento muestra sus unidades si es responsable de alguna, o toda la campaña.',
+          'De una provincia lista hasta 25 unidades y dice cuántas más hay; con un número de página después de la provincia se ven las siguientes, de 25 en 25.',
+        ],
       },
       marcar: {
         description: 'Marca (o desmarca con `no`) un paso del checklist de una unidad.',
@@ -426,6 +435,9 @@ export function spanish(ex: Examples): Messages {
       provinceLine: (unitCode, unitName, when, done, total, overdue) =>
         `\`${unitCode}\` ${unitName} — ${when} — ${done}/${total} pasos${overdue ? ` — ⚠️ ${overdue} atrasado${overdue === 1 ? '' : 's'}` : ''}`,
       unregisteredLine: (unitCode, unitName) => `\`${unitCode}\` ${unitName} — sin registrar`,
+      moreUnits: (count, command) =>
+        `… y ${count} ${count === 1 ? 'unidad' : 'unidades'} más; para ${count === 1 ? 'verla' : 'verlas'} escriba \`${command}\`.`,
+      provinceCommand: (province, page) => `/rendicion estado ${typedWord(province)} ${page}`,
       campaignTitle: (name) => `Estado de la campaña: ${name}`,
       window: 'Periodo',
       units: 'Unidades',

@@ -22,6 +22,8 @@ describe('examples in Discord option form', () => {
     ['/rendicion resumen hoy 2', 'resumen dia:hoy pagina:2'],
     ['/rendicion summary tomorrow 3', 'resumen dia:manana pagina:3'],
     ['/rendicion solicitudes pendientes 2', 'solicitudes filtro:pendientes pagina:2'],
+    ['/rendicion estado Pichincha 2', 'estado alcance:Pichincha pagina:2'],
+    ['/rendicion status "Los Ríos" 3', 'estado alcance:Los Ríos pagina:3'],
     [
       '/rendicion register PIC-DP 24/11/2026 10:00 zoom',
       'registrar unidad:PIC-DP fecha:24/11/2026 hora:10:00 plataforma:zoom',
