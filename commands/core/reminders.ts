@@ -1,9 +1,9 @@
 import { listRoleAssignments } from '../../db/queries/roles.js';
-import { isMuted, isSnoozed, recordReminder, wasReminded } from '../../db/queries/schedule.js';
+import { readReminderState, recordReminder } from '../../db/queries/schedule.js';
 import { markButton } from '../marcar.js';
-import { buildCampaignOverview, type UnitProgress } from './campaign-overview.js';
 import { isManuallyTickable } from './checklist.js';
 import { notify } from './notify.js';
+import { listOverdueSessions, type OverdueSession } from './overdue-sessions.js';
 import type { StepStatus } from './step-state.js';
 import type { CommandContext, CommandReply, ReplyButton } from './types.js';
 
@@ -31,16 +31,16 @@ function snoozeButton(ctx: CommandContext, unitCode: string, length: SnoozeLengt
   return { label: labels[length], actionId: SNOOZE_ACTION, payload: JSON.stringify({ unit: unitCode, for: length }) };
 }
 
-function reminderMessage(ctx: CommandContext, progress: UnitProgress, steps: readonly StepStatus[]): CommandReply {
+function reminderMessage(ctx: CommandContext, session: OverdueSession, steps: readonly StepStatus[]): CommandReply {
   const { t } = ctx;
-  const { unit, event } = progress;
+  const { unit } = session;
   const tickable = steps.filter((status) => isManuallyTickable(status.step) && !status.step.approvedByDirectorate);
   return {
     visibility: 'private',
     tone: 'warning',
     title: t.reminders.digestTitle(unit.code),
     blocks: [
-      { type: 'text', text: t.reminders.digestIntro(unit.name, event ? ctx.dates.dateTime(event.startsAt) : '') },
+      { type: 'text', text: t.reminders.digestIntro(unit.name, ctx.dates.dateTime(session.startsAt)) },
       {
         type: 'list',
         items: steps.map((status) =>
@@ -79,19 +79,23 @@ export function sendReminders(ctx: CommandContext): number {
     if (assignment.role !== 'officer') continue;
     officersByUnit.set(assignment.scope, [...(officersByUnit.get(assignment.scope) ?? []), assignment.userId]);
   }
+  const sessions = listOverdueSessions(db, ctx.campaign.id, ctx.now);
+  const state = readReminderState(db, {
+    eventIds: sessions.map((session) => session.eventId),
+    localDate: today,
+    now: ctx.now,
+  });
   let sent = 0;
-  for (const progress of buildCampaignOverview(db, ctx.campaign.id, ctx.now).units) {
-    const { event, unit } = progress;
-    if (!event || progress.overdue.length === 0) continue;
+  for (const session of sessions) {
+    const { eventId, unit } = session;
     const recipients = new Set([unit.officer ?? '', ...(officersByUnit.get(unit.code) ?? [])].filter(Boolean));
     for (const userId of recipients) {
-      if (isMuted(db, userId) || isSnoozed(db, event.id, userId, ctx.now)) continue;
-      const due = progress.overdue.filter(
-        (status) => !wasReminded(db, { eventId: event.id, stepId: status.step.id, userId, localDate: today }),
-      );
+      if (state.isMuted(userId) || state.isSnoozed(eventId, userId)) continue;
+      // Each step, person and event comes up once in a pass, so what this pass records needs no re-reading.
+      const due = session.overdue.filter((status) => !state.wasReminded({ eventId, stepId: status.step.id, userId }));
       if (due.length === 0) continue;
       for (const status of due) {
-        recordReminder(db, { eventId: event.id, stepId: status.step.id, userId, localDate: today, at: ctx.now });
+        recordReminder(db, { eventId, stepId: status.step.id, userId, localDate: today, at: ctx.now });
       }
       notify(ctx, {
         target: {
@@ -99,7 +103,7 @@ export function sendReminders(ctx: CommandContext): number {
           userId,
           platform: ctx.deps.platformOfUser?.(userId) ?? ctx.deps.platforms[0] ?? 'console',
         },
-        message: reminderMessage(ctx, progress, due),
+        message: reminderMessage(ctx, session, due),
       });
       sent += 1;
     }

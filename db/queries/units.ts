@@ -85,6 +85,25 @@ export function listUnitsOfEvents(
   return new Map(rows.map(({ eventId, code, province }) => [eventId, { code, province }]));
 }
 
+const unitsOfEventsInOrder = preparedOnce((db) =>
+  db.orm
+    .select({ eventId: events.id, code: units.code, name: units.name, officer: units.officer })
+    .from(events)
+    .innerJoin(units, eq(events.unitId, units.id))
+    .where(sql`${events.id} IN (SELECT value FROM json_each(${sql.placeholder('eventIds')}))`)
+    .orderBy(asc(units.province), asc(units.code))
+    .prepare(),
+);
+
+/** The unit of each of these events, in the roster's order (province, then code, as `listUnits`). */
+export function listUnitsOfEventsInOrder(
+  db: Database,
+  eventIds: readonly number[],
+): { eventId: number; code: string; name: string; officer: string | null }[] {
+  if (eventIds.length === 0) return [];
+  return unitsOfEventsInOrder(db).all({ eventIds: JSON.stringify(eventIds) });
+}
+
 const firstUnit = preparedOnce((db) =>
   db.orm
     .select()

@@ -118,6 +118,25 @@ describe('reminders', () => {
     ]);
   });
 
+  it("reminds each unit's officers of its overdue steps, unit by unit in the roster's order, once a day", () => {
+    const current = registered();
+    current.send('registrar PIC-H1 15/09/2026 09:30 zoom');
+    current.send('registrar GUA-DP 14/09/2026 10:00 zoom');
+    current.send('rol otra-persona oficial:PIC-H1');
+    current.deliverOutbox();
+    current.clock.set(at('2026-09-12', '10:01'));
+    current.runScheduledWork();
+    const sent = reminders(current.deliverOutbox()).map((entry) => `${messageOf(entry)?.title} → ${entry.target}`);
+    expect(sent).toEqual([
+      '⏰ Pasos atrasados: GUA-DP → oficial.gua@ejemplo.gob.ec',
+      '⏰ Pasos atrasados: PIC-DP → oficial-pic',
+      '⏰ Pasos atrasados: PIC-H1 → oficial-pic',
+      '⏰ Pasos atrasados: PIC-H1 → otra-persona',
+    ]);
+    current.runScheduledWork();
+    expect(reminders(current.outbox())).toEqual([]);
+  });
+
   it('reminds a step at most once a day, again the next day, and not once it is done', () => {
     const current = registered();
     current.clock.set(at('2026-09-12', '10:01'));
