@@ -2,8 +2,9 @@ import { fail } from './errors.js';
 
 /**
  * How many lines a list shows at once: the summary's sessions and pending approvals, their pages
- * (`resumen hoy 2`) and `solicitudes`. The reference campaign's busiest day fits in one page, and a
- * summary with every list full stays inside Slack's 50 blocks.
+ * (`resumen hoy 2`), `solicitudes` and a province's units (`estado Pichincha 2`). The reference
+ * campaign's busiest day fits in one page, and a summary with every list full stays inside
+ * Slack's 50 blocks.
  */
 export const PAGE_SIZE = 25;
 
