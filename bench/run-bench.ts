@@ -18,9 +18,15 @@ const MEMORY_COMMANDS = 10_000;
 const MEMORY_CONCURRENCY = 20;
 
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, markdown: { type: 'boolean', default: false } },
+  options: {
+    quick: { type: 'boolean', default: false },
+    markdown: { type: 'boolean', default: false },
+    latency: { type: 'boolean', default: false },
+  },
 });
 const quick = values.quick === true;
+/** Only the Slack latency tables: for work on issue #10's latency, a minute instead of two. */
+const latencyOnly = values.latency === true;
 const markdown = values.markdown === true;
 const started = performance.now();
 const progress = (line: string) =>
@@ -143,6 +149,12 @@ async function main(): Promise<void> {
   const loadBefore = loadAverage();
   progress(`starting${quick ? ' (quick run)' : ''}; load average ${loadBefore}`);
   const latency = await measureLatency({ quick, progress });
+  if (latencyOnly) {
+    const tables = [latencyTable(latency, 'ack'), latencyTable(latency, 'reply')];
+    process.stdout.write(`${tables.map((table) => renderTable(table, markdown)).join('\n\n')}\n`);
+    progress(`load average after: ${loadAverage()}`);
+    return;
+  }
   progress('discord interactions');
   const discord = await measureDiscordLatency(quick);
   const startup = await measureStartupAndMemory({
