@@ -106,7 +106,10 @@ export function createSlackAdapter(input: {
   clock: Clock;
   logger: Logger;
   locale: Locale;
-  /** Slow work a request may have queued (publishing tweets), run after the reply is sent. */
+  /**
+   * Slow work a request may have queued (publishing tweets, delivering the outbox of every
+   * adapter), run after the reply is sent; without it, this adapter delivers its own outbox.
+   */
   afterRequest?: () => Promise<void>;
   /** What /healthz reports when other adapters run beside this one; by default, this one alone. */
   health?: () => HealthReport;
@@ -160,6 +163,7 @@ export function createSlackAdapter(input: {
       }),
     (error) => logger.error({ error: describeSlackError(error) }, 'slack outbox pass failed'),
   );
+  const afterwards = input.afterRequest ?? deliverOutbox;
 
   app.command(settings.slashCommand, async ({ command, ack, respond, client }) => {
     // Acknowledge first: Slack gives three seconds, and the reply goes through the response URL.
@@ -211,8 +215,7 @@ export function createSlackAdapter(input: {
         )
         .catch((error: unknown) => logger.warn({ error: describeSlackError(error) }, 'could not send the file'));
     }
-    await input.afterRequest?.();
-    await deliverOutbox();
+    await afterwards();
   });
 
   app.action<BlockButtonAction>(/#\d+i?$/, async ({ action, body, ack, respond, client }) => {
@@ -236,8 +239,7 @@ export function createSlackAdapter(input: {
     });
     const message = render(reply);
     await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
-    await input.afterRequest?.();
-    await deliverOutbox();
+    await afterwards();
   });
 
   app.view(INPUT_MODAL_ID, async ({ view, body, ack, client }) => {
@@ -273,8 +275,7 @@ export function createSlackAdapter(input: {
         .postEphemeral({ channel: channelId, user: body.user.id, text: message.text, blocks: message.blocks })
         .catch((error: unknown) => logger.warn({ error: describeSlackError(error) }, 'could not show the decision'));
     }
-    await input.afterRequest?.();
-    await deliverOutbox();
+    await afterwards();
   });
 
   app.options(UNIT_SELECT_ACTION, async ({ options, ack }) => {
@@ -310,8 +311,7 @@ export function createSlackAdapter(input: {
           blocks: message.blocks,
         }),
       }).catch((error: unknown) => logger.warn({ error: describeSlackError(error) }, 'could not answer the form'));
-      await input.afterRequest?.();
-      await deliverOutbox();
+      await afterwards();
     });
   }
 
