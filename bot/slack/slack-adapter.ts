@@ -136,6 +136,9 @@ export function createSlackAdapter(input: {
         // Bolt's Socket Mode server has no error handler and a port in use would crash the process.
         { socketMode: true, appToken: settings.appToken }),
     clientOptions,
+    // No listener keeps conversation state: without the store, Bolt does not look each request up
+    // in it (a miss builds an Error, stack trace and all).
+    convoStore: false,
     logger: boltLogger(logger),
     // Checked in start() (app.init), where a failure stops start-up with a message naming the variable.
     deferInitialization: true,
