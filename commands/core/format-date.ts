@@ -16,48 +16,53 @@ export interface DateFormatter {
   toInstant(date: LocalDate, hours: number, minutes: number): Date;
 }
 
-/** The wall clock of an instant in a time zone; `weekday` 0 is Sunday, `month` 1 is January. */
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  weekday: number;
-  hour: number;
-  minute: number;
-}
-
-const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+const HOUR_MS = 3_600_000;
+/** Hours whose offset a zone remembers: a campaign's dates fall in a few hundred. */
+const MAX_REMEMBERED_HOURS = 4096;
 /** One reader per time zone: building an `Intl.DateTimeFormat` costs far more than using it. */
-const wallClocks = new Map<string, (at: Date) => WallClock>();
+const offsetReaders = new Map<string, (at: number) => number>();
 
 /**
- * Reads the wall clock in `timeZone` with the runtime's time-zone data, the data date-fns' TZDate
- * reads too; a status with twenty dates costs a tenth of formatting a TZDate with date-fns.
+ * The offset of `timeZone` from UTC at an instant, in ms, from the runtime's time-zone data (the
+ * data date-fns' TZDate reads too). Intl is asked once per hour of time: when the offset is the
+ * same at both ends of an hour, no clock change falls inside it, and every instant of that hour
+ * has that offset; an hour with a change in it is asked about each instant.
  */
-function wallClockIn(timeZone: string): (at: Date) => WallClock {
-  let read = wallClocks.get(timeZone);
-  if (!read) {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      weekday: 'short',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    });
-    read = (at) => {
-      const clock: WallClock = { year: 0, month: 0, day: 0, weekday: 0, hour: 0, minute: 0 };
-      for (const part of parts.formatToParts(at)) {
-        if (part.type === 'weekday') clock.weekday = WEEKDAYS[part.value] ?? 0;
-        else if (part.type in clock) clock[part.type as keyof WallClock] = Number(part.value);
-      }
-      return clock;
-    };
-    wallClocks.set(timeZone, read);
-  }
-  return read;
+function offsetReaderOf(timeZone: string): (at: number) => number {
+  const known = offsetReaders.get(timeZone);
+  if (known) return known;
+  const wallClock = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  const exactly = (at: number) => {
+    const fields: Record<string, number> = {};
+    for (const part of wallClock.formatToParts(at)) fields[part.type] = Number(part.value);
+    const wall = new Date(0);
+    wall.setUTCFullYear(fields.year ?? 0, (fields.month ?? 1) - 1, fields.day ?? 1);
+    wall.setUTCHours(fields.hour ?? 0, fields.minute ?? 0, fields.second ?? 0, 0);
+    return wall.getTime() - Math.floor(at / 1000) * 1000;
+  };
+  /** Per hour since 1970: its offset, or undefined when the offset changes within it. */
+  const byHour = new Map<number, number | undefined>();
+  const offsetAt = (at: number) => {
+    const hour = Math.floor(at / HOUR_MS);
+    if (!byHour.has(hour)) {
+      const start = exactly(hour * HOUR_MS);
+      const end = exactly(hour * HOUR_MS + HOUR_MS - 1000);
+      if (byHour.size >= MAX_REMEMBERED_HOURS) byHour.delete(byHour.keys().next().value as number);
+      byHour.set(hour, start === end ? start : undefined);
+    }
+    return byHour.get(hour) ?? exactly(at);
+  };
+  offsetReaders.set(timeZone, offsetAt);
+  return offsetAt;
 }
 
 const twoDigits = (value: number) => (value < 10 ? `0${value}` : String(value));
@@ -65,17 +70,19 @@ const twoDigits = (value: number) => (value < 10 ? `0${value}` : String(value));
 export function createDateFormatter(locale: Locale, timeZone: string): DateFormatter {
   const dateFnsLocale = locale === 'es' ? es : enUS;
   const dayPattern = locale === 'es' ? 'EEE d MMM' : 'EEE, MMM d';
-  const wallClock = wallClockIn(timeZone);
+  const offsetAt = offsetReaderOf(timeZone);
+  /** The wall clock there, read from a Date shifted by the offset (its UTC fields are the local ones). */
+  const wallClock = (at: Date) => new Date(at.getTime() + offsetAt(at.getTime()));
   // Day and month names from date-fns' locale, exactly as `format` writes `EEE` and `MMM`.
-  const day = (clock: WallClock) =>
-    dateFnsLocale.localize.day(clock.weekday as Day, { width: 'abbreviated', context: 'formatting' });
-  const month = (clock: WallClock) =>
-    dateFnsLocale.localize.month((clock.month - 1) as Month, { width: 'abbreviated', context: 'formatting' });
+  const day = (clock: Date) =>
+    dateFnsLocale.localize.day(clock.getUTCDay() as Day, { width: 'abbreviated', context: 'formatting' });
+  const month = (clock: Date) =>
+    dateFnsLocale.localize.month(clock.getUTCMonth() as Month, { width: 'abbreviated', context: 'formatting' });
   const dayText =
     locale === 'es'
-      ? (clock: WallClock) => `${day(clock)} ${clock.day} ${month(clock)}`
-      : (clock: WallClock) => `${day(clock)}, ${month(clock)} ${clock.day}`;
-  const timeText = (clock: WallClock) => `${twoDigits(clock.hour)}:${twoDigits(clock.minute)}`;
+      ? (clock: Date) => `${day(clock)} ${clock.getUTCDate()} ${month(clock)}`
+      : (clock: Date) => `${day(clock)}, ${month(clock)} ${clock.getUTCDate()}`;
+  const timeText = (clock: Date) => `${twoDigits(clock.getUTCHours())}:${twoDigits(clock.getUTCMinutes())}`;
   return {
     dateTime: (at) => {
       const clock = wallClock(at);
@@ -89,7 +96,7 @@ export function createDateFormatter(locale: Locale, timeZone: string): DateForma
     },
     toLocalDate: (at) => {
       const clock = wallClock(at);
-      return `${String(clock.year).padStart(4, '0')}-${twoDigits(clock.month)}-${twoDigits(clock.day)}`;
+      return `${String(clock.getUTCFullYear()).padStart(4, '0')}-${twoDigits(clock.getUTCMonth() + 1)}-${twoDigits(clock.getUTCDate())}`;
     },
     toInstant: (date, hours, minutes) => {
       const [year, month, day] = date.split('-').map(Number) as [number, number, number];

@@ -17,7 +17,7 @@ function withDateFns(locale: 'es' | 'en', timeZone: string, at: Date) {
   };
 }
 
-/** Every 7 h 13 min over a year, and every 15 minutes through the weeks clocks change. */
+/** Every 7 h 13 min over a year, and every 15 minutes (and a millisecond either side) through the weeks clocks change. */
 function instants(): Date[] {
   const found: Date[] = [];
   for (let at = Date.parse('2026-01-01T00:00:00Z'); at < Date.parse('2027-01-01T00:00:00Z'); at += 433 * 60_000) {
@@ -25,7 +25,9 @@ function instants(): Date[] {
   }
   for (const week of ['2026-03-06', '2026-03-27', '2026-04-03', '2026-10-02', '2026-10-23', '2026-10-30']) {
     const start = Date.parse(`${week}T00:00:00Z`);
-    for (let at = start; at < start + 4 * 86_400_000; at += 15 * 60_000) found.push(new Date(at));
+    for (let at = start; at < start + 4 * 86_400_000; at += 15 * 60_000) {
+      found.push(new Date(at), new Date(at - 1), new Date(at + 59_999));
+    }
   }
   return found;
 }
