@@ -10,7 +10,7 @@ import type { Locale, Platform } from '../commands/core/types.js';
 import { createEngine, type Engine } from '../commands/engine.js';
 import type { Database } from '../db/client.js';
 import type { Campaign } from '../db/queries/campaign.js';
-import { countWrites } from '../db/queries/write-count.js';
+import { countWrites } from '../db/queries/changes.js';
 import { createSheetWriter } from '../integrations/google-sheets/sheet-writer.js';
 import { createSimulatedPublisher, createXPublisher } from '../integrations/x/x-publisher.js';
 import { createYoutubeVideos } from '../integrations/youtube/youtube-videos.js';

@@ -3,8 +3,8 @@ import { backOffMs, oneAtATime, onlyAfterWrites } from '../../bot/outbox-pass.js
 import { publishQueuedTweets } from '../../bot/tweet-worker.js';
 import { silentLogger } from '../../commands/core/logger.js';
 import type { ReplyButton } from '../../commands/core/types.js';
+import { countWrites } from '../../db/queries/changes.js';
 import { findTweet } from '../../db/queries/tweets.js';
-import { countWrites } from '../../db/queries/write-count.js';
 import { createXPublisher } from '../../integrations/x/x-publisher.js';
 import { type FakeX, startFakeX } from '../helpers/fake-x.js';
 import { createTestBot, type TestBot } from '../helpers/test-bot.js';
