@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { type Day, format, type Month } from 'date-fns';
+import type { Day, Month } from 'date-fns';
 import { enUS, es } from 'date-fns/locale';
 import type { LocalDate } from './parse-values.js';
 import type { Locale } from './types.js';
@@ -69,7 +69,6 @@ const twoDigits = (value: number) => (value < 10 ? `0${value}` : String(value));
 
 export function createDateFormatter(locale: Locale, timeZone: string): DateFormatter {
   const dateFnsLocale = locale === 'es' ? es : enUS;
-  const dayPattern = locale === 'es' ? 'EEE d MMM' : 'EEE, MMM d';
   const offsetAt = offsetReaderOf(timeZone);
   /** The wall clock there, read from a Date shifted by the offset (its UTC fields are the local ones). */
   const wallClock = (at: Date) => new Date(at.getTime() + offsetAt(at.getTime()));
@@ -92,7 +91,9 @@ export function createDateFormatter(locale: Locale, timeZone: string): DateForma
     time: (at) => timeText(wallClock(at)),
     localDate: (date) => {
       const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-      return format(new TZDate(year, month - 1, day, 12, 0, timeZone), `${dayPattern} yyyy`, { locale: dateFnsLocale });
+      // Noon there on that day, as TZDate puts it, written as the other dates are.
+      const clock = wallClock(new Date(new TZDate(year, month - 1, day, 12, 0, timeZone).getTime()));
+      return `${dayText(clock)} ${String(clock.getUTCFullYear()).padStart(4, '0')}`;
     },
     toLocalDate: (at) => {
       const clock = wallClock(at);

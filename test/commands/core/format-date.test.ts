@@ -59,6 +59,29 @@ describe('createDateFormatter', () => {
     }
   });
 
+  it('writes a calendar day exactly as date-fns does at noon there, a day Samoa skipped included', () => {
+    const days: string[] = [];
+    for (const [from, to] of [
+      ['2011-12-25', '2012-01-05'],
+      ['2026-01-01', '2027-01-01'],
+    ] as const) {
+      for (let at = Date.parse(from); at < Date.parse(to); at += 86_400_000) {
+        days.push(new Date(at).toISOString().slice(0, 10));
+      }
+    }
+    for (const locale of ['es', 'en'] as const) {
+      const options = { locale: locale === 'es' ? es : enUS };
+      const pattern = locale === 'es' ? 'EEE d MMM yyyy' : 'EEE, MMM d yyyy';
+      for (const zone of ['America/Guayaquil', 'Europe/Madrid', 'Pacific/Apia']) {
+        const dates = createDateFormatter(locale, zone);
+        for (const day of days) {
+          const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+          expect(dates.localDate(day)).toBe(format(new TZDate(year, month - 1, date, 12, 0, zone), pattern, options));
+        }
+      }
+    }
+  });
+
   it('writes a session in Guayaquil as people there read it', () => {
     const at = new Date('2026-09-15T15:00:00Z');
     expect(createDateFormatter('es', 'America/Guayaquil').dateTime(at)).toBe('mar 15 sep, 10:00');
