@@ -401,7 +401,7 @@ export interface Messages {
  * cover the officers active on a day; an older one is built again when asked for.
  */
 const built = new Map<string, Messages>();
-const MAX_BUILT = 32;
+const MAX_BUILT = 16;
 
 export function messagesFor(locale: Locale, examples: Examples): Messages {
   const key = `${locale}\n${examples.unitCode}\n${examples.date}`;
