@@ -67,7 +67,20 @@ function offsetReaderOf(timeZone: string): (at: number) => number {
 
 const twoDigits = (value: number) => (value < 10 ? `0${value}` : String(value));
 
+/** One formatter per language and zone: it holds nothing else, and every request asks for one. */
+const formatters = new Map<string, DateFormatter>();
+
 export function createDateFormatter(locale: Locale, timeZone: string): DateFormatter {
+  const key = `${locale}\n${timeZone}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = Object.freeze(buildDateFormatter(locale, timeZone));
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+function buildDateFormatter(locale: Locale, timeZone: string): DateFormatter {
   const dateFnsLocale = locale === 'es' ? es : enUS;
   const offsetAt = offsetReaderOf(timeZone);
   /** The wall clock there, read from a Date shifted by the offset (its UTC fields are the local ones). */
