@@ -10,11 +10,12 @@ import type { Locale, Platform } from '../commands/core/types.js';
 import { createEngine, type Engine } from '../commands/engine.js';
 import type { Database } from '../db/client.js';
 import type { Campaign } from '../db/queries/campaign.js';
+import { countWrites } from '../db/queries/changes.js';
 import { createSimulatedPublisher, createXPublisher } from '../integrations/x/x-publisher.js';
 import { type Config, loadConfig } from './config.js';
 import { checkHealth, type HealthReport, startHealthServer } from './health.js';
 import { createLogger } from './logger.js';
-import { oneAtATime } from './outbox-pass.js';
+import { oneAtATime, onlyAfterWrites } from './outbox-pass.js';
 import { prepareDatabase } from './prepare-database.js';
 import { checkPresentationLinks } from './presentation-worker.js';
 import { createSheetSync } from './sheet-sync.js';
@@ -152,8 +153,11 @@ async function runChat({
 }: Running): Promise<void> {
   if (createdDemo) logger.info({ window: [campaign.windowStart, campaign.windowEnd] }, 'demo campaign created');
   // A request on one platform may owe messages to the other (a card asked for in Discord goes to
-  // Slack's approvals channel too): after each one, every adapter delivers.
-  const afterRequest = () => publishTweets().then(() => deliver());
+  // Slack's approvals channel too): after each one that wrote, every adapter delivers.
+  const afterRequest = onlyAfterWrites(
+    () => countWrites(db),
+    () => publishTweets().then(() => deliver()),
+  );
   const common = { engine, db, clock: systemClock, logger, locale, afterRequest };
   const discord =
     config.discord &&

@@ -86,3 +86,19 @@ export function oneAtATime(
   /** Resolves when the passes already asked for are done, without asking for another. */
   return Object.assign(run, { settled: () => tail });
 }
+
+/**
+ * What to run after each chat request: `pass` (the background pass and outbox delivery) when the
+ * database was written since it was last asked for, nothing otherwise. A command that only read
+ * (`estado`, `ayuda`) queued no tweet, chat message, link or sheet row, so it costs no pass; what
+ * other processes queue, and retries waiting out a back-off, go out on the timers' passes as before.
+ */
+export function onlyAfterWrites(countWrites: () => number, pass: () => Promise<void>): () => Promise<void> {
+  let writesAtLastPass: number | undefined;
+  return () => {
+    const writes = countWrites();
+    if (writes === writesAtLastPass) return Promise.resolve();
+    writesAtLastPass = writes;
+    return pass();
+  };
+}

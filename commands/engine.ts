@@ -1,5 +1,6 @@
 import { inTransaction } from '../db/client.js';
 import { type Campaign, getCampaign } from '../db/queries/campaign.js';
+import { databaseVersion } from '../db/queries/changes.js';
 import { findStoredReply, storeReply } from '../db/queries/idempotency.js';
 import { findFirstRegisteredUnit, findFirstUnit, findUnitByCode } from '../db/queries/units.js';
 import { type Access, hasCommandRole, resolveAccess } from './core/access.js';
@@ -39,20 +40,60 @@ type Invocation = Pick<
 >;
 
 const SYSTEM_USER = { id: 'sistema' };
+/** Users whose access one snapshot keeps; past it, the snapshot starts over. */
+const MAX_SNAPSHOT_USERS = 1_000;
+
+/**
+ * What every request reads before its command runs and only a commit can change: the campaign,
+ * each user's access, the unit the examples name. Kept while `databaseVersion` stays the same,
+ * so a burst of commands that only read reads them once; any write, here or in another process,
+ * starts a new snapshot.
+ */
+interface Snapshot {
+  version: string;
+  campaign: Campaign;
+  accessByUser: Map<string, Access>;
+  /** The first registered (or else first) unit's code; null once looked up and there is none. */
+  exampleUnitCode?: string | null;
+}
 
 /** The platform-neutral entry point every adapter calls. */
 export function createEngine(deps: CommandDeps & { logger: Logger }): Engine {
+  let snapshot: Snapshot | undefined;
+
+  function currentSnapshot(): Snapshot {
+    const version = databaseVersion(deps.db);
+    if (snapshot?.version !== version) {
+      snapshot = { version, campaign: Object.freeze(getCampaign(deps.db)), accessByUser: new Map() };
+    }
+    return snapshot;
+  }
+
+  function accessOf(state: Snapshot, request: Pick<CommandRequest, 'user' | 'extraRoles'>): Access {
+    const key = `${request.user.id}\n${request.user.email ?? ''}\n${request.extraRoles?.join(',') ?? ''}`;
+    let access = state.accessByUser.get(key);
+    if (!access) {
+      access = Object.freeze(
+        resolveAccess(deps.db, {
+          campaignId: state.campaign.id,
+          user: request.user,
+          admins: deps.admins,
+          extraRoles: request.extraRoles,
+        }),
+      );
+      if (state.accessByUser.size >= MAX_SNAPSHOT_USERS) state.accessByUser.clear();
+      state.accessByUser.set(key, access);
+    }
+    return access;
+  }
+
   function context(request: Invocation): CommandContext {
-    const campaign = getCampaign(deps.db);
+    const state = currentSnapshot();
+    const { campaign } = state;
     const locale: Locale = request.locale ?? deps.defaultLocale;
     const now = deps.clock.now();
     const dates = createDateFormatter(locale, campaign.timeZone);
-    const access: Access = resolveAccess(deps.db, {
-      campaignId: campaign.id,
-      user: request.user,
-      admins: deps.admins,
-      extraRoles: request.extraRoles,
-    });
+    const access = accessOf(state, request);
     return {
       deps,
       requestId: request.requestId,
@@ -61,10 +102,21 @@ export function createEngine(deps: CommandDeps & { logger: Logger }): Engine {
       channelId: request.channelId,
       access,
       campaign,
-      t: messagesFor(locale, examplesFor(deps, campaign, dates.toLocalDate(now), access)),
+      t: messagesFor(locale, examplesFor(campaign, dates.toLocalDate(now), exampleUnit(state, access))),
       dates,
       now,
     };
+  }
+
+  /** The user's own unit, or the first registered one (or else the first): examples that work as typed. */
+  function exampleUnit(state: Snapshot, access: Access): string | undefined {
+    const ownUnit = [...access.officerUnitCodes].sort()[0];
+    if (ownUnit) return ownUnit;
+    if (state.exampleUnitCode === undefined) {
+      const { id } = state.campaign;
+      state.exampleUnitCode = (findFirstRegisteredUnit(deps.db, id) ?? findFirstUnit(deps.db, id))?.code ?? null;
+    }
+    return state.exampleUnitCode ?? undefined;
   }
 
   /** One log line per request: what ran, for which unit, how long it took and how it ended. */
@@ -150,14 +202,7 @@ export function createEngine(deps: CommandDeps & { logger: Logger }): Engine {
     mayRun(request, commandName) {
       const command = findCommand(commandName);
       if (!command) return false;
-      const campaign = getCampaign(deps.db);
-      const access = resolveAccess(deps.db, {
-        campaignId: campaign.id,
-        user: request.user,
-        admins: deps.admins,
-        extraRoles: request.extraRoles,
-      });
-      return hasCommandRole(access, command.role);
+      return hasCommandRole(accessOf(currentSnapshot(), request), command.role);
     },
     runScheduledWork() {
       const request: Invocation = {
@@ -199,15 +244,12 @@ const fallbackExamples: Examples = { unitCode: 'UNIDAD', date: '15/09/2026' };
  * inside the window that has not passed yet (tomorrow once the campaign has started), so the
  * example works as typed.
  */
-function examplesFor(deps: CommandDeps, campaign: Campaign, today: string, access: Access): Examples {
-  const ownUnit = [...access.officerUnitCodes].sort()[0];
-  const firstUnit =
-    ownUnit ?? (findFirstRegisteredUnit(deps.db, campaign.id) ?? findFirstUnit(deps.db, campaign.id))?.code;
+function examplesFor(campaign: Campaign, today: string, unitCode: string | undefined): Examples {
   const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   // The middle of the three ISO dates: tomorrow, clamped to the window.
   const date = [campaign.windowStart, tomorrow, campaign.windowEnd].sort()[1] ?? campaign.windowStart;
   const [year, month, day] = date.split('-');
-  return { unitCode: firstUnit ?? fallbackExamples.unitCode, date: `${day}/${month}/${year}` };
+  return { unitCode: unitCode ?? fallbackExamples.unitCode, date: `${day}/${month}/${year}` };
 }
 
 function errorReply(deps: { logger: Logger }, t: Messages, request: Invocation, error: unknown): CommandReply {

@@ -85,7 +85,10 @@ export function createDiscordAdapter(input: {
   clock: Clock;
   logger: Logger;
   locale: Locale;
-  /** Slow work a request may have queued (publishing tweets), run after the reply is sent. */
+  /**
+   * Slow work a request may have queued (publishing tweets, delivering the outbox of every
+   * adapter), run after the reply is sent; without it, this adapter delivers its own outbox.
+   */
   afterRequest?: () => Promise<void>;
 }): DiscordAdapter {
   const { settings, engine, db, logger, locale } = input;
@@ -163,8 +166,7 @@ export function createDiscordAdapter(input: {
   }
 
   async function afterwards(): Promise<void> {
-    await input.afterRequest?.();
-    await deliverOutbox();
+    await (input.afterRequest ?? deliverOutbox)();
   }
 
   function optionValues(interaction: ChatInputCommandInteraction): Map<string, OptionValue> {

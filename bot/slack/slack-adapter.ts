@@ -106,7 +106,10 @@ export function createSlackAdapter(input: {
   clock: Clock;
   logger: Logger;
   locale: Locale;
-  /** Slow work a request may have queued (publishing tweets), run after the reply is sent. */
+  /**
+   * Slow work a request may have queued (publishing tweets, delivering the outbox of every
+   * adapter), run after the reply is sent; without it, this adapter delivers its own outbox.
+   */
   afterRequest?: () => Promise<void>;
   /** What /healthz reports when other adapters run beside this one; by default, this one alone. */
   health?: () => HealthReport;
@@ -133,6 +136,9 @@ export function createSlackAdapter(input: {
         // Bolt's Socket Mode server has no error handler and a port in use would crash the process.
         { socketMode: true, appToken: settings.appToken }),
     clientOptions,
+    // No listener keeps conversation state: without the store, Bolt does not look each request up
+    // in it (a miss builds an Error, stack trace and all).
+    convoStore: false,
     logger: boltLogger(logger),
     // Checked in start() (app.init), where a failure stops start-up with a message naming the variable.
     deferInitialization: true,
@@ -160,6 +166,7 @@ export function createSlackAdapter(input: {
       }),
     (error) => logger.error({ error: describeSlackError(error) }, 'slack outbox pass failed'),
   );
+  const afterwards = input.afterRequest ?? deliverOutbox;
 
   app.command(settings.slashCommand, async ({ command, ack, respond, client }) => {
     // Acknowledge first: Slack gives three seconds, and the reply goes through the response URL.
@@ -211,8 +218,7 @@ export function createSlackAdapter(input: {
         )
         .catch((error: unknown) => logger.warn({ error: describeSlackError(error) }, 'could not send the file'));
     }
-    await input.afterRequest?.();
-    await deliverOutbox();
+    await afterwards();
   });
 
   app.action<BlockButtonAction>(/#\d+i?$/, async ({ action, body, ack, respond, client }) => {
@@ -236,8 +242,7 @@ export function createSlackAdapter(input: {
     });
     const message = render(reply);
     await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
-    await input.afterRequest?.();
-    await deliverOutbox();
+    await afterwards();
   });
 
   app.view(INPUT_MODAL_ID, async ({ view, body, ack, client }) => {
@@ -273,8 +278,7 @@ export function createSlackAdapter(input: {
         .postEphemeral({ channel: channelId, user: body.user.id, text: message.text, blocks: message.blocks })
         .catch((error: unknown) => logger.warn({ error: describeSlackError(error) }, 'could not show the decision'));
     }
-    await input.afterRequest?.();
-    await deliverOutbox();
+    await afterwards();
   });
 
   app.options(UNIT_SELECT_ACTION, async ({ options, ack }) => {
@@ -310,8 +314,7 @@ export function createSlackAdapter(input: {
           blocks: message.blocks,
         }),
       }).catch((error: unknown) => logger.warn({ error: describeSlackError(error) }, 'could not answer the form'));
-      await input.afterRequest?.();
-      await deliverOutbox();
+      await afterwards();
     });
   }
 

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns/format';
+import type { Day, Month } from 'date-fns';
 import { enUS } from 'date-fns/locale/en-US';
 import { es } from 'date-fns/locale/es';
 import type { LocalDate } from './parse-values.js';
@@ -17,19 +17,102 @@ export interface DateFormatter {
   toInstant(date: LocalDate, hours: number, minutes: number): Date;
 }
 
+const HOUR_MS = 3_600_000;
+/** Hours whose offset a zone remembers: a campaign's dates fall in a few hundred. */
+const MAX_REMEMBERED_HOURS = 4096;
+/** One reader per time zone: building an `Intl.DateTimeFormat` costs far more than using it. */
+const offsetReaders = new Map<string, (at: number) => number>();
+
+/**
+ * The offset of `timeZone` from UTC at an instant, in ms, from the runtime's time-zone data (the
+ * data date-fns' TZDate reads too). Intl is asked once per hour of time: when the offset is the
+ * same at both ends of an hour, no clock change falls inside it, and every instant of that hour
+ * has that offset; an hour with a change in it is asked about each instant.
+ */
+function offsetReaderOf(timeZone: string): (at: number) => number {
+  const known = offsetReaders.get(timeZone);
+  if (known) return known;
+  const wallClock = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  const exactly = (at: number) => {
+    const fields: Record<string, number> = {};
+    for (const part of wallClock.formatToParts(at)) fields[part.type] = Number(part.value);
+    const wall = new Date(0);
+    wall.setUTCFullYear(fields.year ?? 0, (fields.month ?? 1) - 1, fields.day ?? 1);
+    wall.setUTCHours(fields.hour ?? 0, fields.minute ?? 0, fields.second ?? 0, 0);
+    return wall.getTime() - Math.floor(at / 1000) * 1000;
+  };
+  /** Per hour since 1970: its offset, or undefined when the offset changes within it. */
+  const byHour = new Map<number, number | undefined>();
+  const offsetAt = (at: number) => {
+    const hour = Math.floor(at / HOUR_MS);
+    if (!byHour.has(hour)) {
+      const start = exactly(hour * HOUR_MS);
+      const end = exactly(hour * HOUR_MS + HOUR_MS - 1000);
+      if (byHour.size >= MAX_REMEMBERED_HOURS) byHour.delete(byHour.keys().next().value as number);
+      byHour.set(hour, start === end ? start : undefined);
+    }
+    return byHour.get(hour) ?? exactly(at);
+  };
+  offsetReaders.set(timeZone, offsetAt);
+  return offsetAt;
+}
+
+const twoDigits = (value: number) => (value < 10 ? `0${value}` : String(value));
+
+/** One formatter per language and zone: it holds nothing else, and every request asks for one. */
+const formatters = new Map<string, DateFormatter>();
+
 export function createDateFormatter(locale: Locale, timeZone: string): DateFormatter {
+  const key = `${locale}\n${timeZone}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = Object.freeze(buildDateFormatter(locale, timeZone));
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+function buildDateFormatter(locale: Locale, timeZone: string): DateFormatter {
   const dateFnsLocale = locale === 'es' ? es : enUS;
-  const zoned = (at: Date) => new TZDate(at.getTime(), timeZone);
-  const dayPattern = locale === 'es' ? 'EEE d MMM' : 'EEE, MMM d';
+  const offsetAt = offsetReaderOf(timeZone);
+  /** The wall clock there, read from a Date shifted by the offset (its UTC fields are the local ones). */
+  const wallClock = (at: Date) => new Date(at.getTime() + offsetAt(at.getTime()));
+  // Day and month names from date-fns' locale, exactly as `format` writes `EEE` and `MMM`.
+  const day = (clock: Date) =>
+    dateFnsLocale.localize.day(clock.getUTCDay() as Day, { width: 'abbreviated', context: 'formatting' });
+  const month = (clock: Date) =>
+    dateFnsLocale.localize.month(clock.getUTCMonth() as Month, { width: 'abbreviated', context: 'formatting' });
+  const dayText =
+    locale === 'es'
+      ? (clock: Date) => `${day(clock)} ${clock.getUTCDate()} ${month(clock)}`
+      : (clock: Date) => `${day(clock)}, ${month(clock)} ${clock.getUTCDate()}`;
+  const timeText = (clock: Date) => `${twoDigits(clock.getUTCHours())}:${twoDigits(clock.getUTCMinutes())}`;
   return {
-    dateTime: (at) => format(zoned(at), `${dayPattern}, HH:mm`, { locale: dateFnsLocale }),
-    date: (at) => format(zoned(at), dayPattern, { locale: dateFnsLocale }),
-    time: (at) => format(zoned(at), 'HH:mm'),
+    dateTime: (at) => {
+      const clock = wallClock(at);
+      return `${dayText(clock)}, ${timeText(clock)}`;
+    },
+    date: (at) => dayText(wallClock(at)),
+    time: (at) => timeText(wallClock(at)),
     localDate: (date) => {
       const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-      return format(new TZDate(year, month - 1, day, 12, 0, timeZone), `${dayPattern} yyyy`, { locale: dateFnsLocale });
+      // Noon there on that day, as TZDate puts it, written as the other dates are.
+      const clock = wallClock(new Date(new TZDate(year, month - 1, day, 12, 0, timeZone).getTime()));
+      return `${dayText(clock)} ${String(clock.getUTCFullYear()).padStart(4, '0')}`;
     },
-    toLocalDate: (at) => format(zoned(at), 'yyyy-MM-dd'),
+    toLocalDate: (at) => {
+      const clock = wallClock(at);
+      return `${String(clock.getUTCFullYear()).padStart(4, '0')}-${twoDigits(clock.getUTCMonth() + 1)}-${twoDigits(clock.getUTCDate())}`;
+    },
     toInstant: (date, hours, minutes) => {
       const [year, month, day] = date.split('-').map(Number) as [number, number, number];
       return new Date(new TZDate(year, month - 1, day, hours, minutes, timeZone).getTime());

@@ -3,6 +3,7 @@ import type { Database } from '../client.js';
 import { approvalRequests, events, units } from '../schema.js';
 import { recordAudit } from './audit.js';
 import type { CampaignEvent } from './events.js';
+import { inlineLimit } from './prepared.js';
 import type { Unit } from './units.js';
 
 export type ApprovalRequest = typeof approvalRequests.$inferSelect;
@@ -115,7 +116,7 @@ export function findLatestRejected(db: Database, eventId: number, kind: Approval
       ),
     )
     .orderBy(desc(approvalRequests.id))
-    .limit(1)
+    .limit(inlineLimit(1))
     .get();
 }
 

@@ -2,12 +2,14 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { campaigns } from '../schema.js';
 import { recordAudit } from './audit.js';
-import { preparedOnce } from './prepared.js';
+import { inlineLimit, preparedOnce } from './prepared.js';
 
 export type Campaign = typeof campaigns.$inferSelect;
 export type CampaignSettings = Omit<Campaign, 'id' | 'createdAt' | 'updatedAt'>;
 
-const firstCampaign = preparedOnce((db) => db.orm.select().from(campaigns).orderBy(campaigns.id).limit(1).prepare());
+const firstCampaign = preparedOnce((db) =>
+  db.orm.select().from(campaigns).orderBy(campaigns.id).limit(inlineLimit(1)).prepare(),
+);
 
 export function findCampaign(db: Database): Campaign | undefined {
   return firstCampaign(db).get();

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { chatCards, chatOutbox } from '../schema.js';
-import { preparedOnce } from './prepared.js';
+import { inlineLimit, preparedOnce } from './prepared.js';
 
 export type OutboxEntry = typeof chatOutbox.$inferSelect;
 export type OutboxInput = Pick<
@@ -20,11 +20,11 @@ export function findLatestCardMessage(db: Database, cardKey: string): OutboxEntr
     .from(chatOutbox)
     .where(eq(chatOutbox.cardKey, cardKey))
     .orderBy(desc(chatOutbox.id))
-    .limit(1)
+    .limit(inlineLimit(1))
     .get();
 }
 
-const undeliveredMessages = preparedOnce((db) =>
+const undeliveredMessagesQuery = (db: Database, limit: number) =>
   db.orm
     .select()
     .from(chatOutbox)
@@ -36,9 +36,11 @@ const undeliveredMessages = preparedOnce((db) =>
       ),
     )
     .orderBy(asc(chatOutbox.id))
-    .limit(sql.placeholder('limit'))
-    .prepare(),
-);
+    .limit(inlineLimit(limit))
+    .prepare();
+
+/** One statement per limit asked for (the passes ask for 50), its LIMIT written in: see inlineLimit. */
+const undeliveredMessages = preparedOnce(() => new Map<number, ReturnType<typeof undeliveredMessagesQuery>>());
 
 /**
  * Messages to send now, oldest first: not delivered, and not waiting out a back-off at `now`
@@ -50,7 +52,13 @@ export function listUndeliveredMessages(
   limit = 50,
   now?: Date,
 ): OutboxEntry[] {
-  return undeliveredMessages(db).all({ platform, limit, now: now?.getTime() ?? Number.MAX_SAFE_INTEGER });
+  const byLimit = undeliveredMessages(db);
+  let query = byLimit.get(limit);
+  if (!query) {
+    query = undeliveredMessagesQuery(db, limit);
+    byLimit.set(limit, query);
+  }
+  return query.all({ platform, now: now?.getTime() ?? Number.MAX_SAFE_INTEGER });
 }
 
 export function markMessageDelivered(db: Database, id: number, at: Date): void {
@@ -83,7 +91,7 @@ export function hasNewerCardMessage(db: Database, entry: Pick<OutboxEntry, 'id' 
           gt(chatOutbox.id, entry.id),
         ),
       )
-      .limit(1)
+      .limit(inlineLimit(1))
       .get() !== undefined
   );
 }

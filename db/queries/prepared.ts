@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 
 /**
@@ -16,4 +17,14 @@ export function preparedOnce<Query>(build: (db: Database) => Query): (db: Databa
     }
     return query;
   };
+}
+
+/**
+ * For `.limit()`: the count written into the statement instead of bound. SQLite plans with the
+ * value of a bound LIMIT, so it compiles the statement again whenever that parameter is bound, and
+ * better-sqlite3 binds on every run: a query prepared once with `.limit(1)` was compiled on every call.
+ */
+export function inlineLimit(count: number): number {
+  // drizzle writes an SQL chunk given to .limit() as it is; its types only admit a number or a placeholder.
+  return sql.raw(String(Math.max(0, Math.trunc(count)))) as unknown as number;
 }

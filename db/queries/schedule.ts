@@ -2,7 +2,7 @@ import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { reminderMutes, reminderSnoozes, remindersSent, scheduledPosts } from '../schema.js';
 import { recordAudit } from './audit.js';
-import { preparedOnce } from './prepared.js';
+import { inlineLimit, preparedOnce } from './prepared.js';
 
 /** Claims a scheduled slot; true for the one process (and the one call) that gets it. */
 export function claimScheduledSlot(db: Database, kind: string, slot: string, at: Date): boolean {
@@ -39,7 +39,7 @@ const lastReminder = preparedOnce((db) =>
     .from(remindersSent)
     .where(eq(remindersSent.eventId, sql.placeholder('eventId')))
     .orderBy(desc(remindersSent.sentAt))
-    .limit(1)
+    .limit(inlineLimit(1))
     .prepare(),
 );
 

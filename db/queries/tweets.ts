@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql } fro
 import type { Database } from '../client.js';
 import { tweets } from '../schema.js';
 import { recordAudit } from './audit.js';
-import { preparedOnce } from './prepared.js';
+import { inlineLimit, preparedOnce } from './prepared.js';
 
 export type Tweet = typeof tweets.$inferSelect;
 export type TweetState = Tweet['state'];
@@ -150,7 +150,7 @@ export function findPinnedTweet(db: Database): Tweet | undefined {
     .from(tweets)
     .where(and(eq(tweets.purpose, 'pinned'), inArray(tweets.state, [...LIVE_STATES, 'draft'])))
     .orderBy(desc(tweets.id))
-    .limit(1)
+    .limit(inlineLimit(1))
     .get();
 }
 
@@ -165,6 +165,6 @@ export function findThreadTip(db: Database, eventId: number): Tweet | undefined 
     .from(tweets)
     .where(and(eq(tweets.eventId, eventId), inArray(tweets.state, ['sent', 'simulated']), isNotNull(tweets.xTweetId)))
     .orderBy(desc(tweets.sentAt), desc(tweets.id))
-    .limit(1)
+    .limit(inlineLimit(1))
     .get();
 }

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { events, units } from '../schema.js';
-import { preparedOnce } from './prepared.js';
+import { inlineLimit, preparedOnce } from './prepared.js';
 import { tableRows } from './table-rows.js';
 
 export type Unit = typeof units.$inferSelect;
@@ -110,7 +110,7 @@ const firstUnit = preparedOnce((db) =>
     .from(units)
     .where(eq(units.campaignId, sql.placeholder('campaignId')))
     .orderBy(asc(units.province), asc(units.code))
-    .limit(1)
+    .limit(inlineLimit(1))
     .prepare(),
 );
 
@@ -126,7 +126,7 @@ const firstRegisteredUnit = preparedOnce((db) =>
     .innerJoin(events, eq(events.unitId, units.id))
     .where(eq(units.campaignId, sql.placeholder('campaignId')))
     .orderBy(asc(units.province), asc(units.code))
-    .limit(1)
+    .limit(inlineLimit(1))
     .prepare(),
 );
 

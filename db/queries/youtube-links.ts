@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { events, youtubeLinks } from '../schema.js';
 import { recordAudit } from './audit.js';
+import { inlineLimit } from './prepared.js';
 
 export type YoutubeLink = typeof youtubeLinks.$inferSelect;
 
@@ -12,7 +13,7 @@ export function findCurrentLink(db: Database, eventId: number): YoutubeLink | un
     .from(youtubeLinks)
     .where(and(eq(youtubeLinks.eventId, eventId), ne(youtubeLinks.verification, 'replaced')))
     .orderBy(desc(youtubeLinks.id))
-    .limit(1)
+    .limit(inlineLimit(1))
     .get();
 }
 

@@ -39,11 +39,17 @@ describe('logs', () => {
   it('never writes a secret, wherever it appears in the fields', () => {
     const { lines, destination } = capture();
     const logger = createLogger('info', { destination });
-    logger.error({ botToken: 'xoxb-secreto-1', settings: { signingSecret: 'firma-secreta', port: 3000 } }, 'fallo');
+    const fields = { botToken: 'xoxb-secreto-1', settings: { signingSecret: 'firma-secreta', port: 3000 } };
+    logger.error(fields, 'fallo');
     expect(lines).toHaveLength(1);
     expect(lines[0]).not.toContain('xoxb-secreto-1');
     expect(lines[0]).not.toContain('firma-secreta');
-    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ botToken: '[oculto]', settings: { port: 3000 } });
+    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({
+      botToken: '[oculto]',
+      settings: { signingSecret: '[oculto]', port: 3000 },
+    });
+    // What the caller logged is left as it was.
+    expect(fields).toEqual({ botToken: 'xoxb-secreto-1', settings: { signingSecret: 'firma-secreta', port: 3000 } });
   });
 
   it('prints a readable line for a person at a terminal, and honours the level', () => {

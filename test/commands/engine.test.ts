@@ -2,12 +2,37 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../commands/core/clock.js';
 import { DEFAULT_SETTINGS } from '../../commands/core/types.js';
 import { createEngine } from '../../commands/engine.js';
+import { openDatabase } from '../../db/client.js';
+import { createTempDir, type TempDir } from '../helpers/run-process.js';
 import { ACCEPT_EVERY_WORD, createTestBot, type TestBot } from '../helpers/test-bot.js';
 
 let bot: TestBot | undefined;
-afterEach(() => bot?.close());
+let dir: TempDir | undefined;
+afterEach(async () => {
+  bot?.close();
+  await dir?.remove();
+  bot = undefined;
+  dir = undefined;
+});
 
 describe('engine', () => {
+  it("applies a role granted with rol to that user's next command", () => {
+    bot = createTestBot();
+    expect(bot.send('ayuda', { as: 'ana' }).rendered).toContain('sin rol (solo consulta)');
+    bot.send('rol ana direccion');
+    expect(bot.send('ayuda', { as: 'ana' }).rendered).toContain('Usted es: Dirección.');
+  });
+
+  it('sees at the next command a unit given to an officer by another process', async () => {
+    dir = await createTempDir();
+    bot = createTestBot({ databasePath: dir.databasePath });
+    expect(bot.send('ayuda', { as: 'nuevo-oficial' }).rendered).not.toContain('oficial de MAN-DP');
+    const other = openDatabase(dir.databasePath);
+    other.sqlite.prepare("UPDATE units SET officer = 'nuevo-oficial' WHERE code = 'MAN-DP'").run();
+    other.close();
+    expect(bot.send('ayuda', { as: 'nuevo-oficial' }).rendered).toContain('Usted es: oficial de MAN-DP.');
+  });
+
   it('shows the help when only /rendicion is typed', () => {
     bot = createTestBot();
     expect(bot.send('').title).toBe('Comandos de /rendicion');

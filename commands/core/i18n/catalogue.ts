@@ -409,6 +409,29 @@ export interface Messages {
   };
 }
 
+/**
+ * Catalogues already built, newest last: building one makes several hundred functions and strings,
+ * and every request and background pass asks for one, mostly with the same examples. A few dozen
+ * cover the officers active on a day; an older one is built again when asked for.
+ */
+const built = new Map<string, Messages>();
+const MAX_BUILT = 16;
+
 export function messagesFor(locale: Locale, examples: Examples): Messages {
-  return locale === 'en' ? english(examples) : spanish(examples);
+  const key = `${locale}\n${examples.unitCode}\n${examples.date}`;
+  const cached = built.get(key);
+  if (cached) return cached;
+  // Frozen, because one catalogue is shared by every request that asks for the same examples.
+  const messages = deepFreeze(locale === 'en' ? english(examples) : spanish(examples));
+  if (built.size >= MAX_BUILT) built.delete(built.keys().next().value as string);
+  built.set(key, messages);
+  return messages;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
