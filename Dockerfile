@@ -67,4 +67,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
 # process between the signal and the bot, and rebuild): SIGTERM reaches the bot's own handler, which
 # finishes the work in progress and closes the database. compose.yaml adds `init: true`; with
 # `docker run`, add --init. The V8 options keep the heap small (docs/benchmarks.md, memory).
-CMD ["node", "--max-semi-space-size=2", "--heap-growing-percent=20", "dist/bot/main.js"]
+CMD ["node", "--max-semi-space-size=4", "--heap-growing-percent=20", "dist/bot/main.js"]
