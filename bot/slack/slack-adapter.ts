@@ -15,6 +15,7 @@ import { type AdapterState, checkHealth, type HealthReport, healthRoute } from '
 import { oneAtATime } from '../outbox-pass.js';
 import { portInUse, StartupError } from '../startup-error.js';
 import { type PressedButton, parsePressedButton, renderSlackMessage } from './render-blocks.js';
+import { postToResponseUrl } from './response-url.js';
 import {
   commandFromForm,
   fieldOfError,
@@ -168,7 +169,7 @@ export function createSlackAdapter(input: {
   );
   const afterwards = input.afterRequest ?? deliverOutbox;
 
-  app.command(settings.slashCommand, async ({ command, ack, respond, client }) => {
+  app.command(settings.slashCommand, async ({ command, ack, client }) => {
     // Acknowledge first: Slack gives three seconds, and the reply goes through the response URL.
     await ack();
     // Let the acknowledgements of requests already waiting go out before this one's work runs.
@@ -193,7 +194,8 @@ export function createSlackAdapter(input: {
       idempotencyKey: `slack:command:${command.trigger_id}`,
     });
     const message = render(reply);
-    await respond({
+    // Bolt's respond() would post the same body through fetch, at many times the garbage (response-url.ts).
+    await postToResponseUrl(command.response_url, {
       response_type: reply.visibility === 'public' ? 'in_channel' : 'ephemeral',
       text: message.text,
       blocks: message.blocks,
