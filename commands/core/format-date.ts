@@ -68,6 +68,9 @@ function offsetReaderOf(timeZone: string): (at: number) => number {
 
 const twoDigits = (value: number) => (value < 10 ? `0${value}` : String(value));
 
+/** Instants whose `dateTime` text a formatter remembers (about 100 KB at most); past it, the oldest go. */
+const MAX_REMEMBERED_DATE_TIMES = 1024;
+
 /** One formatter per language and zone: it holds nothing else, and every request asks for one. */
 const formatters = new Map<string, DateFormatter>();
 
@@ -96,10 +99,22 @@ function buildDateFormatter(locale: Locale, timeZone: string): DateFormatter {
       ? (clock: Date) => `${day(clock)} ${clock.getUTCDate()} ${month(clock)}`
       : (clock: Date) => `${day(clock)}, ${month(clock)} ${clock.getUTCDate()}`;
   const timeText = (clock: Date) => `${twoDigits(clock.getUTCHours())}:${twoDigits(clock.getUTCMinutes())}`;
+  /**
+   * `dateTime` of instants already written: replies name the same few instants again and again (an
+   * event's steps fall due at a handful of hours), and writing one anew costs a Date and five strings.
+   */
+  const dateTimes = new Map<number, string>();
   return {
     dateTime: (at) => {
-      const clock = wallClock(at);
-      return `${dayText(clock)}, ${timeText(clock)}`;
+      const instant = at.getTime();
+      let text = dateTimes.get(instant);
+      if (text === undefined) {
+        const clock = wallClock(at);
+        text = `${dayText(clock)}, ${timeText(clock)}`;
+        if (dateTimes.size >= MAX_REMEMBERED_DATE_TIMES) dateTimes.delete(dateTimes.keys().next().value as number);
+        dateTimes.set(instant, text);
+      }
+      return text;
     },
     date: (at) => dayText(wallClock(at)),
     time: (at) => timeText(wallClock(at)),

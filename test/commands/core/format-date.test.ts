@@ -33,6 +33,16 @@ function instants(): Date[] {
 }
 
 describe('createDateFormatter', () => {
+  it('writes an instant it wrote before the same, and again after writing more instants than it remembers', () => {
+    const dates = createDateFormatter('es', 'America/Guayaquil');
+    const at = new Date('2026-09-15T15:00:00Z');
+    expect(dates.dateTime(at)).toBe('mar 15 sep, 10:00');
+    expect(dates.dateTime(new Date(at.getTime()))).toBe('mar 15 sep, 10:00');
+    for (let minute = 1; minute <= 3000; minute += 1) dates.dateTime(new Date(at.getTime() + minute * 60_000));
+    expect(dates.dateTime(at)).toBe('mar 15 sep, 10:00');
+    expect(dates.dateTime(new Date(at.getTime() + 3000 * 60_000))).toBe('jue 17 sep, 12:00');
+  });
+
   it('writes dates, times and calendar days exactly as date-fns does, in zones with and without clock changes', () => {
     const zones = ['America/Guayaquil', 'America/New_York', 'Europe/Madrid', 'Australia/Lord_Howe', 'Asia/Kathmandu'];
     const all = instants();
