@@ -246,10 +246,18 @@ const fallbackExamples: Examples = { unitCode: 'UNIDAD', date: '15/09/2026' };
  */
 function examplesFor(campaign: Campaign, today: string, unitCode: string | undefined): Examples {
   const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  // The middle of the three ISO dates: tomorrow, clamped to the window.
-  const date = [campaign.windowStart, tomorrow, campaign.windowEnd].sort()[1] ?? campaign.windowStart;
+  // The middle of the three ISO dates (tomorrow, clamped to the window), found without sorting an
+  // array: this runs on every request.
+  const date = middleOf(campaign.windowStart, tomorrow, campaign.windowEnd);
   const [year, month, day] = date.split('-');
   return { unitCode: unitCode ?? fallbackExamples.unitCode, date: `${day}/${month}/${year}` };
+}
+
+/** The middle one of three strings, in the order `sort()` puts them. */
+function middleOf(a: string, b: string, c: string): string {
+  const low = a < b ? a : b;
+  const high = a < b ? b : a;
+  return c < low ? low : c > high ? high : c;
 }
 
 function errorReply(deps: { logger: Logger }, t: Messages, request: Invocation, error: unknown): CommandReply {
