@@ -68,8 +68,22 @@ function offsetReaderOf(timeZone: string): (at: number) => number {
 
 const twoDigits = (value: number) => (value < 10 ? `0${value}` : String(value));
 
-/** Instants whose `dateTime` text a formatter remembers (about 100 KB at most); past it, the oldest go. */
-const MAX_REMEMBERED_DATE_TIMES = 1024;
+/** Texts each remembering writer of a formatter keeps (about 100 KB at most); past it, the oldest go. */
+const MAX_REMEMBERED_TEXTS = 1024;
+
+/** `write`, remembering what it wrote for the last MAX_REMEMBERED_TEXTS keys. */
+function remembering<Key>(write: (key: Key) => string): (key: Key) => string {
+  const texts = new Map<Key, string>();
+  return (key) => {
+    let text = texts.get(key);
+    if (text === undefined) {
+      text = write(key);
+      if (texts.size >= MAX_REMEMBERED_TEXTS) texts.delete(texts.keys().next().value as Key);
+      texts.set(key, text);
+    }
+    return text;
+  };
+}
 
 /** One formatter per language and zone: it holds nothing else, and every request asks for one. */
 const formatters = new Map<string, DateFormatter>();
@@ -99,31 +113,22 @@ function buildDateFormatter(locale: Locale, timeZone: string): DateFormatter {
       ? (clock: Date) => `${day(clock)} ${clock.getUTCDate()} ${month(clock)}`
       : (clock: Date) => `${day(clock)}, ${month(clock)} ${clock.getUTCDate()}`;
   const timeText = (clock: Date) => `${twoDigits(clock.getUTCHours())}:${twoDigits(clock.getUTCMinutes())}`;
-  /**
-   * `dateTime` of instants already written: replies name the same few instants again and again (an
-   * event's steps fall due at a handful of hours), and writing one anew costs a Date and five strings.
-   */
-  const dateTimes = new Map<number, string>();
+  // Replies name the same few instants and days again and again (an event's steps fall due at a
+  // handful of hours), and writing one anew costs a Date (a TZDate for a day) and several strings.
+  const dateTimeAt = remembering((instant: number) => {
+    const clock = wallClock(new Date(instant));
+    return `${dayText(clock)}, ${timeText(clock)}`;
+  });
   return {
-    dateTime: (at) => {
-      const instant = at.getTime();
-      let text = dateTimes.get(instant);
-      if (text === undefined) {
-        const clock = wallClock(at);
-        text = `${dayText(clock)}, ${timeText(clock)}`;
-        if (dateTimes.size >= MAX_REMEMBERED_DATE_TIMES) dateTimes.delete(dateTimes.keys().next().value as number);
-        dateTimes.set(instant, text);
-      }
-      return text;
-    },
+    dateTime: (at) => dateTimeAt(at.getTime()),
     date: (at) => dayText(wallClock(at)),
     time: (at) => timeText(wallClock(at)),
-    localDate: (date) => {
+    localDate: remembering((date: LocalDate) => {
       const [year, month, day] = date.split('-').map(Number) as [number, number, number];
       // Noon there on that day, as TZDate puts it, written as the other dates are.
       const clock = wallClock(new Date(new TZDate(year, month - 1, day, 12, 0, timeZone).getTime()));
       return `${dayText(clock)} ${String(clock.getUTCFullYear()).padStart(4, '0')}`;
-    },
+    }),
     toLocalDate: (at) => {
       const clock = wallClock(at);
       return `${String(clock.getUTCFullYear()).padStart(4, '0')}-${twoDigits(clock.getUTCMonth() + 1)}-${twoDigits(clock.getUTCDate())}`;

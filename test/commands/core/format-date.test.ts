@@ -33,7 +33,7 @@ function instants(): Date[] {
 }
 
 describe('createDateFormatter', () => {
-  it('writes an instant it wrote before the same, and again after writing more instants than it remembers', () => {
+  it('writes an instant or a day it wrote before the same, and again after writing more than it remembers', () => {
     const dates = createDateFormatter('es', 'America/Guayaquil');
     const at = new Date('2026-09-15T15:00:00Z');
     expect(dates.dateTime(at)).toBe('mar 15 sep, 10:00');
@@ -41,6 +41,10 @@ describe('createDateFormatter', () => {
     for (let minute = 1; minute <= 3000; minute += 1) dates.dateTime(new Date(at.getTime() + minute * 60_000));
     expect(dates.dateTime(at)).toBe('mar 15 sep, 10:00');
     expect(dates.dateTime(new Date(at.getTime() + 3000 * 60_000))).toBe('jue 17 sep, 12:00');
+    expect(dates.localDate('2026-09-15')).toBe('mar 15 sep 2026');
+    for (let day = 1; day <= 3000; day += 1)
+      dates.localDate(new Date(Date.UTC(2027, 0, day)).toISOString().slice(0, 10));
+    expect(dates.localDate('2026-09-15')).toBe('mar 15 sep 2026');
   });
 
   it('writes dates, times and calendar days exactly as date-fns does, in zones with and without clock changes', () => {
