@@ -141,7 +141,7 @@ function summaryTable(rows: ScaleRow[]): Table {
 
 function startupTable(result: StartupMemoryResult): Table {
   return {
-    title: 'Start-up and memory (bot/main.ts, Slack HTTP mode)',
+    title: 'Start-up and memory (npm start: the compiled bot, Slack HTTP mode)',
     header: ['Measure', 'Value', 'Target', 'Result'],
     numeric: [1],
     rows: [
