@@ -449,9 +449,9 @@ export function english(ex: Examples): Messages {
       sessionsTitle: (day) => `Sessions · ${day}`,
       sessionsCommand: (day, page) => `/rendicion summary ${day} ${page}`,
       moreSessions: (count, command) =>
-        `… and ${count} more session${count === 1 ? '' : 's'}; to see them type \`${command}\`.`,
+        `… and ${count} more session${count === 1 ? '' : 's'}; to see ${count === 1 ? 'it' : 'them'} type \`${command}\`.`,
       morePendingApprovals: (count, command) =>
-        `… and ${count} more pending approval${count === 1 ? '' : 's'}; to see them type \`${command}\`.`,
+        `… and ${count} more pending approval${count === 1 ? '' : 's'}; to see ${count === 1 ? 'it' : 'them'} type \`${command}\`.`,
       todayHeading: (date) => `Today, ${date}`,
       tomorrowHeading: (date) => `Tomorrow, ${date}`,
       sessionLine: (time, unitCode, unitName, platform) => `${time} · \`${unitCode}\` ${unitName} · ${platform}`,
@@ -541,7 +541,7 @@ export function english(ex: Examples): Messages {
       listLine: (id, mark, kind, unitCode, description, state, age) =>
         `${mark} #${id} ${kind} · \`${unitCode}\` · "${description}" · ${state} · ${age}`,
       emptyList: 'There are no requests.',
-      andMore: (count, command) => `… and ${count} more; to see them type \`${command}\`.`,
+      andMore: (count, command) => `… and ${count} more; to see ${count === 1 ? 'it' : 'them'} type \`${command}\`.`,
       pageCommand: (filter, page) => `/rendicion requests ${filter} ${page}`,
     },
     pageNotice: (page, pages, first, last, total) => `Page ${page} of ${pages}: ${first}–${last} of ${total}.`,

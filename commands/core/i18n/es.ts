@@ -458,9 +458,9 @@ export function spanish(ex: Examples): Messages {
       sessionsTitle: (day) => `Sesiones · ${day}`,
       sessionsCommand: (day, page) => `/rendicion resumen ${day === 'today' ? 'hoy' : 'mañana'} ${page}`,
       moreSessions: (count, command) =>
-        `… y ${count} ${count === 1 ? 'sesión' : 'sesiones'} más; para verlas escriba \`${command}\`.`,
+        `… y ${count} ${count === 1 ? 'sesión' : 'sesiones'} más; para ${count === 1 ? 'verla' : 'verlas'} escriba \`${command}\`.`,
       morePendingApprovals: (count, command) =>
-        `… y ${count} ${count === 1 ? 'aprobación pendiente' : 'aprobaciones pendientes'} más; para verlas escriba \`${command}\`.`,
+        `… y ${count} ${count === 1 ? 'aprobación pendiente' : 'aprobaciones pendientes'} más; para ${count === 1 ? 'verla' : 'verlas'} escriba \`${command}\`.`,
       todayHeading: (date) => `Hoy, ${date}`,
       tomorrowHeading: (date) => `Mañana, ${date}`,
       sessionLine: (time, unitCode, unitName, platform) => `${time} · \`${unitCode}\` ${unitName} · ${platform}`,
@@ -551,7 +551,7 @@ export function spanish(ex: Examples): Messages {
       listLine: (id, mark, kind, unitCode, description, state, age) =>
         `${mark} #${id} ${kind} · \`${unitCode}\` · «${description}» · ${state} · ${age}`,
       emptyList: 'No hay solicitudes.',
-      andMore: (count, command) => `… y ${count} más; para verlas escriba \`${command}\`.`,
+      andMore: (count, command) => `… y ${count} más; para ${count === 1 ? 'verla' : 'verlas'} escriba \`${command}\`.`,
       pageCommand: (filter, page) => `/rendicion solicitudes ${filter} ${page}`,
     },
     pageNotice: (page, pages, first, last, total) => `Página ${page} de ${pages}: ${first}–${last} de ${total}.`,
