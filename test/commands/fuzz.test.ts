@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderSlackMessage } from '../../bot/slack/render-blocks.js';
 import { COMMANDS } from '../../commands/registry.js';
-import { CRASH_REPLY, HOSTILE, seededRandom } from '../helpers/hostile-input.js';
+import { HOSTILE, isCrashReply, seededRandom } from '../helpers/hostile-input.js';
 import { createTestBot } from '../helpers/test-bot.js';
 
 const BROADCASTS = /<!(channel|here|everyone)>/;
@@ -40,19 +40,18 @@ describe('hostile input to every command', () => {
     const bot = createTestBot({ now: '2026-09-14T14:00:00Z' });
     bot.send('registrar PIC-DP 15/09/2026 10:00 zoom');
     const random = seededRandom(20261123);
-    expect(CRASH_REPLY.length).toBeGreaterThan(20);
     const users = ['admin-1', 'oficial-pic', 'U0DESCONOCIDO'];
     for (let i = 0; i < 1_500; i++) {
       const line = hostileLine(random);
       const as = users[i % users.length];
       const reply = bot.send(line, { as });
       // The engine's last-resort answer means a command threw: that is the crash this test hunts.
-      expect(reply.rendered, `input: ${JSON.stringify(line)} as ${as}`).not.toContain(CRASH_REPLY);
+      expect(isCrashReply(reply.rendered), `input: ${JSON.stringify(line)} as ${as}`).toBe(false);
       const slack = JSON.stringify(renderSlackMessage(reply, (hidden) => `+${hidden}`));
       expect(slack, `input: ${JSON.stringify(line)}`).not.toMatch(BROADCASTS);
       for (const button of reply.buttons ?? []) {
         const pressed = bot.press(button, { as, input: hostileLine(random) });
-        expect(pressed.rendered, `button ${button.label} after ${JSON.stringify(line)}`).not.toContain(CRASH_REPLY);
+        expect(isCrashReply(pressed.rendered), `button ${button.label} after ${JSON.stringify(line)}`).toBe(false);
       }
     }
     const stored = storedTexts(bot);

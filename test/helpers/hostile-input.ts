@@ -2,6 +2,12 @@ import { messagesFor } from '../../commands/core/i18n/catalogue.js';
 
 /** The start of the engine's last-resort answer, given only when a command threw. */
 export const CRASH_REPLY = messagesFor('es', { unitCode: '', date: '' }).unexpectedError('§').split('§')[0] ?? '';
+if (CRASH_REPLY.length < 20) throw new Error('the crash reply has no recognisable text: every crash check would pass');
+
+/** Whether a rendered reply (or any serialised output) holds the engine's last-resort answer. */
+export function isCrashReply(rendered: string): boolean {
+  return rendered.includes(CRASH_REPLY);
+}
 
 /** A seeded generator: every run feeds the same "random" input, so a failure can be replayed. */
 export function seededRandom(seed: number): () => number {

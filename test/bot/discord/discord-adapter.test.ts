@@ -220,7 +220,7 @@ describe('Discord adapter (real discord.js client against a fake Discord on 127.
     expect(discord.callsTo('PATCH', /^\/channels\//)).toEqual([]);
   });
 
-  it('records one decision when two approvers press at once, and tells the second who decided', async () => {
+  it('records one decision when clicks of two approvers arrive together at one process, and tells the others who decided', async () => {
     const h = await start();
     const { discord } = h;
     const card = await registerAndAsk(h);

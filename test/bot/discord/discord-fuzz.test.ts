@@ -5,7 +5,7 @@ import type { CommandName } from '../../../commands/core/i18n/catalogue.js';
 import { parseInvocation } from '../../../commands/core/parse-invocation.js';
 import { COMMANDS } from '../../../commands/registry.js';
 import { DISCORD_ADMIN, DISCORD_ROSTER } from '../../helpers/discord-harness.js';
-import { CRASH_REPLY, HOSTILE, seededRandom } from '../../helpers/hostile-input.js';
+import { HOSTILE, isCrashReply, seededRandom } from '../../helpers/hostile-input.js';
 import { createTestBot } from '../../helpers/test-bot.js';
 
 describe('hostile values in Discord options', () => {
@@ -33,7 +33,7 @@ describe('hostile values in Discord options', () => {
         expect(parsed.value.positionals).toContain(free.replace(/\s+/g, ' ').trim());
       }
       const reply = bot.send(text, { as: DISCORD_ADMIN });
-      expect(reply.rendered.startsWith(CRASH_REPLY) && CRASH_REPLY.length > 0, text).toBe(false);
+      expect(isCrashReply(reply.rendered), text).toBe(false);
       for (const page of renderDiscordMessages(
         reply,
         () => 'rb:1',
@@ -44,5 +44,13 @@ describe('hostile values in Discord options', () => {
       }
     }
     bot.close();
+  });
+
+  it('recognises a real crash reply, so the check above can fail', () => {
+    const bot = createTestBot({ roster: DISCORD_ROSTER, admins: [DISCORD_ADMIN], now: '2026-09-14T14:00:00Z' });
+    // A closed database makes every command throw, which the engine answers with its last resort.
+    bot.db.sqlite.close();
+    const reply = bot.send(commandText('estado', new Map([['alcance', 'todo']])), { as: DISCORD_ADMIN });
+    expect(isCrashReply(reply.rendered)).toBe(true);
   });
 });
