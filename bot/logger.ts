@@ -1,4 +1,5 @@
-import { pino } from 'pino';
+import { dirname, join, resolve } from 'node:path';
+import { type DestinationStream, destination as fileDestination, multistream, pino } from 'pino';
 import pretty from 'pino-pretty';
 import type { Logger } from '../commands/core/logger.js';
 
@@ -53,18 +54,40 @@ function withoutSecrets(fields: Record<string, unknown>): Record<string, unknown
   return copy ?? fields;
 }
 
+export interface LoggerOptions {
+  /** A person at a terminal: pino-pretty's one-line format on the stream instead of JSON. */
+  readable?: boolean;
+  /** The stream the lines go to; standard error unless said otherwise. */
+  destination?: NodeJS.WritableStream;
+  /** A file the JSON lines are appended to (its folder is created); the stream then gets none... */
+  file?: string;
+  /** ...unless this asks for both (console mode with LOG_LEVEL set). */
+  alsoToStream?: boolean;
+}
+
 /**
  * pino: one JSON line per event on standard error, so console mode's standard output stays the
- * chat; `readable` (a person at a terminal) prints pino-pretty's one-line format instead.
+ * chat; `readable` (a person at a terminal) prints pino-pretty's one-line format instead. With
+ * `file`, the lines go to that file, so a terminal chat never shows them between its messages.
  */
-export function createLogger(
-  level: Level,
-  options: { readable?: boolean; destination?: NodeJS.WritableStream } = {},
-): Logger {
+export function createLogger(level: Level, options: LoggerOptions = {}): Logger {
   const destination = options.destination ?? process.stderr;
-  const stream = options.readable
-    ? pretty({ destination, sync: true, colorize: false, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' })
-    : destination;
+  const toStream = () =>
+    options.readable
+      ? pretty({ destination, sync: true, colorize: false, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' })
+      : destination;
+  let stream: DestinationStream;
+  if (options.file) {
+    const file = fileDestination({ dest: options.file, sync: true, mkdir: true, append: true });
+    stream = options.alsoToStream
+      ? multistream([
+          { level, stream: file },
+          { level, stream: toStream() },
+        ])
+      : file;
+  } else {
+    stream = toStream();
+  }
   const logger = pino(
     {
       level,
@@ -80,6 +103,11 @@ export function createLogger(
     warn: (fields, message) => logger.warn(fields, message),
     error: (fields, message) => logger.error(fields, message),
   };
+}
+
+/** Console mode's log file: `rendicion.log` in the database's folder (`./data/` by default). */
+export function consoleLogPath(databasePath: string): string {
+  return join(dirname(resolve(databasePath)), 'rendicion.log');
 }
 
 export type { Level as LogLevel };

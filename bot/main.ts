@@ -14,7 +14,7 @@ import { countWrites } from '../db/queries/changes.js';
 import { createSimulatedPublisher, createXPublisher } from '../integrations/x/x-publisher.js';
 import { type Config, loadConfig } from './config.js';
 import { checkHealth, type HealthReport, startHealthServer } from './health.js';
-import { createLogger } from './logger.js';
+import { consoleLogPath, createLogger } from './logger.js';
 import { oneAtATime, onlyAfterWrites } from './outbox-pass.js';
 import { prepareDatabase } from './prepare-database.js';
 import { checkPresentationLinks } from './presentation-worker.js';
@@ -34,9 +34,13 @@ async function main(): Promise<void> {
   // The only place that touches process.env besides loadConfig: a local .env file, if present.
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig(process.env);
-  const chatInTerminal = !config.slack && !config.discord && process.stdin.isTTY === true;
-  const logger = createLogger(config.logLevel ?? (chatInTerminal ? 'warn' : 'info'), {
+  // In console mode the terminal is the chat: the logs go to a file beside the database, and also
+  // to standard error only when LOG_LEVEL asks for them.
+  const consoleMode = !config.slack && !config.discord;
+  const logger = createLogger(config.logLevel ?? 'info', {
     readable: process.stderr.isTTY === true,
+    file: consoleMode ? consoleLogPath(config.databasePath) : undefined,
+    alsoToStream: config.logLevel !== undefined,
   });
   const { db, campaign, createdDemo } = prepareDatabase(config, systemClock);
   const locale = config.language ?? campaign.language;

@@ -3,7 +3,7 @@ import { findLastReminder } from '../db/queries/schedule.js';
 import { listDoneSteps } from '../db/queries/steps.js';
 import { countUnitsByProvince, findUnitByCode, listUnits, type Unit } from '../db/queries/units.js';
 import { canChangeUnit } from './core/access.js';
-import { isOneOf, refuseExtraPositionals } from './core/arguments.js';
+import { isOneOf } from './core/arguments.js';
 import { buildCampaignTotals } from './core/campaign-totals.js';
 import { isManuallyTickable, PHASES } from './core/checklist.js';
 import { closestMatch } from './core/closest-match.js';
@@ -27,13 +27,7 @@ export const estado: CommandDefinition = {
   role: 'anyone',
   writes: false,
   run(ctx, args) {
-    const [scope, pageWord] = args.positionals;
-    // The second word is a page of a province's units. A word that is not a number is one word too
-    // many, as before: a province with spaces typed without quotes is told to use them.
-    if (pageWord !== undefined && !/^\d+$/.test(pageWord.trim())) {
-      fail('too_many_arguments', { command: estado.name, extra: pageWord });
-    }
-    refuseExtraPositionals(estado, args, 2);
+    const { scope, pageWord } = readScope(args.positionals);
     const page = pageFromInput(pageWord);
     // The campaign and a unit are one page (Discord sends the page with any scope the user picks).
     const onePage = () => checkPageExists(page, 1);
@@ -53,7 +47,11 @@ export const estado: CommandDefinition = {
       onePage();
       return campaignStatus(ctx);
     }
-    const unit = findUnitByCode(ctx.deps.db, ctx.campaign.id, scope);
+    const unit =
+      findUnitByCode(ctx.deps.db, ctx.campaign.id, scope) ??
+      listUnits(ctx.deps.db, ctx.campaign.id).find(
+        (candidate) => normalizeWord(candidate.name) === normalizeWord(scope),
+      );
     if (unit) {
       onePage();
       return eventStatus(ctx, unit);
@@ -65,6 +63,22 @@ export const estado: CommandDefinition = {
     fail('scope_not_found', { input: scope, suggestion: closestMatch(scope, [...codes, ...provinces]) });
   },
 };
+
+/**
+ * The scope is the rest of the line, so `estado Los Ríos` and `estado Santo Domingo de los Tsáchilas 2`
+ * need no quotes; a number at the end is the page. Another number before it is one word too many.
+ */
+function readScope(positionals: readonly string[]): { scope?: string; pageWord?: string } {
+  const isNumber = (word: string | undefined) => word !== undefined && /^\d+$/.test(word.trim());
+  const words = positionals.map((word) => word.trim()).filter((word) => word !== '');
+  const last = words.at(-1);
+  if (words.length < 2 || !isNumber(last)) return { scope: words.length ? words.join(' ') : undefined };
+  const scopeWords = words.slice(0, -1);
+  if (scopeWords.length > 1 && isNumber(scopeWords.at(-1))) {
+    fail('too_many_arguments', { command: estado.name, extra: last ?? '' });
+  }
+  return { scope: scopeWords.join(' '), pageWord: last };
+}
 
 function campaignStatus(ctx: CommandContext): CommandReply {
   const overview = buildCampaignTotals(ctx.deps.db, ctx.campaign.id, ctx.now, { worstLimit: OVERDUE_LIST_LIMIT });

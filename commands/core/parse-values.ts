@@ -44,12 +44,12 @@ export interface LocalTime {
   minutes: number;
 }
 
-/** `10:00`, `9:30` or the Ecuadorian `10h00`; 24-hour clock. */
+/** `10:00`, `9:30` or the Ecuadorian `10h00` and `10h` (people write both); 24-hour clock. */
 export function parseLocalTime(input: string): Parsed<LocalTime> {
-  const match = /^(\d{1,2})(?::|h)(\d{2})$/i.exec(input.trim());
+  const match = /^(\d{1,2})(?::(\d{2})|h(\d{2})?)$/i.exec(input.trim());
   if (!match) return parseError('invalid_time', { input });
   const hours = Number(match[1]);
-  const minutes = Number(match[2]);
+  const minutes = Number(match[2] ?? match[3] ?? 0);
   if (hours > 23 || minutes > 59) return parseError('invalid_time', { input });
   return parsed({ hours, minutes });
 }

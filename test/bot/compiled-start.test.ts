@@ -65,7 +65,8 @@ describe('npm start', () => {
       // npm runs a script as `sh -c <script>` and signals that process.
       const child = spawn('sh', ['-c', scripts.start as string], {
         cwd: dir.path,
-        env: { PATH: process.env.PATH ?? '', DATABASE_PATH: join(dir.path, 'sigterm.db') },
+        // LOG_LEVEL puts console mode's log lines on standard error too, where this waits for one.
+        env: { PATH: process.env.PATH ?? '', DATABASE_PATH: join(dir.path, 'sigterm.db'), LOG_LEVEL: 'info' },
         stdio: ['pipe', 'pipe', 'pipe'],
       });
       let stderr = '';

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../db/client.js';
 import { listAuditEntries } from '../../db/queries/audit.js';
@@ -86,6 +87,43 @@ function guayaquilDay(days: number): { typed: string; dayOfMonth: number; tenOCl
 const STACK_FRAME = /^\s+at /m;
 
 describe('console mode (the real bot through standard input)', () => {
+  it('keeps its log lines out of the chat: they go to rendicion.log beside the database', {
+    timeout: TEST_TIMEOUT,
+  }, async () => {
+    const dir = await tempDir();
+    const result = await runBot(dir, ['estado todo', 'marcar XXX-DP invitacion']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Estado de la campaña');
+    const chat = `${result.stdout}\n${result.stderr}`;
+    expect(chat).not.toMatch(/^\{"level"/m);
+    expect(chat).not.toMatch(/\b(INFO|WARN|ERROR)\b/);
+    expect(chat).not.toContain('request handled');
+    const logged = readFileSync(join(dir.path, 'rendicion.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { message: string; command?: string; outcome?: string });
+    expect(logged.map((line) => line.message)).toContain('demo campaign created');
+    expect(logged.filter((line) => line.message === 'request handled')).toMatchObject([
+      { command: 'estado', outcome: 'ok' },
+      { command: 'marcar', outcome: 'refused' },
+    ]);
+  });
+
+  it('also writes its log lines on standard error when LOG_LEVEL asks for them', {
+    timeout: TEST_TIMEOUT,
+  }, async () => {
+    const dir = await tempDir();
+    const result = await runBot(dir, ['estado todo'], { env: { LOG_LEVEL: 'info' } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('request handled');
+    const onStderr = result.stderr
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { message: string });
+    expect(onStderr.map((line) => line.message)).toContain('request handled');
+    expect(readFileSync(join(dir.path, 'rendicion.log'), 'utf8')).toContain('request handled');
+  });
+
   it('prints the Spanish help for `/rendicion ayuda` and exits 0 at the end of the input', {
     timeout: TEST_TIMEOUT,
   }, async () => {
@@ -268,6 +306,7 @@ describe('console mode (the real bot through standard input)', () => {
     expect(result.stdout).toMatch(/^ {2}Unidades:\s+0$/m);
     expect(result.stdout).not.toContain('demostración');
     expect(result.stderr).not.toContain('demo campaign created');
+    expect(readFileSync(join(dir.path, 'rendicion.log'), 'utf8')).not.toContain('demo campaign created');
     inspect(dir.databasePath, (db) => {
       const campaign = getCampaign(db);
       expect(campaign.name).toBe(settings.nombre);

@@ -132,11 +132,21 @@ describe('estado of a province', () => {
     expect(bot.send('estado "Los Ríos" 2').rendered).toContain('• `U26` Unidad 26 — sin registrar');
   });
 
+  it('reads a province or unit name with spaces without quotes, the page as the last number', () => {
+    bot = createTestBot({
+      roster: `${provinceRoster('Los Ríos', 26)}\nSDT-DP,Dirección Provincial de Santo Domingo,Santo Domingo de los Tsáchilas,direccion-provincial,`,
+    });
+    const reply = bot.send('estado Los Ríos');
+    expect(reply.title).toBe('Provincia: Los Ríos');
+    expect(reply.rendered).toContain('• `U25` Unidad 25 — sin registrar');
+    expect(bot.send('estado los rios 2').rendered).toContain('• `U26` Unidad 26 — sin registrar');
+    expect(bot.send('estado Santo Domingo de los Tsáchilas').title).toBe('Provincia: Santo Domingo de los Tsáchilas');
+    expect(bot.send('estado Dirección Provincial de Santo Domingo').title).toBe(bot.send('estado SDT-DP').title);
+    expect(bot.send('estado Los Ríos 1 2').rendered).toContain('Sobra `2`.');
+  });
+
   it('takes a page only as a number, and only the first for a unit or the whole campaign', () => {
     bot = createTestBot();
-    expect(bot.send('estado Los Ríos').rendered).toContain(
-      'Sobra `Ríos`. Si es un texto con espacios, póngalo entre comillas.',
-    );
     expect(bot.send('estado Pichincha 0').rendered).toContain('`0` no es un número de página.');
     expect(bot.send('estado Pichincha 1 2').rendered).toContain('Sobra `2`.');
     expect(bot.send('estado todo 1').title).toBe('Estado de la campaña: Rendición de Cuentas 2026');

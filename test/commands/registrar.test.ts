@@ -46,6 +46,14 @@ describe('registrar', () => {
     expect(eventOf('PIC-DP')?.startsAt.toISOString()).toBe('2026-09-16T20:30:00.000Z');
   });
 
+  it('accepts an hour written `10h` like `10h00`', () => {
+    bot = createTestBot();
+    const reply = bot.send('registrar PIC-DP 15/09/2026 10h zoom');
+    expect(reply.tone).toBe('success');
+    expect(reply.rendered).toContain('mar 15 sep, 10:00');
+    expect(eventOf('PIC-DP')?.startsAt.toISOString()).toBe('2026-09-15T15:00:00.000Z');
+  });
+
   it('stores the options: room with spaces, e-mail, attendance, material and cultural segment', () => {
     bot = createTestBot();
     bot.send(

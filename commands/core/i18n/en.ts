@@ -53,7 +53,7 @@ export function english(ex: Examples): Messages {
           : `The step \`${stepId}\` is completed by registering the date and time: \`/rendicion register ${unitCode} ${ex.date} 10:00 zoom\`.`,
       invalid_date: ({ input }) => `\`${input}\` is not a valid date. Type day/month/year, e.g. \`${ex.date}\`.`,
       invalid_time: ({ input }) =>
-        `\`${input}\` is not a valid time. Use the 24-hour clock, e.g. \`10:00\` or \`15:30\`.`,
+        `\`${input}\` is not a valid time. Use the 24-hour clock, e.g. \`10:00\`, \`10h00\` or \`15h30\`.`,
       date_outside_window: ({ date, windowStart, windowEnd }) =>
         `${date} is outside the campaign (${windowStart} to ${windowEnd}). Choose a date in that period, e.g. \`${ex.date}\`.`,
       date_in_past: ({ when }) => `${when} has already passed. Type a future date and time, e.g. \`${register}\`.`,

@@ -54,7 +54,7 @@ export function spanish(ex: Examples): Messages {
       invalid_date: ({ input }) =>
         `\`${input}\` no es una fecha válida. Escriba día/mes/año, por ejemplo \`${ex.date}\`.`,
       invalid_time: ({ input }) =>
-        `\`${input}\` no es una hora válida. Escriba la hora en formato de 24 horas, por ejemplo \`10:00\` o \`15:30\`.`,
+        `\`${input}\` no es una hora válida. Escriba la hora en formato de 24 horas, por ejemplo \`10:00\`, \`10h00\` o \`15h30\`.`,
       date_outside_window: ({ date, windowStart, windowEnd }) =>
         `El ${date} está fuera de la campaña (del ${windowStart} al ${windowEnd}). Elija una fecha dentro de ese periodo, por ejemplo \`${ex.date}\`.`,
       date_in_past: ({ when }) => `El ${when} ya pasó. Escriba una fecha y hora futuras, por ejemplo \`${register}\`.`,

@@ -54,13 +54,15 @@ describe('parseLocalTime', () => {
     ['9:30', { hours: 9, minutes: 30 }],
     ['10h00', { hours: 10, minutes: 0 }],
     ['10H15', { hours: 10, minutes: 15 }],
+    ['10h', { hours: 10, minutes: 0 }],
+    ['9H', { hours: 9, minutes: 0 }],
     ['23:59', { hours: 23, minutes: 59 }],
     ['00:00', { hours: 0, minutes: 0 }],
   ])('reads %j', (input, expected) => {
     expect(parseLocalTime(input)).toEqual({ ok: true, value: expected });
   });
 
-  it.each([['25:00'], ['24:00'], ['10:60'], ['10'], ['10am'], ['10:0'], ['10.00'], ['']])(
+  it.each([['25:00'], ['24:00'], ['10:60'], ['10'], ['25h'], ['10:'], ['h00'], ['10am'], ['10:0'], ['10.00'], ['']])(
     'refuses %j with invalid_time naming the input',
     (input) => {
       const result = parseLocalTime(input);
