@@ -14,6 +14,7 @@ import {
 } from '../../helpers/fake-slack.js';
 import { SLACK_TEST_SECRET, type SlackHarness, startSlackHarness } from '../../helpers/slack-harness.js';
 import { createTestBot } from '../../helpers/test-bot.js';
+import { TYPED_CHARACTERS } from '../../helpers/typed-characters.js';
 
 const SECRET = SLACK_TEST_SECRET;
 const APPROVALS_CHANNEL = 'C0APROBAR';
@@ -352,11 +353,33 @@ describe('Slack forms', () => {
     const unit = findUnitByCode(h.bot.db, h.bot.campaign.id, 'PIC-DP');
     expect(unit && findEventByUnit(h.bot.db, unit.id)).toMatchObject({
       platform: 'teams',
-      room: 'Auditorio ”principal”',
+      room: 'Auditorio "principal"',
       expectedAttendance: 80,
       showsVideo: true,
       hasCulturalSegment: false,
     });
+  });
+
+  it('stores what was typed in the form unchanged, whatever quotes, backslashes, = or emoji it holds', async () => {
+    const h = await start();
+    const view = await openRegisterForm(h);
+    const values = registration('2098-09-15');
+    values.room.value.value = TYPED_CHARACTERS.slice(0, 120);
+    await submitForm(h, 'U0ADMIN', view, values);
+    await waitFor(() => h.slack.responses.length === 1);
+    const unit = findUnitByCode(h.bot.db, h.bot.campaign.id, 'PIC-DP');
+    expect(unit && findEventByUnit(h.bot.db, unit.id)?.room).toBe(TYPED_CHARACTERS.slice(0, 120));
+    await slashCommand(h, 'solicitar', 'oficial-pic');
+    await waitFor(() => h.slack.callsTo('views.open').length === 2);
+    const request = h.slack.callsTo('views.open')[1]?.params.view as { callback_id: string; private_metadata: string };
+    await submitForm(h, 'oficial-pic', request, {
+      kind: { value: { type: 'static_select', selected_option: { value: 'video' } } },
+      unit: { unit: { type: 'external_select', selected_option: { value: 'PIC-DP' } } },
+      description: { value: { type: 'plain_text_input', value: TYPED_CHARACTERS } },
+      link: { value: { type: 'url_text_input', value: null } },
+    });
+    await waitFor(() => findApprovalRequestById(h.bot.db, 1) !== undefined);
+    expect(findApprovalRequestById(h.bot.db, 1)?.description).toBe(TYPED_CHARACTERS);
   });
 
   it('shows a refusal next to the field it concerns and stores nothing', async () => {
