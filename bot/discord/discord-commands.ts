@@ -116,6 +116,16 @@ export const DISCORD_OPTIONS: Readonly<Record<CommandName, readonly OptionSpec[]
       maxLength: 200,
     },
     {
+      name: 'enlace',
+      type: 'string',
+      description: {
+        es: 'Enlace público para unirse o ver la sesión (https)',
+        en: 'Public link to join or watch the session (https)',
+      },
+      placement: { kind: 'option', key: 'enlace' },
+      maxLength: 500,
+    },
+    {
       name: 'asistentes',
       type: 'integer',
       description: { es: 'Público esperado', en: 'Expected attendance' },

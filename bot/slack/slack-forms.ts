@@ -70,6 +70,7 @@ export function registerForm(t: Messages, origin: FormOrigin, windowStart: strin
     }),
     input('room', t.register.fields.room, { type: 'plain_text_input', action_id: 'value', max_length: 120 }, true),
     input('email', t.register.fields.questionsEmail, { type: 'email_text_input', action_id: 'value' }, true),
+    input('joinUrl', t.chat.fieldJoinUrl, { type: 'url_text_input', action_id: 'value' }, true),
     input(
       'attendance',
       t.register.fields.attendance,
@@ -132,6 +133,8 @@ export function commandFromForm(callbackId: string, values: Values): string | un
     if (room) parts.push(`sala=${quoteValue(room)}`);
     const email = text('email');
     if (email) parts.push(`correo=${quoteValue(email)}`);
+    const joinUrl = text('joinUrl');
+    if (joinUrl) parts.push(`enlace=${quoteValue(joinUrl)}`);
     const attendance = text('attendance');
     if (attendance) parts.push(`asistentes=${quoteValue(attendance)}`);
     const flags = new Set(values.flags?.value?.selected_options?.map((selected) => selected.value) ?? []);
@@ -162,6 +165,7 @@ export function fieldOfError(callbackId: string, errorCode: string | undefined):
     invalid_time: 'time',
     invalid_platform: 'platform',
     invalid_email: 'email',
+    invalid_join_url: 'joinUrl',
     invalid_option_value: 'attendance',
   };
   const requestFields: Record<string, string> = {

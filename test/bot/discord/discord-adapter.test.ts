@@ -283,6 +283,29 @@ describe('Discord adapter (real discord.js client against a fake Discord on 127.
     expect(findApprovalRequestById(h.bot.db, 1)?.description).toBe(TYPED_CHARACTERS);
   });
 
+  it('stores the join link given as the enlace option, also through the form it opens', async () => {
+    const h = await start();
+    const { discord } = h;
+    const opened = await discord.interact(
+      discord.slashCommand(officer, 'registrar', {
+        unidad: 'PIC-DP',
+        fecha: '15/09/2098',
+        enlace: 'https://meet.google.com/abc-defg-hij',
+      }),
+    );
+    expect(opened.callback.body.type).toBe(9);
+    const modal = opened.callback.body.data as { custom_id: string };
+    await discord.interact(
+      discord.modalSubmit(officer, modal.custom_id, {
+        unidad: 'PIC-DP',
+        fecha: '15/09/2098',
+        hora: '10:00',
+        plataforma: 'meet',
+      }),
+    );
+    expect(eventOf(h, 'PIC-DP')?.joinUrl).toBe('https://meet.google.com/abc-defg-hij');
+  });
+
   it('opens the form filled with the registered session when only the unit is given, to reschedule it', async () => {
     const h = await start();
     const { discord } = h;

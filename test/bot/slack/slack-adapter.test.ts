@@ -309,6 +309,7 @@ describe('Slack forms', () => {
       'platform:static_select',
       'room:plain_text_input',
       'email:email_text_input',
+      'joinUrl:url_text_input',
       'attendance:number_input',
       'flags:checkboxes',
     ]);
@@ -392,6 +393,23 @@ describe('Slack forms', () => {
     expect(body.errors.date).toContain('ya pasó');
     const unit = findUnitByCode(h.bot.db, h.bot.campaign.id, 'PIC-DP');
     expect(unit && findEventByUnit(h.bot.db, unit.id)).toBeUndefined();
+  });
+
+  it('stores the join link from the form, and shows a bad one next to its field', async () => {
+    const h = await start();
+    const view = await openRegisterForm(h);
+    const bad = {
+      ...registration('2098-09-15'),
+      joinUrl: { value: { type: 'url_text_input', value: 'http://zoom.us/j/1' } },
+    };
+    const refused = JSON.parse((await submitForm(h, 'U0ADMIN', view, bad)).body) as { errors: Record<string, string> };
+    expect(Object.keys(refused.errors)).toEqual(['joinUrl']);
+    expect(refused.errors.joinUrl).toContain('https://');
+    const good = { ...bad, joinUrl: { value: { type: 'url_text_input', value: 'https://teams.microsoft.com/l/x' } } };
+    await submitForm(h, 'U0ADMIN', view, good);
+    await waitFor(() => h.slack.responses.length === 1);
+    const unit = findUnitByCode(h.bot.db, h.bot.campaign.id, 'PIC-DP');
+    expect(unit && findEventByUnit(h.bot.db, unit.id)?.joinUrl).toBe('https://teams.microsoft.com/l/x');
   });
 
   it('files an approval request from the request form', async () => {
