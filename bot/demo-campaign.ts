@@ -67,6 +67,8 @@ export function seedDemoCampaign(
         platform: DEMO_PLATFORMS[index % DEMO_PLATFORMS.length] ?? 'zoom',
         room: null,
         questionsEmail: null,
+        // On the demo's institutional domain: a made-up meeting id on a real Zoom or Teams host would be someone's meeting.
+        joinUrl: `https://www.ejemplo.gob.ec/rendicion-de-cuentas/en-vivo/${unit.code.toLowerCase()}`,
         expectedAttendance: null,
         showsVideo: index % 2 === 0,
         showsPhotos: false,

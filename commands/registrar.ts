@@ -5,6 +5,7 @@ import { canChangeUnit } from './core/access.js';
 import { findUnitOrFail, readOptions, refuseExtraPositionals, requirePositional } from './core/arguments.js';
 import { CHECKLIST, isManuallyTickable } from './core/checklist.js';
 import { fail, unwrap } from './core/errors.js';
+import { parseJoinUrl } from './core/join-url.js';
 import {
   type MeetingPlatform,
   parseCount,
@@ -29,6 +30,7 @@ export const registrar: CommandDefinition = {
   options: {
     sala: ['sala', 'room'],
     correo: ['correo', 'email'],
+    enlace: ['enlace', 'link'],
     asistentes: ['asistentes', 'attendance'],
     video: ['video'],
     fotos: ['fotos', 'photos'],
@@ -46,12 +48,12 @@ export const registrar: CommandDefinition = {
 
     // A registered session may change only its options: `registrar PICH-DP correo=...`.
     let startsAt: Date;
-    let platform: string;
+    let platform: MeetingPlatform;
     refuseExtraPositionals(registrar, args, 4);
     const dateInput = args.positionals[1];
     if (dateInput === undefined && existing) {
       startsAt = existing.startsAt;
-      platform = existing.platform;
+      platform = existing.platform as MeetingPlatform;
     } else {
       if (dateInput === undefined) {
         fail('missing_argument', { command: registrar.name, argument: ctx.t.arguments.dateTimePlatform ?? '' });
@@ -78,10 +80,14 @@ export const registrar: CommandDefinition = {
     const room = options.has('sala')
       ? cleanFreeText(options.get('sala') ?? '').slice(0, MAX_ROOM_LENGTH) || null
       : (existing?.room ?? null);
+    // The link is checked against the session's platform, also when only the platform changes.
+    const joinInput = options.has('enlace') ? (options.get('enlace') ?? '').trim() : (existing?.joinUrl ?? '');
+    const joinUrl = joinInput ? unwrap(parseJoinUrl(joinInput, platform, ctx.campaign.institutionalDomains)) : null;
     const details: EventDetails = {
       startsAt,
       platform,
       room,
+      joinUrl,
       questionsEmail: options.has('correo')
         ? unwrap(parseEmail(options.get('correo') ?? ''))
         : (existing?.questionsEmail ?? null),
@@ -118,7 +124,7 @@ export const registrar: CommandDefinition = {
         });
       }
     }
-    return registrationReply(ctx, { unit, ...saved, force, platform: platform as MeetingPlatform });
+    return registrationReply(ctx, { unit, ...saved, force, platform });
   },
 };
 

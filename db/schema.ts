@@ -57,6 +57,8 @@ export const events = sqliteTable(
     platform: text('platform').notNull(),
     room: text('room'),
     questionsEmail: text('questions_email'),
+    /** The public address to join or watch the session (`enlace=`), shown on the public agenda. */
+    joinUrl: text('join_url'),
     expectedAttendance: integer('expected_attendance'),
     showsVideo: integer('shows_video', { mode: 'boolean' }).notNull().default(false),
     showsPhotos: integer('shows_photos', { mode: 'boolean' }).notNull().default(false),

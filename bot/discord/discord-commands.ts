@@ -4,6 +4,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { type CommandName, messagesFor } from '../../commands/core/i18n/catalogue.js';
+import { quoteValue } from '../../commands/core/parse-invocation.js';
 import type { Locale } from '../../commands/core/types.js';
 import { COMMANDS } from '../../commands/registry.js';
 
@@ -113,6 +114,16 @@ export const DISCORD_OPTIONS: Readonly<Record<CommandName, readonly OptionSpec[]
       description: { es: 'Correo para preguntas posteriores', en: 'E-mail for questions afterwards' },
       placement: { kind: 'option', key: 'correo' },
       maxLength: 200,
+    },
+    {
+      name: 'enlace',
+      type: 'string',
+      description: {
+        es: 'Enlace público para unirse o ver la sesión (https)',
+        en: 'Public link to join or watch the session (https)',
+      },
+      placement: { kind: 'option', key: 'enlace' },
+      maxLength: 500,
     },
     {
       name: 'asistentes',
@@ -364,15 +375,6 @@ export function buildDiscordCommand(
       };
     }) as RESTPostAPIChatInputApplicationCommandsJSONBody['options'],
   };
-}
-
-/** Quotes a value so the engine reads it as one word, whatever quotes or spaces it holds. */
-export function quoteValue(value: string): string {
-  const flat = value.replace(/\s+/g, ' ').trim();
-  if (flat && !/[\s"'“”«»‘’=]/u.test(flat)) return flat;
-  if (!flat.includes('"')) return `"${flat}"`;
-  if (!flat.includes('»')) return `«${flat}»`;
-  return `"${flat.replace(/"/g, '”')}"`;
 }
 
 export type OptionValue = string | number | boolean;

@@ -5,8 +5,8 @@ import {
   TextInputStyle,
 } from 'discord.js';
 import type { Messages } from '../../commands/core/i18n/catalogue.js';
+import { quoteValue } from '../../commands/core/parse-invocation.js';
 import type { ReplyButton } from '../../commands/core/types.js';
-import { quoteValue } from './discord-commands.js';
 
 // Discord's modal limits: a title of 45 characters, 5 text inputs, labels of 45 characters,
 // placeholders of 100, values of 4000.

@@ -1,5 +1,6 @@
 import type { InputBlock, KnownBlock, View } from '@slack/types';
 import type { Messages } from '../../commands/core/i18n/catalogue.js';
+import { quoteValue } from '../../commands/core/parse-invocation.js';
 import { PLATFORMS } from '../../commands/core/parse-values.js';
 import type { Database } from '../../db/client.js';
 import { suggestUnits } from '../unit-suggestions.js';
@@ -69,6 +70,7 @@ export function registerForm(t: Messages, origin: FormOrigin, windowStart: strin
     }),
     input('room', t.register.fields.room, { type: 'plain_text_input', action_id: 'value', max_length: 120 }, true),
     input('email', t.register.fields.questionsEmail, { type: 'email_text_input', action_id: 'value' }, true),
+    input('joinUrl', t.chat.fieldJoinUrl, { type: 'url_text_input', action_id: 'value' }, true),
     input(
       'attendance',
       t.register.fields.attendance,
@@ -110,14 +112,13 @@ export function requestForm(t: Messages, origin: FormOrigin): View {
   ]);
 }
 
-/** Inside a double-quoted argument only `"` ends it: any typed one becomes a curly quote. */
-function quoted(text: string): string {
-  return `"${text.replace(/"/g, '”').replace(/\s+/g, ' ').trim()}"`;
-}
-
 /** The form's answers as the same command a user could type, so one engine checks both. */
 export function commandFromForm(callbackId: string, values: Values): string | undefined {
-  const text = (block: string) => values[block]?.value?.value?.trim() || undefined;
+  // Untrimmed: the command decides what to clean, as it does for a typed value.
+  const text = (block: string) => {
+    const value = values[block]?.value?.value;
+    return value?.trim() ? value : undefined;
+  };
   const unit = values.unit?.[UNIT_SELECT_ACTION]?.selected_option?.value;
   if (callbackId === REGISTER_FORM_ID) {
     const [year, month, day] = (values.date?.value?.selected_date ?? '').split('-');
@@ -129,11 +130,13 @@ export function commandFromForm(callbackId: string, values: Values): string | un
       values.platform?.value?.selected_option?.value ?? '',
     ];
     const room = text('room');
-    if (room) parts.push(`sala=${quoted(room)}`);
+    if (room) parts.push(`sala=${quoteValue(room)}`);
     const email = text('email');
-    if (email) parts.push(`correo=${email}`);
+    if (email) parts.push(`correo=${quoteValue(email)}`);
+    const joinUrl = text('joinUrl');
+    if (joinUrl) parts.push(`enlace=${quoteValue(joinUrl)}`);
     const attendance = text('attendance');
-    if (attendance) parts.push(`asistentes=${attendance}`);
+    if (attendance) parts.push(`asistentes=${quoteValue(attendance)}`);
     const flags = new Set(values.flags?.value?.selected_options?.map((selected) => selected.value) ?? []);
     for (const flag of ['video', 'fotos', 'cultural']) parts.push(`${flag}=${flags.has(flag) ? 'si' : 'no'}`);
     return parts.join(' ');
@@ -141,7 +144,13 @@ export function commandFromForm(callbackId: string, values: Values): string | un
   if (callbackId === REQUEST_FORM_ID) {
     const kind = values.kind?.value?.selected_option?.value ?? '';
     const link = text('link');
-    return ['solicitar', kind, unit ?? '', quoted(text('description') ?? ''), ...(link ? [link] : [])].join(' ');
+    return [
+      'solicitar',
+      kind,
+      unit ?? '',
+      quoteValue(text('description') ?? ''),
+      ...(link ? [quoteValue(link)] : []),
+    ].join(' ');
   }
   return undefined;
 }
@@ -156,6 +165,7 @@ export function fieldOfError(callbackId: string, errorCode: string | undefined):
     invalid_time: 'time',
     invalid_platform: 'platform',
     invalid_email: 'email',
+    invalid_join_url: 'joinUrl',
     invalid_option_value: 'attendance',
   };
   const requestFields: Record<string, string> = {

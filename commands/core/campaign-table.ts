@@ -29,6 +29,8 @@ export function buildCampaignTable(
     ...CHECKLIST.flatMap((step) => [step.id, `${step.id} (quién)`, `${step.id} (cuándo)`]),
     t.export.header.youtube,
     t.export.header.youtubeState,
+    // Last, so the columns people's formulas already point at keep their letters.
+    t.export.header.joinUrl,
   ];
   const rows = overview.units.map(({ unit, event }) => {
     const link = event ? links.get(event.id) : undefined;
@@ -51,6 +53,7 @@ export function buildCampaignTable(
       ...steps,
       link?.url ?? '',
       link ? (t.youtube.states[link.verification] ?? link.verification) : '',
+      event?.joinUrl ?? '',
     ];
   });
   return [header, ...rows];

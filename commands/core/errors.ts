@@ -20,6 +20,7 @@ export interface ErrorDetails {
   date_in_past: { when: string };
   invalid_platform: { input: string; allowed: string[] };
   invalid_email: { input: string };
+  invalid_join_url: { input: string; platform: string; domains: string[] };
   event_not_registered: { unitCode: string };
   forbidden_command: { command: string; role: 'officer' | 'communication' | 'directorate' | 'admin' };
   forbidden_unit: { unitCode: string };

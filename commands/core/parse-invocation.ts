@@ -91,3 +91,29 @@ export function parseInvocation(text: string): Parsed<ParsedInvocation> {
   }
   return parsed({ subcommand: first ? normalizeWord(first.value) : '', positionals, options });
 }
+
+const NEEDS_QUOTES = /[\s"'“”«»‘’=]/u;
+
+/**
+ * A value as one word the tokenizer reads back exactly as given: quotes of every kind, backslashes,
+ * `=`, line breaks and runs of spaces included (the forms of both chat platforms build their command
+ * text with it). Inside `"…"` only `"` ends the quote and inside `«…»` only `»` does, so the value
+ * is cut into runs quoted with whichever of the two the run does not contain; runs written back to
+ * back make one word (`"dijo "«"hola"»` is `dijo "hola"`). A word that starts quoted is never read
+ * as `clave=valor`, so a value holding `=` stays a value.
+ */
+export function quoteValue(value: string): string {
+  if (value !== '' && !NEEDS_QUOTES.test(value)) return value;
+  let out = '';
+  let open: '"' | '«' | null = null;
+  for (const char of value) {
+    const fits = open === '"' ? char !== '"' : open === '«' ? char !== '»' : false;
+    if (!fits) {
+      if (open) out += open === '"' ? '"' : '»';
+      open = char === '"' ? '«' : '"';
+      out += open;
+    }
+    out += char;
+  }
+  return open ? `${out}${open === '"' ? '"' : '»'}` : '""';
+}

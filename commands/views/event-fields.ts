@@ -21,6 +21,7 @@ export function eventFields(ctx: CommandContext, unit: Unit, event: CampaignEven
     { label: labels.platform, value: platformLabel(ctx, event.platform) },
     { label: labels.room, value: event.room ?? t.none },
     { label: labels.questionsEmail, value: event.questionsEmail ?? t.none },
+    { label: labels.joinUrl, value: event.joinUrl ?? t.none },
     { label: labels.attendance, value: event.expectedAttendance === null ? t.none : String(event.expectedAttendance) },
     { label: labels.material, value: material || t.no },
     { label: labels.cultural, value: event.hasCulturalSegment ? t.yes : t.no },

@@ -14,6 +14,7 @@ export type EventDetails = Pick<
   | 'platform'
   | 'room'
   | 'questionsEmail'
+  | 'joinUrl'
   | 'expectedAttendance'
   | 'showsVideo'
   | 'showsPhotos'
@@ -149,6 +150,7 @@ export function eventDetailsOf(event: CampaignEvent): EventDetails {
     platform: event.platform,
     room: event.room,
     questionsEmail: event.questionsEmail,
+    joinUrl: event.joinUrl,
     expectedAttendance: event.expectedAttendance,
     showsVideo: event.showsVideo,
     showsPhotos: event.showsPhotos,
@@ -162,6 +164,7 @@ function sameDetails(a: EventDetails, b: EventDetails): boolean {
     a.platform === b.platform &&
     a.room === b.room &&
     a.questionsEmail === b.questionsEmail &&
+    a.joinUrl === b.joinUrl &&
     a.expectedAttendance === b.expectedAttendance &&
     a.showsVideo === b.showsVideo &&
     a.showsPhotos === b.showsPhotos &&

@@ -64,6 +64,15 @@ describe('Google Sheets sync (real @googleapis/sheets against a fake Google)', (
     ]);
   });
 
+  it('writes the session link in the last column', async () => {
+    const { current, fake, sync } = await setUp();
+    current.send('registrar PIC-DP 15/09/2026 10:00 zoom enlace=https://zoom.us/j/85012345678');
+    expect(await sync()).toBe(true);
+    const written = fake.spreadsheets.get(SHEET_ID);
+    expect(written?.values[0]?.at(-1)).toBe('enlace de la sesion');
+    expect(written?.values.find((row) => row[0] === 'PIC-DP')?.at(-1)).toBe('https://zoom.us/j/85012345678');
+  });
+
   it('writes again only after a change, and at most once a minute', async () => {
     const { current, fake, sync } = await setUp();
     await sync();

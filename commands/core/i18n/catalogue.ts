@@ -90,6 +90,7 @@ export interface Messages {
       platform: string;
       room: string;
       questionsEmail: string;
+      joinUrl: string;
       attendance: string;
       material: string;
       cultural: string;
@@ -329,6 +330,7 @@ export interface Messages {
       platform: string;
       youtube: string;
       youtubeState: string;
+      joinUrl: string;
     };
   };
   pinned: {
@@ -384,6 +386,7 @@ export interface Messages {
     fieldUnit: string;
     fieldPlatform: string;
     fieldRoom: string;
+    fieldJoinUrl: string;
     datePlaceholder: string;
     timePlaceholder: string;
     platformPlaceholder: string;

@@ -1,5 +1,16 @@
+import { JOIN_URL_EXAMPLES } from '../join-url.js';
+import type { MeetingPlatform } from '../parse-values.js';
 import { typedWord } from '../text.js';
 import type { Examples, Messages } from './catalogue.js';
+
+const PLATFORM_NAMES: Record<MeetingPlatform, string> = {
+  zoom: 'Zoom',
+  teams: 'Microsoft Teams',
+  meet: 'Google Meet',
+  youtube: 'YouTube Live',
+  webex: 'Webex',
+  facebook: 'Facebook Live',
+};
 
 const list = (items: readonly string[]) => items.map((item) => `\`${item}\``).join(', ');
 
@@ -61,6 +72,8 @@ export function english(ex: Examples): Messages {
         `I don't know the platform \`${input}\`. Type one of: ${list(allowed)}.`,
       invalid_email: ({ input }) =>
         `\`${input}\` doesn't look like a valid e-mail. Type a full address, e.g. \`email=questions@example.gob.ec\`.`,
+      invalid_join_url: ({ input, platform, domains }) =>
+        `\`${input}\` is not a link for a ${PLATFORM_NAMES[platform as MeetingPlatform] ?? platform} session: type an address starting with https:// on ${list(domains)}, e.g. \`link=${JOIN_URL_EXAMPLES[platform as MeetingPlatform] ?? 'https://…'}\`.`,
       event_not_registered: ({ unitCode }) =>
         `${unitCode} has not registered its session yet. Register it first: \`/rendicion register ${unitCode} ${ex.date} 10:00 zoom\`.`,
       forbidden_command: ({ command, role }) =>
@@ -146,7 +159,7 @@ export function english(ex: Examples): Messages {
       registrar: {
         description: "Registers or reschedules a unit's session.",
         usage:
-          '/rendicion register <unit> <date> <time> <platform> [room="..."] [email=...] [attendance=N] [video=yes] [photos=yes] [cultural=yes]',
+          '/rendicion register <unit> <date> <time> <platform> [room="..."] [email=...] [link=https://...] [attendance=N] [video=yes] [photos=yes] [cultural=yes]',
         examples: [
           register,
           `/rendicion register ${ex.unitCode} ${ex.date} 15:30 teams room="Main hall" email=questions@example.gob.ec video=yes`,
@@ -156,6 +169,7 @@ export function english(ex: Examples): Messages {
           "Date: `15/09/2026` or `2026-09-15`. 24-hour time: `10:00` or `10h00`, in the campaign's time zone.",
           'Platform: `zoom`, `teams`, `meet`, `youtube`, `webex` or `facebook` (Facebook is accepted, but the memo advises against it).',
           '`room=` where the session takes place · `email=` address for later questions · `attendance=` expected audience.',
+          '`link=` public address to join or watch the session (https, on the platform or an institutional domain): shown on the public agenda.',
           "`video=yes`, `photos=yes`, `cultural=yes`: the session shows that material or segment (needs the Directorate's approval).",
           'If the session is already registered you can change only the options, without repeating date, time and platform.',
           'An admin can register outside the campaign period with `force=yes`.',
@@ -352,14 +366,7 @@ export function english(ex: Examples): Messages {
       respuestas: 'Questions received by e-mail answered',
     },
     stepStates: { done: 'done', pending: 'pending', overdue: 'overdue', not_applicable: 'not applicable' },
-    platforms: {
-      zoom: 'Zoom',
-      teams: 'Microsoft Teams',
-      meet: 'Google Meet',
-      youtube: 'YouTube Live',
-      webex: 'Webex',
-      facebook: 'Facebook Live',
-    },
+    platforms: PLATFORM_NAMES,
     yes: 'yes',
     no: 'no',
     none: '—',
@@ -400,6 +407,7 @@ export function english(ex: Examples): Messages {
         platform: 'Platform',
         room: 'Room',
         questionsEmail: 'E-mail for questions',
+        joinUrl: 'Link to join or watch',
         attendance: 'Expected attendance',
         material: 'Video or photos',
         cultural: 'Cultural segment',
@@ -668,6 +676,7 @@ export function english(ex: Examples): Messages {
         platform: 'platform',
         youtube: 'youtube link',
         youtubeState: 'link state',
+        joinUrl: 'join link',
       },
     },
     pinned: {
@@ -734,6 +743,7 @@ export function english(ex: Examples): Messages {
       fieldUnit: 'Unit (code)',
       fieldPlatform: 'Platform',
       fieldRoom: 'Room (optional)',
+      fieldJoinUrl: 'Link to join or watch (optional)',
       datePlaceholder: 'dd/mm/yyyy, e.g. 15/09/2026',
       timePlaceholder: '24-hour time, e.g. 10:00',
       platformPlaceholder: 'zoom, teams, meet, youtube, webex or facebook',

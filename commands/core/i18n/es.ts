@@ -1,5 +1,16 @@
+import { JOIN_URL_EXAMPLES } from '../join-url.js';
+import type { MeetingPlatform } from '../parse-values.js';
 import { typedWord } from '../text.js';
 import type { Examples, Messages } from './catalogue.js';
+
+const PLATFORM_NAMES: Record<MeetingPlatform, string> = {
+  zoom: 'Zoom',
+  teams: 'Microsoft Teams',
+  meet: 'Google Meet',
+  youtube: 'YouTube Live',
+  webex: 'Webex',
+  facebook: 'Facebook Live',
+};
 
 const list = (items: readonly string[]) => items.map((item) => `\`${item}\``).join(', ');
 
@@ -62,6 +73,8 @@ export function spanish(ex: Examples): Messages {
         `No conozco la plataforma \`${input}\`. Escriba una de estas: ${list(allowed)}.`,
       invalid_email: ({ input }) =>
         `\`${input}\` no parece un correo válido. Escriba una dirección completa, por ejemplo \`correo=preguntas@ejemplo.gob.ec\`.`,
+      invalid_join_url: ({ input, platform, domains }) =>
+        `\`${input}\` no sirve como enlace de la sesión en ${PLATFORM_NAMES[platform as MeetingPlatform] ?? platform}: escriba una dirección que empiece por https:// en ${list(domains)}, por ejemplo \`enlace=${JOIN_URL_EXAMPLES[platform as MeetingPlatform] ?? 'https://…'}\`.`,
       event_not_registered: ({ unitCode }) =>
         `${unitCode} aún no registra su rendición. Regístrela primero: \`/rendicion registrar ${unitCode} ${ex.date} 10:00 zoom\`.`,
       forbidden_command: ({ command, role }) =>
@@ -151,7 +164,7 @@ export function spanish(ex: Examples): Messages {
       registrar: {
         description: 'Registra o reprograma la rendición de una unidad.',
         usage:
-          '/rendicion registrar <unidad> <fecha> <hora> <plataforma> [sala="..."] [correo=...] [asistentes=N] [video=si] [fotos=si] [cultural=si]',
+          '/rendicion registrar <unidad> <fecha> <hora> <plataforma> [sala="..."] [correo=...] [enlace=https://...] [asistentes=N] [video=si] [fotos=si] [cultural=si]',
         examples: [
           register,
           `/rendicion registrar ${ex.unitCode} ${ex.date} 15h30 teams sala="Auditorio principal" correo=preguntas@ejemplo.gob.ec video=si`,
@@ -161,6 +174,7 @@ export function spanish(ex: Examples): Messages {
           'Fecha: `15/09/2026` o `2026-09-15`. Hora de 24 horas: `10:00` o `10h00`, en la hora de la campaña.',
           'Plataforma: `zoom`, `teams`, `meet`, `youtube`, `webex` o `facebook` (Facebook se acepta, pero el memorando no lo recomienda).',
           '`sala=` lugar de la sesión · `correo=` correo para preguntas posteriores · `asistentes=` público esperado.',
+          '`enlace=` dirección pública para unirse o ver la sesión (https, de la plataforma o de un dominio institucional): sale en la agenda pública.',
           '`video=si`, `fotos=si`, `cultural=si`: la sesión mostrará ese material o segmento (necesita aprobación de la Dirección).',
           'Si la rendición ya está registrada, puede cambiar solo las opciones sin repetir fecha, hora y plataforma.',
           'Un administrador puede registrar fuera del periodo de la campaña con `forzar=si`.',
@@ -361,14 +375,7 @@ export function spanish(ex: Examples): Messages {
       respuestas: 'Preguntas recibidas por correo respondidas',
     },
     stepStates: { done: 'hecho', pending: 'pendiente', overdue: 'atrasado', not_applicable: 'no aplica' },
-    platforms: {
-      zoom: 'Zoom',
-      teams: 'Microsoft Teams',
-      meet: 'Google Meet',
-      youtube: 'YouTube Live',
-      webex: 'Webex',
-      facebook: 'Facebook Live',
-    },
+    platforms: PLATFORM_NAMES,
     yes: 'sí',
     no: 'no',
     none: '—',
@@ -409,6 +416,7 @@ export function spanish(ex: Examples): Messages {
         platform: 'Plataforma',
         room: 'Sala',
         questionsEmail: 'Correo para preguntas',
+        joinUrl: 'Enlace para unirse o ver',
         attendance: 'Asistentes esperados',
         material: 'Video o fotos',
         cultural: 'Segmento cultural',
@@ -678,6 +686,7 @@ export function spanish(ex: Examples): Messages {
         platform: 'plataforma',
         youtube: 'enlace youtube',
         youtubeState: 'estado del enlace',
+        joinUrl: 'enlace de la sesion',
       },
     },
     pinned: {
@@ -745,6 +754,7 @@ export function spanish(ex: Examples): Messages {
       fieldUnit: 'Unidad (código)',
       fieldPlatform: 'Plataforma',
       fieldRoom: 'Sala (opcional)',
+      fieldJoinUrl: 'Enlace para unirse o ver (opcional)',
       datePlaceholder: 'dd/mm/aaaa, por ejemplo 15/09/2026',
       timePlaceholder: 'Hora de 24 horas, por ejemplo 10:00',
       platformPlaceholder: 'zoom, teams, meet, youtube, webex o facebook',

@@ -18,6 +18,7 @@ import {
 } from '../../helpers/discord-harness.js';
 import type { DiscordCall, FakeDiscord, InteractionResult } from '../../helpers/fake-discord.js';
 import { waitFor } from '../../helpers/fake-slack.js';
+import { TYPED_CHARACTERS } from '../../helpers/typed-characters.js';
 
 let harness: DiscordHarness | undefined;
 afterEach(async () => {
@@ -260,6 +261,49 @@ describe('Discord adapter (real discord.js client against a fake Discord on 127.
     );
     expect(messageOf(result.callback).embeds[0]?.title).toContain('PIC-DP');
     expect(eventOf(h, 'PIC-DP')).toMatchObject({ platform: 'meet', room: 'Sala "A"' });
+  });
+
+  it('stores what was typed in a form unchanged, whatever quotes, backslashes, = or emoji it holds', async () => {
+    const h = await start();
+    const { discord } = h;
+    const room = TYPED_CHARACTERS.slice(0, 120);
+    await discord.interact(
+      discord.modalSubmit(officer, 'rf:registrar', {
+        unidad: 'PIC-DP',
+        fecha: '15/09/2098',
+        hora: '10:00',
+        plataforma: 'zoom',
+        sala: room,
+      }),
+    );
+    expect(eventOf(h, 'PIC-DP')?.room).toBe(room);
+    await discord.interact(
+      discord.modalSubmit(officer, 'rf:solicitar', { tipo: 'video', unidad: 'PIC-DP', descripcion: TYPED_CHARACTERS }),
+    );
+    expect(findApprovalRequestById(h.bot.db, 1)?.description).toBe(TYPED_CHARACTERS);
+  });
+
+  it('stores the join link given as the enlace option, also through the form it opens', async () => {
+    const h = await start();
+    const { discord } = h;
+    const opened = await discord.interact(
+      discord.slashCommand(officer, 'registrar', {
+        unidad: 'PIC-DP',
+        fecha: '15/09/2098',
+        enlace: 'https://meet.google.com/abc-defg-hij',
+      }),
+    );
+    expect(opened.callback.body.type).toBe(9);
+    const modal = opened.callback.body.data as { custom_id: string };
+    await discord.interact(
+      discord.modalSubmit(officer, modal.custom_id, {
+        unidad: 'PIC-DP',
+        fecha: '15/09/2098',
+        hora: '10:00',
+        plataforma: 'meet',
+      }),
+    );
+    expect(eventOf(h, 'PIC-DP')?.joinUrl).toBe('https://meet.google.com/abc-defg-hij');
   });
 
   it('opens the form filled with the registered session when only the unit is given, to reschedule it', async () => {

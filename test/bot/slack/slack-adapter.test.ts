@@ -14,6 +14,7 @@ import {
 } from '../../helpers/fake-slack.js';
 import { SLACK_TEST_SECRET, type SlackHarness, startSlackHarness } from '../../helpers/slack-harness.js';
 import { createTestBot } from '../../helpers/test-bot.js';
+import { TYPED_CHARACTERS } from '../../helpers/typed-characters.js';
 
 const SECRET = SLACK_TEST_SECRET;
 const APPROVALS_CHANNEL = 'C0APROBAR';
@@ -308,6 +309,7 @@ describe('Slack forms', () => {
       'platform:static_select',
       'room:plain_text_input',
       'email:email_text_input',
+      'joinUrl:url_text_input',
       'attendance:number_input',
       'flags:checkboxes',
     ]);
@@ -352,11 +354,33 @@ describe('Slack forms', () => {
     const unit = findUnitByCode(h.bot.db, h.bot.campaign.id, 'PIC-DP');
     expect(unit && findEventByUnit(h.bot.db, unit.id)).toMatchObject({
       platform: 'teams',
-      room: 'Auditorio ”principal”',
+      room: 'Auditorio "principal"',
       expectedAttendance: 80,
       showsVideo: true,
       hasCulturalSegment: false,
     });
+  });
+
+  it('stores what was typed in the form unchanged, whatever quotes, backslashes, = or emoji it holds', async () => {
+    const h = await start();
+    const view = await openRegisterForm(h);
+    const values = registration('2098-09-15');
+    values.room.value.value = TYPED_CHARACTERS.slice(0, 120);
+    await submitForm(h, 'U0ADMIN', view, values);
+    await waitFor(() => h.slack.responses.length === 1);
+    const unit = findUnitByCode(h.bot.db, h.bot.campaign.id, 'PIC-DP');
+    expect(unit && findEventByUnit(h.bot.db, unit.id)?.room).toBe(TYPED_CHARACTERS.slice(0, 120));
+    await slashCommand(h, 'solicitar', 'oficial-pic');
+    await waitFor(() => h.slack.callsTo('views.open').length === 2);
+    const request = h.slack.callsTo('views.open')[1]?.params.view as { callback_id: string; private_metadata: string };
+    await submitForm(h, 'oficial-pic', request, {
+      kind: { value: { type: 'static_select', selected_option: { value: 'video' } } },
+      unit: { unit: { type: 'external_select', selected_option: { value: 'PIC-DP' } } },
+      description: { value: { type: 'plain_text_input', value: TYPED_CHARACTERS } },
+      link: { value: { type: 'url_text_input', value: null } },
+    });
+    await waitFor(() => findApprovalRequestById(h.bot.db, 1) !== undefined);
+    expect(findApprovalRequestById(h.bot.db, 1)?.description).toBe(TYPED_CHARACTERS);
   });
 
   it('shows a refusal next to the field it concerns and stores nothing', async () => {
@@ -369,6 +393,23 @@ describe('Slack forms', () => {
     expect(body.errors.date).toContain('ya pasó');
     const unit = findUnitByCode(h.bot.db, h.bot.campaign.id, 'PIC-DP');
     expect(unit && findEventByUnit(h.bot.db, unit.id)).toBeUndefined();
+  });
+
+  it('stores the join link from the form, and shows a bad one next to its field', async () => {
+    const h = await start();
+    const view = await openRegisterForm(h);
+    const bad = {
+      ...registration('2098-09-15'),
+      joinUrl: { value: { type: 'url_text_input', value: 'http://zoom.us/j/1' } },
+    };
+    const refused = JSON.parse((await submitForm(h, 'U0ADMIN', view, bad)).body) as { errors: Record<string, string> };
+    expect(Object.keys(refused.errors)).toEqual(['joinUrl']);
+    expect(refused.errors.joinUrl).toContain('https://');
+    const good = { ...bad, joinUrl: { value: { type: 'url_text_input', value: 'https://teams.microsoft.com/l/x' } } };
+    await submitForm(h, 'U0ADMIN', view, good);
+    await waitFor(() => h.slack.responses.length === 1);
+    const unit = findUnitByCode(h.bot.db, h.bot.campaign.id, 'PIC-DP');
+    expect(unit && findEventByUnit(h.bot.db, unit.id)?.joinUrl).toBe('https://teams.microsoft.com/l/x');
   });
 
   it('files an approval request from the request form', async () => {

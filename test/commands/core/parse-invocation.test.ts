@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseInvocation, tokenize } from '../../../commands/core/parse-invocation.js';
+import { parseInvocation, quoteValue, tokenize } from '../../../commands/core/parse-invocation.js';
+import { TYPED_CHARACTERS } from '../../helpers/typed-characters.js';
 
 function invocation(text: string) {
   const result = parseInvocation(text);
@@ -176,4 +177,34 @@ describe('parseInvocation', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('unclosed_quote');
   });
+});
+
+describe('quoteValue', () => {
+  const values = [
+    '',
+    'simple',
+    'dos palabras',
+    TYPED_CHARACTERS,
+    '"',
+    '»',
+    '"»"»',
+    '«"»',
+    "d'Hondt",
+    'a=b',
+    '  espacios   dobles  \n y salto ',
+    '\\"\\',
+    '”',
+    '“sola',
+  ];
+  for (const value of values) {
+    it(`reads back ${JSON.stringify(value)} as one positional, unchanged`, () => {
+      const result = parseInvocation(`solicitar ${quoteValue(value)} ${quoteValue(value)}`);
+      expect(result.ok && result.value.positionals).toEqual([value, value]);
+      expect(result.ok && result.value.options.size).toBe(0);
+    });
+    it(`reads back ${JSON.stringify(value)} as an option value, unchanged`, () => {
+      const result = parseInvocation(`registrar sala=${quoteValue(value)} correo=x`);
+      expect(result.ok && result.value.options.get('sala')).toBe(value);
+    });
+  }
 });

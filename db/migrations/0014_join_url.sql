@@ -1,0 +1,1 @@
+ALTER TABLE `events` ADD `join_url` text;
