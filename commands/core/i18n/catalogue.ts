@@ -436,6 +436,8 @@ export interface Messages {
     cardUpdatedHeader: (channel: ChannelRole) => string;
     inputPrompt: (label: string) => string;
     inputCancelled: string;
+    /** A command typed where the bot waited for text (a rejection's reason): that action is cancelled. */
+    inputCancelledByCommand: (command: string) => string;
   };
 }
 

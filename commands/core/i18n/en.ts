@@ -835,6 +835,8 @@ export function english(ex: Examples): Messages {
       cardUpdatedHeader: (channel) => `✏️ Card updated in ${channel === 'approvals' ? '#approvals' : '#summary'}`,
       inputPrompt: (label) => `${label} (leave the line empty to cancel):`,
       inputCancelled: 'Cancelled: nothing changed.',
+      inputCancelledByCommand: (command) =>
+        `Cancelled: you typed the command \`${command}\` instead of the text asked for, so nothing changed. To finish the action, press its button again.`,
     },
   };
 }

@@ -848,6 +848,8 @@ export function spanish(ex: Examples): Messages {
         `✏️ Tarjeta actualizada en ${channel === 'approvals' ? '#aprobaciones' : '#resumen'}`,
       inputPrompt: (label) => `${label} (deje la línea vacía para cancelar):`,
       inputCancelled: 'Cancelado: no se cambió nada.',
+      inputCancelledByCommand: (command) =>
+        `Cancelado: escribió el comando \`${command}\` en lugar del texto pedido, así que no se cambió nada. Para terminar la acción, pulse de nuevo su botón.`,
     },
   };
 }
