@@ -6,7 +6,7 @@ import type { Locale, Platform } from '../commands/core/types.js';
 import { type Database, inTransaction } from '../db/client.js';
 import { getCampaign } from '../db/queries/campaign.js';
 import { findEventWithUnit } from '../db/queries/events.js';
-import { tickStep, untickStep } from '../db/queries/steps.js';
+import { findTick, tickStep, untickStep } from '../db/queries/steps.js';
 import {
   listLinksToVerify,
   listVerifiedLinksOutsidePlaylist,
@@ -117,10 +117,15 @@ export async function verifyReportedLinks(deps: YoutubeWorkerDeps): Promise<numb
         actor: link.reportedBy,
         at: now,
         unitCode: found.unit.code,
+        source: 'evidence' as const,
       };
-      if (!problem) tickStep(deps.db, change);
-      // A link counted "sin verificar" before a key existed stops counting once YouTube refuses it.
-      else if (link.verification === 'unverified') untickStep(deps.db, { ...change, actor: 'youtube-worker' });
+      let ticked = false;
+      if (!problem) ticked = tickStep(deps.db, change).changed;
+      // A refused link is not the unit's link: a tick it or an earlier (replaced) link set stops
+      // counting. A declaration by the Directorate stays; it never rested on a link.
+      else if (findTick(deps.db, link.eventId, 'youtube')?.source !== 'declared') {
+        untickStep(deps.db, { ...change, actor: 'youtube-worker' });
+      }
       queueDirectMessage(
         deps.db,
         {
@@ -129,7 +134,9 @@ export async function verifyReportedLinks(deps: YoutubeWorkerDeps): Promise<numb
         },
         problem
           ? t.youtube.refused(found.unit.code, link.url, t.youtube.problems[problem])
-          : t.youtube.verified(found.unit.code, facts?.title ?? ''),
+          : ticked
+            ? t.youtube.verified(found.unit.code, facts?.title ?? '')
+            : t.youtube.verifiedAlreadyDone(found.unit.code, facts?.title ?? ''),
         problem ? 'warning' : 'success',
         now,
       );

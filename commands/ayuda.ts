@@ -102,5 +102,6 @@ function describeDue(ctx: CommandContext, step: ChecklistStep): string {
   ];
   if (step.condition) parts.push(help.onlyIf[step.condition]);
   if (!isManuallyTickable(step)) parts.push(help.byRegistration);
+  if (step.provedBy) parts.push(help.byEvidence[step.provedBy]);
   return parts.join('; ');
 }

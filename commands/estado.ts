@@ -210,8 +210,15 @@ function stepLine(ctx: CommandContext, status: StepStatus): string {
   const { t } = ctx;
   const label = `${STATE_MARKS[status.state]} \`${status.step.id}\` ${t.steps[status.step.id] ?? status.step.id}`;
   switch (status.state) {
-    case 'done':
-      return `${label} — ${t.status.doneBy(status.done?.doneBy ?? '', ctx.dates.dateTime(status.done?.doneAt ?? status.dueAt))}`;
+    case 'done': {
+      const doneBy = t.status.doneBy(
+        status.done?.doneBy ?? '',
+        ctx.dates.dateTime(status.done?.doneAt ?? status.dueAt),
+      );
+      return status.done?.source === 'declared'
+        ? `${label} — ${t.status.declaredWithoutLink} — ${doneBy}`
+        : `${label} — ${doneBy}`;
+    }
     case 'pending':
       return `${label} — ${t.status.dueOn(ctx.dates.dateTime(status.dueAt))}`;
     case 'overdue':
@@ -226,6 +233,8 @@ function tickButtons(ctx: CommandContext, unit: Unit, statuses: readonly StepSta
     (status) =>
       (status.state === 'overdue' || status.state === 'pending') &&
       isManuallyTickable(status.step) &&
+      // Evidence ticks these: a button would only be refused.
+      !status.step.provedBy &&
       (!status.step.approvedByDirectorate || ctx.access.isDirectorate || ctx.access.isAdmin),
   );
   const urgentFirst = [...open].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());

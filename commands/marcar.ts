@@ -74,6 +74,14 @@ function markStep(ctx: CommandContext, unitInput: string, stepInput: string, und
   if (!event) fail('event_not_registered', { unitCode: unit.code });
   if (!isStepApplicable(step, event)) fail('step_not_applicable', { stepId: step.id, unitCode: unit.code });
   if (!isManuallyTickable(step)) fail('step_set_by_registration', { stepId: step.id, unitCode: unit.code });
+  // What the bot proves from evidence is set only by that evidence, so the counts never claim a link nobody sent.
+  if (step.provedBy) {
+    fail('step_needs_evidence', {
+      stepId: step.id,
+      unitCode: unit.code,
+      canDeclare: ctx.access.isDirectorate || ctx.access.isAdmin,
+    });
+  }
   // An approval given outside the bot may be recorded by the Directorate; an officer asks for it.
   if (step.approvedByDirectorate && !ctx.access.isDirectorate && !ctx.access.isAdmin) {
     fail('step_needs_approval', { stepId: step.id, unitCode: unit.code });

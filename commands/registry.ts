@@ -1,6 +1,7 @@
 import { alertaCuenta } from './alerta-cuenta.js';
 import { createHelpCommand } from './ayuda.js';
 import type { CommandDefinition } from './core/types.js';
+import { declarar } from './declarar.js';
 import { enlaces } from './enlaces.js';
 import { estado } from './estado.js';
 import { exportar } from './exportar.js';
@@ -34,6 +35,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   alertaCuenta,
   youtube,
   presentacion,
+  declarar,
   enlaces,
   exportar,
   hoja,

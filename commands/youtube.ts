@@ -1,10 +1,11 @@
 import { findEventByUnit } from '../db/queries/events.js';
 import { tickStep } from '../db/queries/steps.js';
 import type { Unit } from '../db/queries/units.js';
-import { addLink, findCurrentLink, replaceLink } from '../db/queries/youtube-links.js';
+import { addLink, findCurrentLink, findUnitHoldingVideo, replaceLink } from '../db/queries/youtube-links.js';
 import { canChangeUnit } from './core/access.js';
-import { findUnitOrFail, refuseExtraPositionals, requirePositional } from './core/arguments.js';
+import { findUnitOrFail, readOptions, refuseExtraPositionals, requirePositional } from './core/arguments.js';
 import { fail, unwrap } from './core/errors.js';
+import { parseYesNo } from './core/parse-values.js';
 import type { CommandContext, CommandDefinition, CommandReply } from './core/types.js';
 import { parseYoutubeLink } from './core/youtube/parse-youtube-link.js';
 
@@ -17,13 +18,32 @@ function eventOrFail(ctx: CommandContext, unit: Unit) {
   return event;
 }
 
+/**
+ * One recording is one session: a video another unit already holds is refused, naming that unit,
+ * unless an admin forces it (`forzar=si`, for a joint session).
+ */
+function refuseVideoOfAnotherUnit(ctx: CommandContext, unit: Unit, eventId: number, videoId: string, force: boolean) {
+  if (force) return;
+  const holder = findUnitHoldingVideo(ctx.deps.db, ctx.campaign.id, videoId, eventId);
+  if (holder) {
+    fail('video_of_another_unit', {
+      unitCode: unit.code,
+      otherUnitCode: holder.unitCode,
+      url: holder.url,
+      canForce: ctx.access.isAdmin,
+    });
+  }
+}
+
 /** Stores the link first (an outage never loses it); without a YouTube key it counts at once. */
 function storeLink(
   ctx: CommandContext,
   unit: Unit,
   eventId: number,
   link: { videoId: string; url: string },
+  force: boolean,
 ): CommandReply {
+  refuseVideoOfAnotherUnit(ctx, unit, eventId, link.videoId, force);
   const checking = ctx.deps.youtubeMode === 'verify';
   addLink(ctx.deps.db, {
     eventId,
@@ -43,6 +63,7 @@ function storeLink(
       at: ctx.now,
       requestId: ctx.requestId,
       unitCode: unit.code,
+      source: 'evidence',
     });
   }
   return {
@@ -60,9 +81,13 @@ export const youtube: CommandDefinition = {
   name: 'youtube',
   aliases: ['video-link'],
   role: 'officer',
+  options: { forzar: ['forzar', 'force'] },
   writes: true,
   run(ctx, args) {
     refuseExtraPositionals(youtube, args, 2);
+    const options = readOptions(youtube, args);
+    const force = options.has('forzar') && unwrap(parseYesNo('forzar', options.get('forzar') ?? ''));
+    if (force && !ctx.access.isAdmin) fail('forbidden_force', { command: 'youtube' });
     const unit = findUnitOrFail(ctx, requirePositional(youtube, ctx, args, 0, 'unit'));
     const link = unwrap(parseYoutubeLink(requirePositional(youtube, ctx, args, 1, 'youtubeLink')));
     const event = eventOrFail(ctx, unit);
@@ -75,6 +100,8 @@ export const youtube: CommandDefinition = {
       };
     }
     if (current) {
+      // Asked before the question, so nobody confirms a replacement that would then be refused.
+      refuseVideoOfAnotherUnit(ctx, unit, event.id, link.videoId, force);
       return {
         visibility: 'private',
         tone: 'warning',
@@ -83,17 +110,17 @@ export const youtube: CommandDefinition = {
           {
             label: ctx.t.youtube.replaceButton,
             actionId: REPLACE_ACTION,
-            payload: JSON.stringify({ unit: unit.code, url: link.url }),
+            payload: JSON.stringify({ unit: unit.code, url: link.url, ...(force ? { force: true } : {}) }),
             style: 'primary',
           },
         ],
       };
     }
-    return storeLink(ctx, unit, event.id, link);
+    return storeLink(ctx, unit, event.id, link, force);
   },
   actions: {
     [REPLACE_ACTION]: (ctx, payload) => {
-      let request: { unit?: unknown; url?: unknown };
+      let request: { unit?: unknown; url?: unknown; force?: unknown };
       try {
         request = JSON.parse(payload) as typeof request;
       } catch {
@@ -112,8 +139,10 @@ export const youtube: CommandDefinition = {
           blocks: [{ type: 'text', text: ctx.t.youtube.alreadyReported(current.url) }],
         };
       }
+      const force = request.force === true && ctx.access.isAdmin;
+      refuseVideoOfAnotherUnit(ctx, unit, event.id, link.videoId, force);
       if (current) replaceLink(ctx.deps.db, current.id, ctx.user.id, ctx.now, ctx.requestId);
-      return storeLink(ctx, unit, event.id, link);
+      return storeLink(ctx, unit, event.id, link, force);
     },
   },
 };

@@ -81,8 +81,16 @@ export const eventSteps = sqliteTable(
     stepId: text('step_id').notNull(),
     doneBy: text('done_by').notNull(),
     doneAt: integer('done_at', { mode: 'timestamp_ms' }).notNull(),
+    /**
+     * How the step came to be done. `evidence`: the bot saw the proof (a YouTube link that counts,
+     * a presentation page that answers); `declared`: the Directorate recorded the YouTube or
+     * presentation step "declarado sin enlace" (delivered another way), which every total counts apart.
+     */
+    source: text('source', { enum: ['hand', 'evidence', 'declared'] })
+      .notNull()
+      .default('hand'),
   },
-  (t) => [uniqueIndex('event_steps_event_step').on(t.eventId, t.stepId)],
+  (t) => [uniqueIndex('event_steps_event_step').on(t.eventId, t.stepId), index('event_steps_source').on(t.source)],
 );
 
 export const approvalRequests = sqliteTable(
@@ -327,6 +335,10 @@ export const presentationLinks = sqliteTable(
       .notNull()
       .default('checking'),
     httpStatus: integer('http_status'),
+    /** Passes that could not reach the page at all; after a few the link is refused (`problem`). */
+    attempts: integer('attempts').notNull().default(0),
+    /** Why a page that never answered was refused: timeout, dns, connection, tls, network. */
+    problem: text('problem'),
     reportedBy: text('reported_by').notNull(),
     reportedAt: integer('reported_at', { mode: 'timestamp_ms' }).notNull(),
     checkedAt: integer('checked_at', { mode: 'timestamp_ms' }),

@@ -104,7 +104,16 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       const button = awaitingInput;
       awaitingInput = undefined;
       if (line === '') write(text.inputCancelled);
-      else press(button, line);
+      // A line that starts with `/` is a command typed instead of the text: the action is
+      // cancelled (nothing is recorded as its reason) and the command runs.
+      else if (line.startsWith('/')) {
+        write(text.inputCancelledByCommand(line.length > 60 ? `${line.slice(0, 59)}…` : line));
+        if (EXIT_WORDS.has(line.toLowerCase())) {
+          if (options.interactive) write(text.bye);
+          break;
+        }
+        handleLine(line);
+      } else press(button, line);
     } else if (EXIT_WORDS.has(line.toLowerCase())) {
       if (options.interactive) write(text.bye);
       break;

@@ -321,7 +321,7 @@ export function createDiscordAdapter(input: {
       case 'unit':
         return units(MAX_CHOICES);
       case 'step':
-        return CHECKLIST.filter(isManuallyTickable)
+        return CHECKLIST.filter((step) => isManuallyTickable(step) && !step.provedBy)
           .map((step) => ({ name: `${step.id} · ${t.steps[step.id as keyof typeof t.steps] ?? ''}`, value: step.id }))
           .filter((choice) => choice.name.toLowerCase().includes(typed.trim().toLowerCase()));
       case 'scope':

@@ -266,10 +266,28 @@ export const DISCORD_OPTIONS: Readonly<Record<CommandName, readonly OptionSpec[]
   youtube: [
     { ...unit(0), required: true },
     { ...link(1, 'Enlace del video de YouTube', 'YouTube video link'), required: true },
+    yesNo('forzar', 'Solo administradores: video de otra unidad', 'Admins only: video of another unit'),
   ],
   presentacion: [
     { ...unit(0), required: true },
     { ...link(1, 'Dirección de la página institucional', 'Address of the institutional page'), required: true },
+  ],
+  declarar: [
+    { ...unit(0), required: true },
+    {
+      name: 'paso',
+      type: 'string',
+      description: { es: 'youtube o presentacion', en: 'youtube or presentacion' },
+      placement: { kind: 'positional', order: 1 },
+      choices: ['youtube', 'presentacion'],
+      required: true,
+    },
+    {
+      name: 'retirar',
+      type: 'boolean',
+      description: { es: 'Retirar la declaración', en: 'Withdraw the declaration' },
+      placement: { kind: 'flag', word: 'no', order: 2 },
+    },
   ],
   enlaces: [
     {
@@ -280,6 +298,7 @@ export const DISCORD_OPTIONS: Readonly<Record<CommandName, readonly OptionSpec[]
       suggest: 'province',
       maxLength: 60,
     },
+    page(1),
   ],
   hoja: [],
   exportar: [],

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/client.js';
 import type { CampaignEvent } from '../../db/queries/events.js';
 import { listEventsWithDoneMasks } from '../../db/queries/events.js';
+import { countDeclaredSteps } from '../../db/queries/steps.js';
 import { listUnits, type Unit } from '../../db/queries/units.js';
 import { PHASES } from './checklist.js';
 import { applicableMaskOf, PRESENTATION_BIT, STEP_BITS, STEP_IDS, YOUTUBE_BIT } from './checklist-masks.js';
@@ -20,8 +21,11 @@ export interface CampaignOverview {
   units: UnitProgress[];
   registered: number;
   held: number;
+  /** Proved by a link; the steps "declarado sin enlace" are counted apart. */
   withYoutube: number;
   withPresentation: number;
+  youtubeDeclared: number;
+  presentationDeclared: number;
   phases: PhaseProgress[];
 }
 
@@ -71,5 +75,15 @@ export function buildCampaignOverview(db: Database, campaignId: number, now: Dat
     if (doneMask & applicableMask & PRESENTATION_BIT) withPresentation += 1;
     return { unit, event, done, applicable, overdue };
   });
-  return { units, registered, held, withYoutube, withPresentation, phases };
+  const declared = countDeclaredSteps(db, campaignId);
+  return {
+    units,
+    registered,
+    held,
+    withYoutube: withYoutube - declared.youtube,
+    withPresentation: withPresentation - declared.presentacion,
+    youtubeDeclared: declared.youtube,
+    presentationDeclared: declared.presentacion,
+    phases,
+  };
 }

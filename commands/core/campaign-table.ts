@@ -7,6 +7,7 @@ import { buildCampaignOverview } from './campaign-overview.js';
 import { CHECKLIST } from './checklist.js';
 import { deriveChecklist } from './step-state.js';
 import type { CommandContext } from './types.js';
+import { refusalReason } from './youtube/refusal-reason.js';
 
 /**
  * The campaign as a table: a row per unit, a column per checklist step (state, who, when) and the
@@ -26,7 +27,7 @@ export function buildCampaignTable(
     t.export.header.province,
     t.export.header.when,
     t.export.header.platform,
-    ...CHECKLIST.flatMap((step) => [step.id, `${step.id} (quién)`, `${step.id} (cuándo)`]),
+    ...CHECKLIST.flatMap((step) => [step.id, t.export.header.stepBy(step.id), t.export.header.stepAt(step.id)]),
     t.export.header.youtube,
     t.export.header.youtubeState,
     // Last, so the columns people's formulas already point at keep their letters.
@@ -39,7 +40,8 @@ export function buildCampaignTable(
       const status = statuses.find((candidate) => candidate.step.id === step.id);
       if (!status) return ['', '', ''];
       return [
-        t.stepStates[status.state],
+        // A declared step is done, but not proved by a link: the table says so, as every total does.
+        status.done?.source === 'declared' ? t.status.declaredWithoutLink : t.stepStates[status.state],
         status.done?.doneBy ?? '',
         status.done ? ctx.dates.dateTime(status.done.doneAt) : '',
       ];
@@ -52,9 +54,14 @@ export function buildCampaignTable(
       event ? platformLabel(ctx as CommandContext, event.platform) : '',
       ...steps,
       link?.url ?? '',
-      link ? (t.youtube.states[link.verification] ?? link.verification) : '',
+      link ? linkState(t, link) : '',
       event?.joinUrl ?? '',
     ];
   });
   return [header, ...rows];
+}
+
+function linkState(t: CommandContext['t'], link: { verification: string; problem: string | null }): string {
+  if (link.verification === 'refused') return t.youtube.refusedState(refusalReason(t, link.problem));
+  return t.youtube.states[link.verification] ?? link.verification;
 }

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/client.js';
 import { readEventMasks } from '../../db/queries/event-masks.js';
+import { countDeclaredSteps } from '../../db/queries/steps.js';
 import { countUnits, countUnitsByProvince, listUnitsOfEvents } from '../../db/queries/units.js';
 import { type ChecklistStep, PHASES } from './checklist.js';
 import {
@@ -37,8 +38,12 @@ export interface CampaignTotals {
   units: number;
   registered: number;
   held: number;
+  /** Units whose YouTube step is proved by its link (the declared ones are counted apart). */
   withYoutube: number;
   withPresentation: number;
+  /** Units whose step the Directorate recorded "declarado sin enlace". */
+  youtubeDeclared: number;
+  presentationDeclared: number;
   phases: PhaseProgress[];
   /** How many units have at least one overdue step. */
   overdueUnits: number;
@@ -67,9 +72,10 @@ export function buildCampaignTotals(
   const nowMs = now.getTime();
   const byProvince = options.byProvince === true;
   // One read transaction: the provinces' units and the events are of the same moment.
-  const { masks, unitsByProvince } = db.sqlite.transaction(() => ({
+  const { masks, unitsByProvince, declared } = db.sqlite.transaction(() => ({
     masks: readEventMasks(db, campaignId, STEP_IDS, { withProvinces: byProvince }),
     unitsByProvince: byProvince ? countUnitsByProvince(db, campaignId) : undefined,
+    declared: countDeclaredSteps(db, campaignId),
   }))();
   const { eventIds, startsAt, flags, doneMasks, provinces } = masks;
   const provinceTotals = unitsByProvince ? provinceTotalsOf(unitsByProvince) : undefined;
@@ -110,8 +116,11 @@ export function buildCampaignTotals(
     units: countUnits(db, campaignId),
     registered: eventIds.length,
     held,
-    withYoutube,
-    withPresentation,
+    // The ticks include the declared ones; the links are the rest.
+    withYoutube: withYoutube - declared.youtube,
+    withPresentation: withPresentation - declared.presentacion,
+    youtubeDeclared: declared.youtube,
+    presentationDeclared: declared.presentacion,
     phases,
     overdueUnits: overdueAt.length,
     worstOverdue: worstOverdue(db, { eventIds, startsAt }, overdueAt, overdueMasks, options.worstLimit),

@@ -19,6 +19,11 @@ export interface ChecklistStep {
   tickedByRegistration?: 'always' | 'questionsEmail' | 'expectedAttendance';
   /** Ticked when the Directorate approves (`solicitar`); only the Directorate ticks it by hand. */
   approvedByDirectorate?: boolean;
+  /**
+   * Ticked only by its evidence: a YouTube link that counts (`youtube`), a presentation page that
+   * answers (`presentacion`). Never by hand; the Directorate may record it "declarado sin enlace".
+   */
+  provedBy?: 'youtubeLink' | 'presentationPage';
 }
 
 const HOURS_PER_DAY = 24;
@@ -54,9 +59,9 @@ export const CHECKLIST: readonly ChecklistStep[] = [
   { id: 'filtrado', phase: 'durante', dueOffsetHours: 3 },
   { id: 'aviso-correo', phase: 'durante', dueOffsetHours: 3 },
   // The memo: every officer sends the YouTube link of the recording; 48 h is the Directorate's ask.
-  { id: 'youtube', phase: 'despues', dueOffsetHours: 48 },
+  { id: 'youtube', phase: 'despues', dueOffsetHours: 48, provedBy: 'youtubeLink' },
   { id: 'prensa', phase: 'despues', dueOffsetHours: 24 },
-  { id: 'presentacion', phase: 'despues', dueOffsetHours: 5 * HOURS_PER_DAY },
+  { id: 'presentacion', phase: 'despues', dueOffsetHours: 5 * HOURS_PER_DAY, provedBy: 'presentationPage' },
   { id: 'respuestas', phase: 'despues', dueOffsetHours: 7 * HOURS_PER_DAY },
 ];
 

@@ -24,7 +24,7 @@ export interface ErrorDetails {
   event_not_registered: { unitCode: string };
   forbidden_command: { command: string; role: 'officer' | 'communication' | 'directorate' | 'admin' };
   forbidden_unit: { unitCode: string };
-  forbidden_force: Record<string, never>;
+  forbidden_force: { command?: 'youtube' };
   invalid_user: { input: string };
   invalid_role: { input: string };
   role_from_environment: { userId: string };
@@ -50,6 +50,10 @@ export interface ErrorDetails {
   invalid_link_for_presentation: { input: string };
   not_institutional_link: { host: string; domains: string };
   invalid_page: { input: string; pages: number | undefined };
+  video_of_another_unit: { unitCode: string; otherUnitCode: string; url: string; canForce: boolean };
+  step_needs_evidence: { stepId: string; unitCode: string; canDeclare: boolean };
+  step_not_declarable: { input: string };
+  step_has_evidence: { stepId: string; unitCode: string };
 }
 
 export type ErrorCode = keyof ErrorDetails;

@@ -17,8 +17,14 @@ export function campaignFigures(ctx: CommandContext, overview: CampaignTotals): 
       { label: t.status.units, value: String(total) },
       { label: t.status.registered, value: `${overview.registered}/${total}` },
       { label: t.status.held, value: `${overview.held}/${total}` },
-      { label: t.status.withYoutube, value: `${overview.withYoutube}/${total}` },
-      { label: t.status.withPresentation, value: `${overview.withPresentation}/${total}` },
+      {
+        label: t.status.withYoutube,
+        value: t.status.withDeclared(`${overview.withYoutube}/${total}`, overview.youtubeDeclared),
+      },
+      {
+        label: t.status.withPresentation,
+        value: t.status.withDeclared(`${overview.withPresentation}/${total}`, overview.presentationDeclared),
+      },
     ],
   };
 }

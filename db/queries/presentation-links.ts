@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { presentationLinks } from '../schema.js';
 import { recordAudit } from './audit.js';
@@ -40,13 +40,24 @@ export function listPresentationLinksToCheck(db: Database): PresentationLink[] {
   return linksToCheck(db).all();
 }
 
+/** A pass that could not reach the page: counts the attempt and returns how many there have been. */
+export function countUnreachableAttempt(db: Database, id: number): number {
+  const row = db.orm
+    .update(presentationLinks)
+    .set({ attempts: sql`${presentationLinks.attempts} + 1` })
+    .where(and(eq(presentationLinks.id, id), eq(presentationLinks.state, 'checking')))
+    .returning({ attempts: presentationLinks.attempts })
+    .get();
+  return row?.attempts ?? 0;
+}
+
 export function settlePresentationLink(
   db: Database,
-  change: { id: number; state: 'published' | 'refused'; httpStatus: number; at: Date },
+  change: { id: number; state: 'published' | 'refused'; httpStatus: number | null; problem?: string; at: Date },
 ): PresentationLink | undefined {
   const settled = db.orm
     .update(presentationLinks)
-    .set({ state: change.state, httpStatus: change.httpStatus, checkedAt: change.at })
+    .set({ state: change.state, httpStatus: change.httpStatus, problem: change.problem ?? null, checkedAt: change.at })
     .where(and(eq(presentationLinks.id, change.id), eq(presentationLinks.state, 'checking')))
     .returning()
     .get();
@@ -57,7 +68,7 @@ export function settlePresentationLink(
       action: `presentation.${change.state}`,
       entity: 'event',
       entityId: settled.eventId,
-      after: { url: settled.url, httpStatus: change.httpStatus },
+      after: { url: settled.url, httpStatus: change.httpStatus, problem: change.problem ?? null },
     });
   }
   return settled;

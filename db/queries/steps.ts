@@ -5,6 +5,7 @@ import { recordAudit } from './audit.js';
 import { preparedOnce } from './prepared.js';
 
 export type DoneStep = typeof eventSteps.$inferSelect;
+export type StepSource = DoneStep['source'];
 
 const doneSteps = preparedOnce((db) =>
   db.orm
@@ -42,6 +43,8 @@ interface StepChange {
   at: Date;
   requestId?: string;
   unitCode: string;
+  /** `evidence` for the YouTube and presentation steps the bot proved; `declared` for "declarado sin enlace". */
+  source?: StepSource;
 }
 
 const insertTick = preparedOnce((db) =>
@@ -52,6 +55,7 @@ const insertTick = preparedOnce((db) =>
       stepId: sql.placeholder('stepId'),
       doneBy: sql.placeholder('doneBy'),
       doneAt: sql.placeholder('doneAt'),
+      source: sql.placeholder('source'),
     })
     .onConflictDoNothing()
     .returning()
@@ -74,13 +78,18 @@ const deleteTick = preparedOnce((db) =>
     .prepare(),
 );
 
-/** Ticks a step; ticking a done step changes nothing and returns the existing tick. */
+/**
+ * Ticks a step; ticking a done step changes nothing and returns the existing tick, except that
+ * evidence replaces a declaration (or an old hand tick): the step then counts as proved.
+ */
 export function tickStep(db: Database, change: StepChange): { step: DoneStep; changed: boolean } {
+  const source = change.source ?? 'hand';
   const inserted = insertTick(db).get({
     eventId: change.eventId,
     stepId: change.stepId,
     doneBy: change.actor,
     doneAt: change.at,
+    source,
   });
   if (inserted) {
     recordAudit(db, {
@@ -90,14 +99,52 @@ export function tickStep(db: Database, change: StepChange): { step: DoneStep; ch
       entity: 'event',
       entityId: change.eventId,
       before: { unit: change.unitCode, step: change.stepId, done: false },
-      after: { unit: change.unitCode, step: change.stepId, done: true },
+      after: { unit: change.unitCode, step: change.stepId, done: true, source },
       requestId: change.requestId,
     });
     return { step: inserted, changed: true };
   }
   const existing = tickOf(db).get({ eventId: change.eventId, stepId: change.stepId });
   if (!existing) throw new Error(`Step ${change.stepId} of event ${change.eventId} vanished during tick.`);
+  if (source === 'evidence' && existing.source !== 'evidence') {
+    const proved = db.orm
+      .update(eventSteps)
+      .set({ source: 'evidence', doneBy: change.actor, doneAt: change.at })
+      .where(eq(eventSteps.id, existing.id))
+      .returning()
+      .get();
+    recordAudit(db, {
+      at: change.at,
+      actor: change.actor,
+      action: 'step.proved',
+      entity: 'event',
+      entityId: change.eventId,
+      before: { unit: change.unitCode, step: change.stepId, source: existing.source },
+      after: { unit: change.unitCode, step: change.stepId, source: 'evidence' },
+      requestId: change.requestId,
+    });
+    return { step: proved ?? existing, changed: true };
+  }
   return { step: existing, changed: false };
+}
+
+/** The tick of one step of one event, if it is done. */
+export function findTick(db: Database, eventId: number, stepId: string): DoneStep | undefined {
+  return tickOf(db).get({ eventId, stepId });
+}
+
+/** How many events of the campaign have each step "declarado sin enlace" (the totals count them apart). */
+export function countDeclaredSteps(db: Database, campaignId: number): { youtube: number; presentacion: number } {
+  const rows = db.sqlite
+    .prepare(
+      `SELECT event_steps.step_id AS stepId, count(*) AS total FROM event_steps
+         JOIN events ON events.id = event_steps.event_id
+        WHERE event_steps.source = 'declared' AND events.campaign_id = ?
+        GROUP BY event_steps.step_id`,
+    )
+    .all(campaignId) as { stepId: string; total: number }[];
+  const of = (stepId: string) => rows.find((row) => row.stepId === stepId)?.total ?? 0;
+  return { youtube: of('youtube'), presentacion: of('presentacion') };
 }
 
 /** Unticks a step; returns the tick that was removed, if there was one. */
@@ -116,6 +163,7 @@ export function untickStep(db: Database, change: StepChange): DoneStep | undefin
         done: true,
         doneBy: removed.doneBy,
         doneAt: removed.doneAt,
+        source: removed.source,
       },
       after: { unit: change.unitCode, step: change.stepId, done: false },
       requestId: change.requestId,

@@ -1,22 +1,53 @@
 import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Database } from '../client.js';
-import { events, youtubeLinks } from '../schema.js';
+import { events, units, youtubeLinks } from '../schema.js';
 import { recordAudit } from './audit.js';
 import { inlineLimit } from './prepared.js';
 
 export type YoutubeLink = typeof youtubeLinks.$inferSelect;
 
-/** The link that counts for an event: the newest one not replaced by a later report. */
+/** The states in which a link is the unit's link; a refused one never is (nor a replaced one). */
+const HELD_STATES = ['checking', 'unverified', 'verified'] as const;
+
+/** States that count as the unit's delivered link in every total (`checking` waits for YouTube). */
+export const COUNTING_STATES: readonly YoutubeLink['verification'][] = ['unverified', 'verified'];
+
+/** The unit's link: the newest one neither replaced by a later report nor refused by YouTube. */
 export function findCurrentLink(db: Database, eventId: number): YoutubeLink | undefined {
   return db.orm
     .select()
     .from(youtubeLinks)
-    .where(and(eq(youtubeLinks.eventId, eventId), ne(youtubeLinks.verification, 'replaced')))
+    .where(and(eq(youtubeLinks.eventId, eventId), inArray(youtubeLinks.verification, [...HELD_STATES])))
     .orderBy(desc(youtubeLinks.id))
     .limit(inlineLimit(1))
     .get();
 }
 
+/** The unit of another event of the campaign that already holds this video, if one does. */
+export function findUnitHoldingVideo(
+  db: Database,
+  campaignId: number,
+  videoId: string,
+  exceptEventId: number,
+): { unitCode: string; url: string } | undefined {
+  return db.orm
+    .select({ unitCode: units.code, url: youtubeLinks.url })
+    .from(youtubeLinks)
+    .innerJoin(events, eq(youtubeLinks.eventId, events.id))
+    .innerJoin(units, eq(events.unitId, units.id))
+    .where(
+      and(
+        eq(events.campaignId, campaignId),
+        eq(youtubeLinks.videoId, videoId),
+        ne(youtubeLinks.eventId, exceptEventId),
+        inArray(youtubeLinks.verification, [...HELD_STATES]),
+      ),
+    )
+    .limit(inlineLimit(1))
+    .get();
+}
+
+/** Each event's newest link not replaced: its link, or the refused one it must replace (shown with the reason). */
 export function listCurrentLinks(db: Database, campaignId: number): Map<number, YoutubeLink> {
   const rows = db.orm
     .select({ link: youtubeLinks })

@@ -70,4 +70,37 @@ describe('approvals in console mode', () => {
     expect(result.stdout).toContain('Cancelado: no se cambió nada.');
     expect(result.stdout).toContain('⏳ #1 segmento cultural · `AZU-DP` · «Danza» · pendiente');
   });
+
+  it('takes a line starting with / typed for the reason as a command: the rejection is cancelled and the bot says so', {
+    timeout: TEST_TIMEOUT,
+  }, async () => {
+    const dir = await createTempDir();
+    tempDirs.push(dir);
+    const result = await runProcess({
+      cwd: dir.path,
+      script: BOT_MAIN,
+      env: { DATABASE_PATH: dir.databasePath },
+      stdin: [
+        '/yo oficial-azu',
+        'solicitar cultural AZU-DP "Danza"',
+        '/yo consola',
+        '2',
+        '/rendicion solicitudes',
+      ].join('\n'),
+    });
+    expect(result.code).toBe(0);
+    const out = result.stdout;
+    expect(out).toContain(
+      'Cancelado: escribió el comando `/rendicion solicitudes` en lugar del texto pedido, así que no se cambió nada. Para terminar la acción, pulse de nuevo su botón.',
+    );
+    // The command ran, and the request is still pending: nobody was told it was rejected.
+    expect(out).toContain('⏳ #1 segmento cultural · `AZU-DP` · «Danza» · pendiente');
+    expect(out).not.toContain('fue rechazada');
+    const db = openDatabase(dir.databasePath);
+    try {
+      expect(findApprovalRequestById(db, 1)).toMatchObject({ state: 'pending', decisionReason: null, decidedBy: null });
+    } finally {
+      db.close();
+    }
+  });
 });

@@ -25,6 +25,7 @@ describe('ayuda', () => {
       'alerta-cuenta',
       'youtube',
       'presentacion',
+      'declarar',
       'enlaces',
       'exportar',
       'hoja',
@@ -95,7 +96,9 @@ describe('ayuda', () => {
     expect(reply.rendered).toContain(
       '`invitacion` — Invitación digital enviada (indica el medio) (vence 3 días antes)',
     );
-    expect(reply.rendered).toContain('`youtube` — Grabación en YouTube y enlace enviado (vence 2 días después)');
+    expect(reply.rendered).toContain(
+      '`youtube` — Grabación en YouTube y enlace enviado (vence 2 días después; se marca solo con el enlace: `/rendicion youtube <unidad> <enlace>`)',
+    );
     expect(reply.rendered).toContain(
       '`video` — Video o fotos aprobados por la Dirección (vence 2 días antes; solo si muestra video o fotos)',
     );
@@ -124,6 +127,7 @@ describe('ayuda', () => {
       'account-alert',
       'video-link',
       'presentation',
+      'declare',
       'links',
       'export',
       'sheet',

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkPresentationLinks } from '../../bot/presentation-worker.js';
+import { checkPresentationLinks, unreachableReason } from '../../bot/presentation-worker.js';
 import { silentLogger } from '../../commands/core/logger.js';
 import { findEventByUnit } from '../../db/queries/events.js';
 import { listDoneSteps } from '../../db/queries/steps.js';
@@ -82,5 +82,53 @@ describe('presentacion', () => {
       '`informe.pdf` no es una dirección web',
     );
     expect(current.auditCount()).toBe(audits);
+  });
+});
+
+describe('a presentation page that cannot be reached', () => {
+  /** A port on 127.0.0.1 with nobody listening: the connection is refused, as for a site that is down. */
+  async function closedPort(): Promise<string> {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    return `http://127.0.0.1:${port}`;
+  }
+
+  it('is tried again on the next passes, then its reporter is told why in Spanish and the step stays open', async () => {
+    const { current, deps } = await setUp();
+    const down = await closedPort();
+    current.send(`presentacion PIC-DP ${down}/rendicion/informe.pdf`, { as: 'oficial-pic' });
+    current.deliverOutbox();
+    expect(await checkPresentationLinks(deps)).toBe(0);
+    expect(await checkPresentationLinks(deps)).toBe(0);
+    expect(current.outbox()).toHaveLength(0);
+    expect(await checkPresentationLinks(deps)).toBe(1);
+    const messages = current.outbox();
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ targetType: 'user', target: 'oficial-pic' });
+    const text = JSON.stringify(messages[0]?.message);
+    expect(text).toContain(
+      `No se pudo abrir la página de la presentación de PIC-DP (${down}/rendicion/informe.pdf) en 3 intentos: el servidor del sitio rechazó la conexión o no está disponible.`,
+    );
+    expect(text).toContain('El paso `presentacion` sigue sin marcar.');
+    expect(text).not.toMatch(/fetch failed|ECONNREFUSED/);
+    expect(presentationDone(current)).toBe(false);
+    const row = current.db.sqlite.prepare('SELECT state, problem, attempts FROM presentation_links').get();
+    expect(row).toEqual({ state: 'refused', problem: 'connection', attempts: 3 });
+    // Settled: a fourth pass neither tries nor tells again.
+    expect(await checkPresentationLinks(deps)).toBe(0);
+    expect(current.outbox()).toHaveLength(1);
+  });
+});
+
+describe('why a page could not be reached', () => {
+  it.each([
+    ['a timeout', new DOMException('The operation was aborted due to timeout', 'TimeoutError'), 'timeout'],
+    ['an unknown host', new TypeError('fetch failed', { cause: { code: 'ENOTFOUND' } }), 'dns'],
+    ['a bad certificate', new TypeError('fetch failed', { cause: { code: 'CERT_HAS_EXPIRED' } }), 'tls'],
+    ['anything else', new TypeError('fetch failed'), 'network'],
+  ])("reads %s from fetch's error", (_case, error, reason) => {
+    expect(unreachableReason(error)).toBe(reason);
   });
 });

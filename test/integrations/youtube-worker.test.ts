@@ -4,7 +4,7 @@ import { silentLogger } from '../../commands/core/logger.js';
 import { findEventByUnit } from '../../db/queries/events.js';
 import { listDoneSteps } from '../../db/queries/steps.js';
 import { findUnitByCode } from '../../db/queries/units.js';
-import { findCurrentLink } from '../../db/queries/youtube-links.js';
+import { listCurrentLinks } from '../../db/queries/youtube-links.js';
 import { createYoutubeVideos } from '../../integrations/youtube/youtube-videos.js';
 import { type FakeGoogle, type FakeVideo, startFakeGoogle } from '../helpers/fake-google.js';
 import { createTestBot, type TestBot } from '../helpers/test-bot.js';
@@ -51,7 +51,8 @@ function state(current: TestBot) {
   const unit = findUnitByCode(current.db, current.campaign.id, 'PIC-DP');
   const event = unit && findEventByUnit(current.db, unit.id);
   return {
-    link: event && findCurrentLink(current.db, event.id),
+    // The newest link not replaced, refused ones included (`findCurrentLink` no longer holds those).
+    link: event && listCurrentLinks(current.db, current.campaign.id).get(event.id),
     youtubeStepDone: event ? listDoneSteps(current.db, event.id).some((step) => step.stepId === 'youtube') : false,
     told: JSON.stringify(
       current
@@ -179,5 +180,55 @@ describe('the campaign playlist', () => {
     expect(await addVerifiedToPlaylist(deps)).toBe(0);
     expect(await addVerifiedToPlaylist(deps)).toBe(1);
     expect(fake.playlists.get(PLAYLIST)).toEqual([GOOD.id]);
+  });
+});
+
+describe('a link YouTube refused', () => {
+  it("is not the unit's link: no total counts it, enlaces and the CSV show why, and the next report goes straight through", async () => {
+    const { current, deps } = await setUp({ privacyStatus: 'private' });
+    await verifyReportedLinks(deps);
+    expect(current.send('estado todo').rendered).toMatch(/Con enlace de YouTube: +0\/4\n/);
+    const links = current.send('enlaces').rendered;
+    expect(links).toContain('0 de 4 enlaces reportados.');
+    expect(links).toContain(
+      '`PIC-DP` Dirección Provincial de Pichincha — falta (YouTube rechazó https://www.youtube.com/watch?v=dQw4w9WgXcQ: el video es privado',
+    );
+    const csv = current.send('exportar').file?.content ?? '';
+    expect(csv).toContain('rechazado: el video es privado');
+
+    const next = current.send('youtube PIC-DP https://youtu.be/bbbbbbbbbbb', { as: 'oficial-pic' });
+    expect(next.rendered).not.toContain('¿Reemplazarlo');
+    expect(next.buttons).toBeUndefined();
+    expect(next.title).toBe('Enlace de YouTube recibido: PIC-DP');
+    expect(state(current).link).toMatchObject({ videoId: 'bbbbbbbbbbb', verification: 'checking' });
+  });
+
+  it('may be reported again once fixed, and is checked again', async () => {
+    const { current, fake, deps } = await setUp({ privacyStatus: 'private' });
+    await verifyReportedLinks(deps);
+    fake.videos.set(GOOD.id, GOOD);
+    const again = current.send(`youtube PIC-DP https://youtu.be/${GOOD.id}`, { as: 'oficial-pic' });
+    expect(again.rendered).not.toContain('ya estaba registrado');
+    expect(await verifyReportedLinks(deps)).toBe(1);
+    expect(state(current)).toMatchObject({ link: { verification: 'verified' }, youtubeStepDone: true });
+    expect(current.send('estado todo').rendered).toMatch(/Con enlace de YouTube: +1\/4\n/);
+  });
+
+  it('stops counting the replaced link too: replacing a verified link with a refused one leaves the step open', async () => {
+    const { current, fake, deps } = await setUp(GOOD);
+    await verifyReportedLinks(deps);
+    const question = current.send('youtube PIC-DP https://youtu.be/ccccccccccc', { as: 'oficial-pic' });
+    current.press(question.buttons?.[0] as NonNullable<typeof question.buttons>[number], { as: 'oficial-pic' });
+    expect(fake.videos.has('ccccccccccc')).toBe(false);
+    await verifyReportedLinks(deps);
+    expect(state(current)).toMatchObject({ link: { verification: 'refused' }, youtubeStepDone: false });
+  });
+
+  it('leaves a declaration by the Directorate standing', async () => {
+    const { current, deps } = await setUp({ privacyStatus: 'private' });
+    current.send('declarar PIC-DP youtube');
+    await verifyReportedLinks(deps);
+    expect(state(current).youtubeStepDone).toBe(true);
+    expect(current.send('estado todo').rendered).toMatch(/Con enlace de YouTube: +0\/4 · 1 declarada sin enlace\n/);
   });
 });

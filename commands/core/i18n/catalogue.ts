@@ -26,6 +26,7 @@ export type CommandName =
   | 'enlaces'
   | 'exportar'
   | 'presentacion'
+  | 'declarar'
   | 'hoja';
 
 export interface CommandHelp {
@@ -78,6 +79,8 @@ export interface Messages {
     days: (count: number) => string;
     onlyIf: Record<'showsMaterial' | 'hasCulturalSegment', string>;
     byRegistration: string;
+    /** The steps ticked by their evidence only (`marcar` refuses them). */
+    byEvidence: Record<'youtubeLink' | 'presentationPage', string>;
   };
   register: {
     createdTitle: (unitCode: string) => string;
@@ -132,6 +135,9 @@ export interface Messages {
     held: string;
     withYoutube: string;
     withPresentation: string;
+    /** A link figure with the steps "declarado sin enlace" counted apart: `3/126 · 1 declarado sin enlace`. */
+    withDeclared: (figure: string, declared: number) => string;
+    declaredWithoutLink: string;
     overdueHeading: string;
     overdueLine: (unitCode: string, count: number, steps: string) => string;
     noOverdue: string;
@@ -158,8 +164,17 @@ export interface Messages {
     age: (days: number, hours: number) => string;
     demoNotice: string;
   };
+  declare: {
+    doneTitle: (unitCode: string, stepLabel: string) => string;
+    doneText: (stepId: string) => string;
+    alreadyDeclared: (unitCode: string, stepLabel: string, who: string, when: string) => string;
+    undoneTitle: (unitCode: string, stepLabel: string) => string;
+    undoneText: (stepId: string) => string;
+    notDeclared: (unitCode: string, stepLabel: string) => string;
+  };
   mark: {
     doneTitle: (stepLabel: string) => string;
+    alreadyDoneTitle: (stepLabel: string) => string;
     alreadyDone: (who: string, when: string) => string;
     undoneTitle: (stepLabel: string) => string;
     notDone: string;
@@ -309,13 +324,25 @@ export interface Messages {
     all: string;
     linkLine: (unitCode: string, unitName: string, url: string, state: string) => string;
     missingLine: (unitCode: string, unitName: string) => string;
-    counted: (reported: number, total: number) => string;
+    declaredLine: (unitCode: string, unitName: string) => string;
+    /** After a page of `enlaces`: how many more and the command for the next page. */
+    moreLinks: (count: number, command: string) => string;
+    pageCommand: (province: string | undefined, page: number) => string;
+    refusedLine: (unitCode: string, unitName: string, url: string, problem: string) => string;
+    /** A refused link's state in the CSV and the Sheet, with YouTube's reason. */
+    refusedState: (problem: string) => string;
+    counted: (reported: number, total: number, declared: number) => string;
+    /** The verified message when the step was already done (declared, or by the replaced link). */
+    verifiedAlreadyDone: (unitCode: string, title: string) => string;
   };
   presentation: {
     receivedTitle: (unitCode: string) => string;
     checking: string;
     published: (unitCode: string, url: string) => string;
     refused: (unitCode: string, url: string, status: number) => string;
+    publishedAlreadyDone: (unitCode: string, url: string) => string;
+    unreachable: (unitCode: string, url: string, reason: string, attempts: number) => string;
+    reasons: Record<'timeout' | 'dns' | 'connection' | 'tls' | 'network', string>;
   };
   sheet: { rebuildTitle: string; rebuildText: string; notConfigured: string };
   export: {
@@ -331,6 +358,9 @@ export interface Messages {
       youtube: string;
       youtubeState: string;
       joinUrl: string;
+      /** The columns of who ticked a step and when, named after the step. */
+      stepBy: (stepId: string) => string;
+      stepAt: (stepId: string) => string;
     };
   };
   pinned: {
@@ -409,6 +439,8 @@ export interface Messages {
     cardUpdatedHeader: (channel: ChannelRole) => string;
     inputPrompt: (label: string) => string;
     inputCancelled: string;
+    /** A command typed where the bot waited for text (a rejection's reason): that action is cancelled. */
+    inputCancelledByCommand: (command: string) => string;
   };
 }
 

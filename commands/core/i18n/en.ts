@@ -86,8 +86,10 @@ export function english(ex: Examples): Messages {
               : `Only a unit's officer, the Directorate or an admin can use \`${command}\`. If you are an officer, ask an admin: \`/rendicion role <user> officer:${ex.unitCode}\`.`,
       forbidden_unit: ({ unitCode }) =>
         `You are not the officer of ${unitCode}: you can only change your own units. See its status with \`/rendicion status ${unitCode}\`.`,
-      forbidden_force: () =>
-        'Only an admin can register outside the campaign period (`force=yes`). Choose a date inside the period.',
+      forbidden_force: ({ command }) =>
+        command === 'youtube'
+          ? "Only an admin can register a video another unit already has (`force=yes`). Send the link of this unit's recording."
+          : 'Only an admin can register outside the campaign period (`force=yes`). Choose a date inside the period.',
       invalid_user: ({ input }) =>
         `\`${input}\` is not a valid user. Mention the person (\`@name\`) or type their id or e-mail.`,
       invalid_role: ({ input }) =>
@@ -130,6 +132,28 @@ export function english(ex: Examples): Messages {
           : `There is no page ${input}: the list has ${pages} page${pages === 1 ? '' : 's'}.`,
       invalid_toggle: ({ input }) =>
         `I don't understand \`${input}\`. Type \`/rendicion reminders off\` to turn them off or \`/rendicion reminders on\` to turn them on.`,
+      video_of_another_unit: ({ unitCode, otherUnitCode, url, canForce }) =>
+        `That video is already the link of ${otherUnitCode} (${url}); each session has its own recording, so it was not saved for ${unitCode}. Copy the link of ${unitCode}'s video.${
+          canForce
+            ? ` If it really is the same recording (a joint session), register it anyway with \`/rendicion video-link ${unitCode} ${url} force=yes\`.`
+            : ' If it was a joint session, ask an admin to register it for both units.'
+        }`,
+      step_needs_evidence: ({ stepId, unitCode, canDeclare }) =>
+        stepId === 'youtube'
+          ? `The \`youtube\` step is ticked only when the recording's link arrives: \`/rendicion video-link ${unitCode} <link>\`.${
+              canDeclare
+                ? ` If the recording was delivered another way, record it as declared without a link: \`/rendicion declare ${unitCode} youtube\`.`
+                : ''
+            }`
+          : `The \`presentacion\` step is ticked only when the published page answers: \`/rendicion presentation ${unitCode} <link>\`.${
+              canDeclare
+                ? ` If the presentation was delivered another way, record it as declared without a link: \`/rendicion declare ${unitCode} presentacion\`.`
+                : ''
+            }`,
+      step_not_declarable: ({ input }) =>
+        `Only the \`youtube\` and \`presentacion\` steps can be declared without a link, not \`${input}\`. For example: \`/rendicion declare ${ex.unitCode} youtube\`.`,
+      step_has_evidence: ({ stepId, unitCode }) =>
+        `The \`${stepId}\` step of ${unitCode} is backed by its link: it is not a declaration. Nothing changed.`,
       step_needs_approval: ({ stepId, unitCode }) =>
         `The step \`${stepId}\` is ticked by the Directorate when it approves. Ask for it with \`/rendicion request-approval ${stepId} ${unitCode} "description of the material"\`.`,
     },
@@ -147,6 +171,7 @@ export function english(ex: Examples): Messages {
       requestId: 'The request number',
       tweetText: 'The text of the tweet, in quotes',
       youtubeLink: 'The YouTube video link',
+      declarableStep: 'the step (youtube or presentacion)',
       pageLink: 'The address of the page',
     },
     commands: {
@@ -291,6 +316,17 @@ export function english(ex: Examples): Messages {
         examples: ['/rendicion links', '/rendicion links Pichincha'],
         details: [],
       },
+      declarar: {
+        description:
+          'Records that a unit delivered its recording or presentation another way: the step is "declared without a link".',
+        usage: '/rendicion declare <unit> <youtube | presentacion> [no]',
+        examples: [`/rendicion declare ${ex.unitCode} youtube`, `/rendicion declare ${ex.unitCode} youtube no`],
+        details: [
+          'The `youtube` and `presentacion` steps are ticked by their evidence alone (the YouTube link, the published page); `check` does not tick them.',
+          'A declared step counts apart in every total (`status all`, `summary`, `links`, the CSV and the sheet): "1 declared without a link".',
+          'With `no` the declaration is withdrawn. If the link arrives later, the step counts as a link.',
+        ],
+      },
       presentacion: {
         description: "Records where the unit's presentation was published on the institute's website.",
         usage: '/rendicion presentation <unit> <link>',
@@ -395,6 +431,10 @@ export function english(ex: Examples): Messages {
       days: (count) => (count === 1 ? '1 day' : `${count} days`),
       onlyIf: { showsMaterial: 'only if it shows video or photos', hasCulturalSegment: 'only with a cultural segment' },
       byRegistration: 'ticked by registering',
+      byEvidence: {
+        youtubeLink: 'ticked only by its link: `/rendicion video-link <unit> <link>`',
+        presentationPage: 'ticked only when the page answers: `/rendicion presentation <unit> <link>`',
+      },
     },
     register: {
       createdTitle: (unitCode) => `Session registered: ${unitCode}`,
@@ -444,6 +484,8 @@ export function english(ex: Examples): Messages {
       held: 'Held',
       withYoutube: 'With YouTube link',
       withPresentation: 'Presentation published',
+      withDeclared: (figure, declared) => (declared > 0 ? `${figure} · ${declared} declared without a link` : figure),
+      declaredWithoutLink: 'declared without a link',
       overdueHeading: 'Overdue by unit (worst first)',
       overdueLine: (unitCode, count, steps) => `\`${unitCode}\`: ${count} overdue (${steps})`,
       noOverdue: 'No overdue steps.',
@@ -472,8 +514,19 @@ export function english(ex: Examples): Messages {
         days > 0 ? `${days} d ${hours} h ago` : hours > 0 ? `${hours} h ago` : 'less than 1 h ago',
       demoNotice: 'Demo campaign: the data is fictitious.',
     },
+    declare: {
+      doneTitle: (unitCode, stepLabel) => `${unitCode}: ${stepLabel} — declared without a link`,
+      doneText: (stepId) =>
+        `The \`${stepId}\` step is done, and the totals count it apart as "declared without a link". If the link arrives, it will count as a link.`,
+      alreadyDeclared: (unitCode, stepLabel, who, when) =>
+        `${stepLabel} of ${unitCode} was already declared without a link by ${who} on ${when}; nothing changed.`,
+      undoneTitle: (unitCode, stepLabel) => `${unitCode}: ${stepLabel} — declaration withdrawn`,
+      undoneText: (stepId) => `The \`${stepId}\` step is pending again until its link arrives.`,
+      notDeclared: (unitCode, stepLabel) => `${stepLabel} of ${unitCode} was not declared; nothing changed.`,
+    },
     mark: {
       doneTitle: (stepLabel) => `✅ Ticked: ${stepLabel}`,
+      alreadyDoneTitle: (stepLabel) => `Already ticked: ${stepLabel}`,
       alreadyDone: (who, when) => `It was already ticked by ${who} on ${when}; nothing changed.`,
       undoneTitle: (stepLabel) => `Unticked: ${stepLabel}`,
       notDone: 'That step was not ticked; nothing changed.',
@@ -649,7 +702,18 @@ export function english(ex: Examples): Messages {
       all: 'the whole campaign',
       linkLine: (unitCode, unitName, url, state) => `\`${unitCode}\` ${unitName} — ${url} (${state})`,
       missingLine: (unitCode, unitName) => `\`${unitCode}\` ${unitName} — missing`,
-      counted: (reported, total) => `${reported} of ${total} links reported.`,
+      moreLinks: (count, command) =>
+        `… and ${count} more ${count === 1 ? 'unit' : 'units'}; to see ${count === 1 ? 'it' : 'them'} type \`${command}\`.`,
+      pageCommand: (province, page) =>
+        province === undefined ? `/rendicion links ${page}` : `/rendicion links ${typedWord(province)} ${page}`,
+      declaredLine: (unitCode, unitName) => `\`${unitCode}\` ${unitName} — declared without a link`,
+      refusedLine: (unitCode, unitName, url, problem) =>
+        `\`${unitCode}\` ${unitName} — missing (YouTube refused ${url}: ${problem})`,
+      refusedState: (problem) => `refused: ${problem}`,
+      counted: (reported, total, declared) =>
+        `${reported} of ${total} links reported${declared > 0 ? ` · ${declared} declared without a link` : ''}.`,
+      verifiedAlreadyDone: (unitCode, title) =>
+        `✅ ${unitCode}'s video verified on YouTube: “${title}”. The \`youtube\` step was already done; it now counts with this link.`,
     },
     presentation: {
       receivedTitle: (unitCode) => `Presentation received: ${unitCode}`,
@@ -658,6 +722,17 @@ export function english(ex: Examples): Messages {
         `✅ ${unitCode}'s presentation answers at ${url}. The \`presentacion\` step was ticked.`,
       refused: (unitCode, url, status) =>
         `❌ The page of ${unitCode}'s presentation (${url}) answers with error ${status}. Check the link and send it again with \`/rendicion presentation ${unitCode} <link>\`.`,
+      publishedAlreadyDone: (unitCode, url) =>
+        `✅ ${unitCode}'s presentation answers at ${url}. The \`presentacion\` step was already done; it now counts with this link.`,
+      unreachable: (unitCode, url, reason, attempts) =>
+        `❌ The page of ${unitCode}'s presentation (${url}) could not be opened in ${attempts} attempts: ${reason} The \`presentacion\` step stays unticked. Check the link and send it again with \`/rendicion presentation ${unitCode} <link>\`.`,
+      reasons: {
+        timeout: 'the site did not answer in time.',
+        dns: 'that domain does not exist or cannot be found (is the address spelled right?).',
+        connection: "the site's server refused the connection or is down.",
+        tls: "the site's security certificate (https) is not valid.",
+        network: 'there was no connection to the site.',
+      },
     },
     sheet: {
       rebuildTitle: 'Spreadsheet',
@@ -677,6 +752,8 @@ export function english(ex: Examples): Messages {
         youtube: 'youtube link',
         youtubeState: 'link state',
         joinUrl: 'join link',
+        stepBy: (stepId) => `${stepId} (by)`,
+        stepAt: (stepId) => `${stepId} (when)`,
       },
     },
     pinned: {
@@ -768,6 +845,8 @@ export function english(ex: Examples): Messages {
       cardUpdatedHeader: (channel) => `✏️ Card updated in ${channel === 'approvals' ? '#approvals' : '#summary'}`,
       inputPrompt: (label) => `${label} (leave the line empty to cancel):`,
       inputCancelled: 'Cancelled: nothing changed.',
+      inputCancelledByCommand: (command) =>
+        `Cancelled: you typed the command \`${command}\` instead of the text asked for, so nothing changed. To finish the action, press its button again.`,
     },
   };
 }

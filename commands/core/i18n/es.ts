@@ -87,8 +87,10 @@ export function spanish(ex: Examples): Messages {
               : `Solo el responsable de una unidad, la Dirección o un administrador puede usar \`${command}\`. Si usted es responsable, pida a un administrador: \`/rendicion rol <usuario> oficial:${ex.unitCode}\`.`,
       forbidden_unit: ({ unitCode }) =>
         `Usted no es responsable de ${unitCode}: solo puede cambiar sus propias unidades. Vea su estado con \`/rendicion estado ${unitCode}\`.`,
-      forbidden_force: () =>
-        'Solo un administrador puede registrar fuera del periodo de la campaña (`forzar=si`). Elija una fecha dentro del periodo.',
+      forbidden_force: ({ command }) =>
+        command === 'youtube'
+          ? 'Solo un administrador puede registrar un video que ya tiene otra unidad (`forzar=si`). Envíe el enlace de la grabación de esta unidad.'
+          : 'Solo un administrador puede registrar fuera del periodo de la campaña (`forzar=si`). Elija una fecha dentro del periodo.',
       invalid_user: ({ input }) =>
         `\`${input}\` no es un usuario válido. Mencione a la persona (\`@nombre\`) o escriba su identificador o correo.`,
       invalid_role: ({ input }) =>
@@ -135,6 +137,28 @@ export function spanish(ex: Examples): Messages {
           : `La página ${input} no existe: la lista tiene ${pages} página${pages === 1 ? '' : 's'}.`,
       invalid_toggle: ({ input }) =>
         `No entiendo \`${input}\`. Escriba \`/rendicion recordatorios off\` para desactivarlos o \`/rendicion recordatorios on\` para activarlos.`,
+      video_of_another_unit: ({ unitCode, otherUnitCode, url, canForce }) =>
+        `Ese video ya es el enlace de ${otherUnitCode} (${url}); cada rendición tiene su propia grabación, así que no se guardó para ${unitCode}. Copie el enlace del video de ${unitCode}.${
+          canForce
+            ? ` Si de verdad es la misma grabación (una sesión conjunta), regístrelo igual con \`/rendicion youtube ${unitCode} ${url} forzar=si\`.`
+            : ' Si fue una sesión conjunta, pida a un administrador que lo registre para las dos unidades.'
+        }`,
+      step_needs_evidence: ({ stepId, unitCode, canDeclare }) =>
+        stepId === 'youtube'
+          ? `El paso \`youtube\` se marca solo cuando llega el enlace de la grabación: \`/rendicion youtube ${unitCode} <enlace>\`.${
+              canDeclare
+                ? ` Si la grabación se entregó por otra vía, regístrela como declarada sin enlace: \`/rendicion declarar ${unitCode} youtube\`.`
+                : ''
+            }`
+          : `El paso \`presentacion\` se marca solo cuando la página publicada responde: \`/rendicion presentacion ${unitCode} <enlace>\`.${
+              canDeclare
+                ? ` Si la presentación se entregó por otra vía, regístrela como declarada sin enlace: \`/rendicion declarar ${unitCode} presentacion\`.`
+                : ''
+            }`,
+      step_not_declarable: ({ input }) =>
+        `Solo se declaran sin enlace los pasos \`youtube\` y \`presentacion\`, no \`${input}\`. Por ejemplo: \`/rendicion declarar ${ex.unitCode} youtube\`.`,
+      step_has_evidence: ({ stepId, unitCode }) =>
+        `El paso \`${stepId}\` de ${unitCode} ya está respaldado por su enlace: no es una declaración. No se cambió nada.`,
       step_needs_approval: ({ stepId, unitCode }) =>
         `El paso \`${stepId}\` lo marca la Dirección al aprobar. Pídalo con \`/rendicion solicitar ${stepId} ${unitCode} "descripción del material"\`.`,
     },
@@ -152,6 +176,7 @@ export function spanish(ex: Examples): Messages {
       requestId: 'el número de la solicitud',
       tweetText: 'el texto del tuit entre comillas',
       youtubeLink: 'el enlace del video de YouTube',
+      declarableStep: 'el paso (youtube o presentacion)',
       pageLink: 'la dirección de la página',
     },
     commands: {
@@ -298,6 +323,17 @@ export function spanish(ex: Examples): Messages {
         examples: ['/rendicion enlaces', '/rendicion enlaces Pichincha'],
         details: [],
       },
+      declarar: {
+        description:
+          'Registra que una unidad entregó la grabación o la presentación por otra vía: el paso queda «declarado sin enlace».',
+        usage: '/rendicion declarar <unidad> <youtube | presentacion> [no]',
+        examples: [`/rendicion declarar ${ex.unitCode} youtube`, `/rendicion declarar ${ex.unitCode} youtube no`],
+        details: [
+          'Los pasos `youtube` y `presentacion` se marcan solos con su evidencia (el enlace de YouTube, la página publicada); `marcar` no los marca.',
+          'Lo declarado cuenta aparte en todos los totales (`estado todo`, `resumen`, `enlaces`, el CSV y la hoja): «1 declarado sin enlace».',
+          'Con `no` se retira la declaración. Si después llega el enlace, el paso pasa a contar como enlace.',
+        ],
+      },
       presentacion: {
         description: 'Registra dónde se publicó la presentación de la unidad en el sitio web del instituto.',
         usage: '/rendicion presentacion <unidad> <enlace>',
@@ -404,6 +440,10 @@ export function spanish(ex: Examples): Messages {
       days: (count) => (count === 1 ? '1 día' : `${count} días`),
       onlyIf: { showsMaterial: 'solo si muestra video o fotos', hasCulturalSegment: 'solo con segmento cultural' },
       byRegistration: 'se marca al registrar',
+      byEvidence: {
+        youtubeLink: 'se marca solo con el enlace: `/rendicion youtube <unidad> <enlace>`',
+        presentationPage: 'se marca solo cuando la página responde: `/rendicion presentacion <unidad> <enlace>`',
+      },
     },
     register: {
       createdTitle: (unitCode) => `Rendición registrada: ${unitCode}`,
@@ -453,6 +493,9 @@ export function spanish(ex: Examples): Messages {
       held: 'Realizadas',
       withYoutube: 'Con enlace de YouTube',
       withPresentation: 'Presentación publicada',
+      withDeclared: (figure, declared) =>
+        declared > 0 ? `${figure} · ${declared} declarada${declared === 1 ? '' : 's'} sin enlace` : figure,
+      declaredWithoutLink: 'declarado sin enlace',
       overdueHeading: 'Atrasos por unidad (los peores primero)',
       overdueLine: (unitCode, count, steps) => `\`${unitCode}\`: ${count} atrasado${count === 1 ? '' : 's'} (${steps})`,
       noOverdue: 'Sin pasos atrasados.',
@@ -481,8 +524,19 @@ export function spanish(ex: Examples): Messages {
         days > 0 ? `hace ${days} d ${hours} h` : hours > 0 ? `hace ${hours} h` : 'hace menos de 1 h',
       demoNotice: 'Campaña de demostración: los datos son ficticios.',
     },
+    declare: {
+      doneTitle: (unitCode, stepLabel) => `${unitCode}: ${stepLabel} — declarado sin enlace`,
+      doneText: (stepId) =>
+        `El paso \`${stepId}\` queda hecho, y los totales lo cuentan aparte como «declarado sin enlace». Si llega el enlace, pasará a contar como enlace.`,
+      alreadyDeclared: (unitCode, stepLabel, who, when) =>
+        `${stepLabel} de ${unitCode} ya estaba declarado sin enlace por ${who} el ${when}; no se cambió nada.`,
+      undoneTitle: (unitCode, stepLabel) => `${unitCode}: ${stepLabel} — declaración retirada`,
+      undoneText: (stepId) => `El paso \`${stepId}\` vuelve a estar pendiente hasta que llegue su enlace.`,
+      notDeclared: (unitCode, stepLabel) => `${stepLabel} de ${unitCode} no estaba declarado; no se cambió nada.`,
+    },
     mark: {
       doneTitle: (stepLabel) => `✅ Marcado: ${stepLabel}`,
+      alreadyDoneTitle: (stepLabel) => `Ya estaba marcado: ${stepLabel}`,
       alreadyDone: (who, when) => `Ya estaba marcado por ${who} el ${when}; no se cambió nada.`,
       undoneTitle: (stepLabel) => `Desmarcado: ${stepLabel}`,
       notDone: 'Ese paso no estaba marcado; no se cambió nada.',
@@ -659,7 +713,18 @@ export function spanish(ex: Examples): Messages {
       all: 'toda la campaña',
       linkLine: (unitCode, unitName, url, state) => `\`${unitCode}\` ${unitName} — ${url} (${state})`,
       missingLine: (unitCode, unitName) => `\`${unitCode}\` ${unitName} — falta`,
-      counted: (reported, total) => `${reported} de ${total} enlaces reportados.`,
+      moreLinks: (count, command) =>
+        `… y ${count} ${count === 1 ? 'unidad' : 'unidades'} más; para ${count === 1 ? 'verla' : 'verlas'} escriba \`${command}\`.`,
+      pageCommand: (province, page) =>
+        province === undefined ? `/rendicion enlaces ${page}` : `/rendicion enlaces ${typedWord(province)} ${page}`,
+      declaredLine: (unitCode, unitName) => `\`${unitCode}\` ${unitName} — declarado sin enlace`,
+      refusedLine: (unitCode, unitName, url, problem) =>
+        `\`${unitCode}\` ${unitName} — falta (YouTube rechazó ${url}: ${problem})`,
+      refusedState: (problem) => `rechazado: ${problem}`,
+      counted: (reported, total, declared) =>
+        `${reported} de ${total} enlaces reportados${declared > 0 ? ` · ${declared} declarado${declared === 1 ? '' : 's'} sin enlace` : ''}.`,
+      verifiedAlreadyDone: (unitCode, title) =>
+        `✅ Video de ${unitCode} verificado en YouTube: «${title}». El paso \`youtube\` ya estaba hecho; ahora cuenta con este enlace.`,
     },
     presentation: {
       receivedTitle: (unitCode) => `Presentación recibida: ${unitCode}`,
@@ -668,6 +733,17 @@ export function spanish(ex: Examples): Messages {
         `✅ La presentación de ${unitCode} responde en ${url}. Se marcó el paso \`presentacion\`.`,
       refused: (unitCode, url, status) =>
         `❌ La página de la presentación de ${unitCode} (${url}) responde con el error ${status}. Revise el enlace y envíelo de nuevo con \`/rendicion presentacion ${unitCode} <enlace>\`.`,
+      publishedAlreadyDone: (unitCode, url) =>
+        `✅ La presentación de ${unitCode} responde en ${url}. El paso \`presentacion\` ya estaba hecho; ahora cuenta con este enlace.`,
+      unreachable: (unitCode, url, reason, attempts) =>
+        `❌ No se pudo abrir la página de la presentación de ${unitCode} (${url}) en ${attempts} intentos: ${reason} El paso \`presentacion\` sigue sin marcar. Revise el enlace y envíelo de nuevo con \`/rendicion presentacion ${unitCode} <enlace>\`.`,
+      reasons: {
+        timeout: 'el sitio no respondió a tiempo.',
+        dns: 'ese dominio no existe o no se encuentra (¿está bien escrita la dirección?).',
+        connection: 'el servidor del sitio rechazó la conexión o no está disponible.',
+        tls: 'el certificado de seguridad (https) del sitio no es válido.',
+        network: 'no hubo conexión con el sitio.',
+      },
     },
     sheet: {
       rebuildTitle: 'Hoja de cálculo',
@@ -687,6 +763,8 @@ export function spanish(ex: Examples): Messages {
         youtube: 'enlace youtube',
         youtubeState: 'estado del enlace',
         joinUrl: 'enlace de la sesion',
+        stepBy: (stepId) => `${stepId} (quién)`,
+        stepAt: (stepId) => `${stepId} (cuándo)`,
       },
     },
     pinned: {
@@ -780,6 +858,8 @@ export function spanish(ex: Examples): Messages {
         `✏️ Tarjeta actualizada en ${channel === 'approvals' ? '#aprobaciones' : '#resumen'}`,
       inputPrompt: (label) => `${label} (deje la línea vacía para cancelar):`,
       inputCancelled: 'Cancelado: no se cambió nada.',
+      inputCancelledByCommand: (command) =>
+        `Cancelado: escribió el comando \`${command}\` en lugar del texto pedido, así que no se cambió nada. Para terminar la acción, pulse de nuevo su botón.`,
     },
   };
 }

@@ -15,7 +15,7 @@ const STARTS_AT = new Date('2026-09-15T15:00:00Z');
 const HOUR = 3_600_000;
 
 const doneSteps = (mask: number): DoneStep[] =>
-  stepsOf(mask).map((step) => ({ id: 1, eventId: 1, stepId: step.id, doneBy: 'x', doneAt: STARTS_AT }));
+  stepsOf(mask).map((step) => ({ id: 1, eventId: 1, stepId: step.id, doneBy: 'x', doneAt: STARTS_AT, source: 'hand' }));
 const maskOf = (stepIds: readonly string[]) =>
   STEP_BITS.filter(({ step }) => stepIds.includes(step.id)).reduce((mask, { bit }) => mask | bit, 0);
 

@@ -17,7 +17,7 @@ const HOUR = 60 * MINUTE;
 const plainEvent = { startsAt: STARTS_AT, showsVideo: false, showsPhotos: false, hasCulturalSegment: false };
 
 function tick(stepId: string, doneAt = new Date('2026-09-10T12:00:00Z')): DoneStep {
-  return { id: 1, eventId: 1, stepId, doneBy: 'oficial-pic', doneAt };
+  return { id: 1, eventId: 1, stepId, doneBy: 'oficial-pic', doneAt, source: 'hand' };
 }
 
 function statusOf(statuses: StepStatus[], stepId: string): StepStatus {
