@@ -1,13 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import type { Clock } from '../commands/core/clock.js';
 import type { Logger } from '../commands/core/logger.js';
 import type { Platform } from '../commands/core/types.js';
 import type { Database } from '../db/client.js';
 import {
+  type ClaimedEntry,
+  claimMessage,
   hasNewerCardMessage,
   listUndeliveredMessages,
   markMessageDelivered,
   markMessageFailed,
-  type OutboxEntry,
 } from '../db/queries/chat-outbox.js';
 
 /** 30 s after the first failure, doubling up to 30 minutes: an outage is ridden out, a bad address costs little. */
@@ -19,27 +21,52 @@ export function backOffMs(attempts: number): number {
 export type DeliveryFailure = { code: string; retryAfterSeconds?: number };
 
 /**
- * One pass over a platform's part of the chat outbox, oldest first. A message that fails stays
- * queued with its error and waits out a back-off (the platform's own wait after a rate limit, which
- * also ends this pass), so a message that cannot go out never holds up the ones behind it.
+ * How long a claim protects a message being sent. It outlasts every platform call (Slack's client
+ * gives up after 20 s, Discord's REST after 15 s), so a claim this old belongs to an attempt that
+ * died: a second process, or this one after a restart, looks the message up and sends it if missing.
+ */
+export const CLAIM_TIMEOUT_MS = 30_000;
+
+/**
+ * One pass over a platform's part of the chat outbox, oldest first. Each message is claimed
+ * (`sending`, with the time and an attempt id) before the platform is called, so two processes on
+ * one database never both send it; one that an earlier attempt claimed (the process died, or a call
+ * timed out after the platform had it) is first looked up on the platform (`find`) and only sent if
+ * it is not there. A message that fails stays queued with its error and waits out a back-off (the
+ * platform's own wait after a rate limit, which also ends this pass), so a message that cannot go
+ * out never holds up the ones behind it.
  */
 export async function drainOutbox(input: {
   db: Database;
   platform: Platform;
   clock: Clock;
   logger: Logger;
-  deliver: (entry: OutboxEntry) => Promise<void>;
+  deliver: (entry: ClaimedEntry) => Promise<void>;
+  /** Whether the platform already shows this message (an earlier attempt sent it); saves its card location. */
+  find: (entry: ClaimedEntry) => Promise<boolean>;
   describe: (error: unknown) => DeliveryFailure;
 }): Promise<{ delivered: number; failed: number }> {
   let delivered = 0;
   let failed = 0;
   for (const entry of listUndeliveredMessages(input.db, input.platform, 50, input.clock.now())) {
+    const now = input.clock.now();
+    const claimed = claimMessage(input.db, entry.id, {
+      attemptId: randomUUID(),
+      at: now,
+      staleBefore: new Date(now.getTime() - CLAIM_TIMEOUT_MS),
+    });
+    // Another process holds it (or just delivered it): the claim decides who sends.
+    if (!claimed) continue;
     try {
       // A card whose newer state is queued too (a post that failed, then the decision's edit)
-      // is shown by that newer message alone: sending both would post the card twice.
-      if (!hasNewerCardMessage(input.db, entry)) await input.deliver(entry);
-      markMessageDelivered(input.db, entry.id, input.clock.now());
-      delivered += 1;
+      // is shown by that newer message alone: sending both would post the card twice. If an earlier
+      // attempt did post it, finding it records where the card is, so the newer state edits it.
+      if (hasNewerCardMessage(input.db, claimed)) {
+        if (claimed.claimedBefore) await input.find(claimed);
+      } else if (!(claimed.claimedBefore && (await input.find(claimed)))) {
+        await input.deliver(claimed);
+      }
+      if (markMessageDelivered(input.db, claimed.id, input.clock.now(), claimed.attemptId)) delivered += 1;
     } catch (error) {
       const facts = input.describe(error);
       const attempts = entry.attempts + 1;
@@ -49,6 +76,7 @@ export async function drainOutbox(input: {
         error: facts.code,
         attempts,
         nextAttemptAt: new Date(input.clock.now().getTime() + waitMs),
+        attemptId: claimed.attemptId,
       });
       input.logger.warn(
         { outboxId: entry.id, attempts, ...facts },

@@ -8,6 +8,18 @@ export interface SlackCall {
   params: Record<string, unknown>;
 }
 
+/** A message as Slack keeps it in a channel's history. */
+export interface StoredSlackMessage {
+  type: 'message';
+  ts: string;
+  user: string;
+  bot_id: string;
+  text: string;
+  blocks?: unknown;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  edited?: { user: string; ts: string };
+}
+
 export interface FakeFailure {
   status: number;
   body: Record<string, unknown>;
@@ -34,6 +46,8 @@ export interface FakeSlack {
   responseUrl(id: string): string;
   callsTo(method: string): SlackCall[];
   failNext(method: string, failure: FakeFailure): void;
+  /** What each channel holds now (DMs under the `D…` id Slack gives them), oldest first. */
+  channels: Map<string, StoredSlackMessage[]>;
   /** Makes `users.info` know this user and their e-mail. */
   addUser(userId: string, email: string): void;
   /**
@@ -69,7 +83,38 @@ function decodeParams(body: string, contentType: string): Record<string, unknown
   return params;
 }
 
-export async function startFakeSlack(): Promise<FakeSlack> {
+/** A user id's DM channel with the bot, as both `chat.postMessage` and `conversations.open` give it. */
+function dmChannelOf(userId: string): string {
+  return `D${userId.replace(/^U/, '')}`;
+}
+
+/**
+ * `conversations.history` as Slack answers it: newest first, only messages after `oldest`, pages of
+ * `limit` with a cursor, and each message's metadata only when `include_all_metadata` is true.
+ */
+function historyPage(stored: StoredSlackMessage[], params: Record<string, unknown>): Record<string, unknown> {
+  const oldest = Number(params.oldest ?? 0);
+  const withMetadata = String(params.include_all_metadata) === 'true';
+  const limit = Math.min(Number(params.limit ?? 100), 999);
+  const offset = Number(params.cursor ?? 0);
+  const newestFirst = stored.filter((message) => Number(message.ts) > oldest).reverse();
+  const page = newestFirst.slice(offset, offset + limit).map((message) => {
+    const { metadata, ...rest } = message;
+    return withMetadata && metadata ? message : rest;
+  });
+  const hasMore = offset + limit < newestFirst.length;
+  return {
+    ok: true,
+    messages: page,
+    has_more: hasMore,
+    pin_count: 0,
+    response_metadata: { next_cursor: hasMore ? String(offset + limit) : '' },
+  };
+}
+
+export async function startFakeSlack(options: { now?: () => number } = {}): Promise<FakeSlack> {
+  const now = options.now ?? Date.now;
+  const channels = new Map<string, StoredSlackMessage[]>();
   const calls: SlackCall[] = [];
   const responses: Record<string, unknown>[] = [];
   const failures = new Map<string, FakeFailure[]>();
@@ -108,8 +153,31 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return;
     }
     sequence += 1;
-    const ts = `1757000000.${String(sequence).padStart(6, '0')}`;
+    // A message's ts is the time Slack took it (seconds), made unique by the sequence.
+    const ts = `${Math.floor(now() / 1000)}.${String(sequence).padStart(6, '0')}`;
     const channel = String(params.channel ?? '');
+    // Posting to a user id lands in the bot's direct message channel with them.
+    const postedTo = channel.startsWith('U') ? dmChannelOf(channel) : channel;
+    if (method === 'chat.postMessage') {
+      const stored: StoredSlackMessage = {
+        type: 'message',
+        ts,
+        user: 'UBOT',
+        bot_id: 'BBOT',
+        text: String(params.text ?? ''),
+        ...(params.blocks ? { blocks: params.blocks } : {}),
+        ...(params.metadata ? { metadata: params.metadata as StoredSlackMessage['metadata'] } : {}),
+      };
+      channels.set(postedTo, [...(channels.get(postedTo) ?? []), stored]);
+    }
+    if (method === 'chat.update') {
+      const stored = channels.get(channel)?.find((message) => message.ts === params.ts);
+      if (stored) {
+        stored.text = String(params.text ?? '');
+        if (params.blocks) stored.blocks = params.blocks;
+        stored.edited = { user: 'UBOT', ts };
+      }
+    }
     const answers: Record<string, Record<string, unknown>> = {
       'auth.test': {
         ok: true,
@@ -120,13 +188,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         user_id: 'UBOT',
         bot_id: 'BBOT',
       },
-      // Posting to a user id lands in the bot's direct message channel with them.
-      'chat.postMessage': {
-        ok: true,
-        channel: channel.startsWith('U') ? `D${channel.slice(1)}` : channel,
-        ts,
-        message: { ts },
-      },
+      'chat.postMessage': { ok: true, channel: postedTo, ts, message: { ts } },
+      'conversations.history': historyPage(channels.get(channel) ?? [], params),
       'chat.update': { ok: true, channel, ts: params.ts, text: params.text },
       'chat.postEphemeral': { ok: true, message_ts: ts },
       'views.open': { ok: true, view: { id: `V${sequence}`, type: 'modal' } },
@@ -136,7 +199,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         file_id: `F${sequence}`,
       },
       'files.completeUploadExternal': { ok: true, files: [{ id: `F${sequence}`, title: params.files }] },
-      'conversations.open': { ok: true, channel: { id: `D${String(params.users ?? '').replace(/^U/, '')}` } },
+      'conversations.open': { ok: true, channel: { id: dmChannelOf(String(params.users ?? '')) } },
       'users.lookupByEmail': [...users.entries()].some(([, email]) => email === params.email)
         ? { ok: true, user: { id: [...users.entries()].find(([, email]) => email === params.email)?.[0] } }
         : { ok: false, error: 'users_not_found' },
@@ -165,6 +228,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     url,
     apiUrl: `${url}/api/`,
     calls,
+    channels,
     responses,
     uploads,
     responseUrl: (id) => `${url}/response/${id}`,
