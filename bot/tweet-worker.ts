@@ -14,7 +14,7 @@ import {
   moveTweet,
   type Tweet,
 } from '../db/queries/tweets.js';
-import { describeXError, type XApiError, type XPublisher } from '../integrations/x/x-publisher.js';
+import { describeXError, XApiError, type XPublisher } from '../integrations/x/x-publisher.js';
 import { queueDirectMessage } from './direct-message.js';
 
 /** Network errors and 5xx are retried this many times, waiting longer each time, then reported. */
@@ -167,7 +167,7 @@ async function recoverInterrupted(deps: TweetWorkerDeps, atStartUp: boolean): Pr
     if (lastTry > stale) continue;
     let found: string | undefined;
     try {
-      found = await deps.publisher.findRecent(tweet.text);
+      found = await deps.publisher.findRecent(tweet.text, tweet.firstClaimedAt ?? tweet.createdAt);
     } catch (error) {
       deps.logger.warn(
         { tweetId: tweet.id, error: describeXError(error).message },
@@ -200,7 +200,8 @@ export async function publishQueuedTweets(
       to: 'sending',
       actor: WORKER,
       at: deps.clock.now(),
-      set: { nextAttemptAt: deps.clock.now() },
+      // The first claim stays: a tweet X has from an earlier attempt was created after it.
+      set: { nextAttemptAt: deps.clock.now(), firstClaimedAt: tweet.firstClaimedAt ?? deps.clock.now() },
     });
     if (!claimed) continue;
     const tip = claimed.eventId === null ? undefined : findThreadTip(deps.db, claimed.eventId);
@@ -215,10 +216,21 @@ export async function publishQueuedTweets(
         'x refused or failed a tweet',
       );
       if (failure.kind === 'duplicate') {
-        // X already has this text: if it is ours from an interrupted attempt, record it as published.
-        const existing = await deps.publisher.findRecent(claimed.text).catch(() => undefined);
-        if (existing) {
-          markPublished(deps, claimed, existing, tip?.xTweetId ?? undefined);
+        // X already has this text: if it is ours from an interrupted attempt (created since the
+        // first claim), it is published, with its real id; the thread continues from it.
+        const since = claimed.firstClaimedAt ?? claimed.createdAt;
+        const existing = await deps.publisher.findRecent(claimed.text, since).then(
+          (id) => ({ id }),
+          (error: unknown) => ({ error: describeXError(error) }),
+        );
+        if ('id' in existing && existing.id) {
+          markPublished(deps, claimed, existing.id, tip?.xTweetId ?? undefined);
+          continue;
+        }
+        // X could not be asked: not a failure yet, the next attempt looks again.
+        if ('error' in existing) {
+          markFailed(deps, claimed, existing.error.kind === 'duplicate' ? new XApiError('network') : existing.error);
+          if (existing.error.kind === 'rate_limited') break;
           continue;
         }
       }
