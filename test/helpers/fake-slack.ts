@@ -46,6 +46,13 @@ export interface FakeSlack {
   responseUrl(id: string): string;
   callsTo(method: string): SlackCall[];
   failNext(method: string, failure: FakeFailure): void;
+  /**
+   * The next call to `method` is carried out (a message is kept) but never answered: what the bot
+   * sees when it dies, or its call times out, after Slack took the message.
+   */
+  holdNext(method: string): void;
+  /** Drops the connections of the calls held so far (the client sees them fail). */
+  releaseHeld(): void;
   /** What each channel holds now (DMs under the `D…` id Slack gives them), oldest first. */
   channels: Map<string, StoredSlackMessage[]>;
   /** Makes `users.info` know this user and their e-mail. */
@@ -118,6 +125,8 @@ export async function startFakeSlack(options: { now?: () => number } = {}): Prom
   const calls: SlackCall[] = [];
   const responses: Record<string, unknown>[] = [];
   const failures = new Map<string, FakeFailure[]>();
+  const holds = new Map<string, number>();
+  const held: IncomingMessage[] = [];
   const users = new Map<string, string>();
   const uploads: { path: string; bytes: number }[] = [];
   const responseListeners: ((id: string, body: Record<string, unknown>) => void)[] = [];
@@ -207,6 +216,12 @@ export async function startFakeSlack(options: { now?: () => number } = {}): Prom
         ? { ok: true, user: { id: params.user, profile: { email: users.get(String(params.user)), display_name: '' } } }
         : { ok: false, error: 'user_not_found' },
     };
+    const holding = holds.get(method) ?? 0;
+    if (holding > 0) {
+      holds.set(method, holding - 1);
+      held.push(request);
+      return;
+    }
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(JSON.stringify(answers[method] ?? { ok: false, error: 'unknown_method' }));
   });
@@ -249,9 +264,14 @@ export async function startFakeSlack(options: { now?: () => number } = {}): Prom
         socket.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: true }));
       }),
     failNext: (method, failure) => failures.set(method, [...(failures.get(method) ?? []), failure]),
+    holdNext: (method) => holds.set(method, (holds.get(method) ?? 0) + 1),
+    releaseHeld: () => {
+      for (const request of held.splice(0)) request.socket.destroy();
+    },
     close: () =>
       new Promise((resolve) => {
         for (const client of sockets.clients) client.terminate();
+        for (const request of held.splice(0)) request.socket.destroy();
         sockets.close();
         server.close(() => resolve());
       }),
