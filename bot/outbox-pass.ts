@@ -6,7 +6,9 @@ import type { Database } from '../db/client.js';
 import {
   type ClaimedEntry,
   claimMessage,
+  findCardLocation,
   hasNewerCardMessage,
+  listClaimedEarlierCardMessages,
   listUndeliveredMessages,
   markMessageDelivered,
   markMessageFailed,
@@ -58,6 +60,17 @@ export async function drainOutbox(input: {
     // Another process holds it (or just delivered it): the claim decides who sends.
     if (!claimed) continue;
     try {
+      const busyUntil = await locateEarlierCard(input, claimed);
+      if (busyUntil) {
+        // An earlier state of this card is being sent right now: posting this one could show the card twice.
+        markMessageFailed(input.db, claimed.id, {
+          error: 'card_in_flight',
+          attempts: entry.attempts,
+          nextAttemptAt: busyUntil,
+          attemptId: claimed.attemptId,
+        });
+        continue;
+      }
       // A card whose newer state is queued too (a post that failed, then the decision's edit)
       // is shown by that newer message alone: sending both would post the card twice. If an earlier
       // attempt did post it, finding it records where the card is, so the newer state edits it.
@@ -86,6 +99,34 @@ export async function drainOutbox(input: {
     }
   }
   return { delivered, failed };
+}
+
+/**
+ * Before a card's message goes out where the card's location is not known, an earlier state of the
+ * card may already be on the platform (an attempt died after posting it): finding it records the
+ * location, so this state edits that message instead of posting a second card. Returns when to try
+ * again if an earlier state is being sent by a live attempt right now.
+ */
+async function locateEarlierCard(
+  input: { db: Database; platform: Platform; clock: Clock; find: (entry: ClaimedEntry) => Promise<boolean> },
+  entry: ClaimedEntry,
+): Promise<Date | undefined> {
+  if (!entry.cardKey || findCardLocation(input.db, entry.cardKey, input.platform)) return undefined;
+  const now = input.clock.now().getTime();
+  for (const earlier of listClaimedEarlierCardMessages(input.db, entry)) {
+    const claimedAt = earlier.sendingSince?.getTime();
+    if (claimedAt !== undefined && !earlier.deliveredAt && claimedAt > now - CLAIM_TIMEOUT_MS)
+      return new Date(claimedAt + CLAIM_TIMEOUT_MS);
+    if (!earlier.firstClaimedAt) continue;
+    const found = await input.find({
+      ...earlier,
+      attemptId: entry.attemptId,
+      firstClaimedAt: earlier.firstClaimedAt,
+      claimedBefore: true,
+    });
+    if (found) return undefined;
+  }
+  return undefined;
 }
 
 /**

@@ -180,9 +180,9 @@ export async function deliverDiscordOutbox(input: {
     clock: input.clock,
     logger: input.logger,
     describe: describeDiscordError,
-    // Within the nonce window, sending again is the lookup: Discord answers with the existing message.
+    // The bot's recent messages in the channel (sending again with the nonce would also find a
+    // recent one, but not for an earlier state of a card, whose nonce differs).
     find: async (entry) => {
-      if (!isPastNonceWindow(input, entry)) return false;
       const pages = renderDiscordMessages(entry.message as CommandReply, input.idFor, input.moreNotice);
       const channelId = await channelOf(entry);
       const already = await recentBotMessages(input, channelId, entry);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { chatCards, chatOutbox } from '../schema.js';
 import { inlineLimit, preparedOnce } from './prepared.js';
@@ -147,6 +147,27 @@ export function hasNewerCardMessage(db: Database, entry: Pick<OutboxEntry, 'id' 
       .limit(inlineLimit(1))
       .get() !== undefined
   );
+}
+
+/** Earlier messages of the same card that some attempt claimed (one may be on the platform), newest first. */
+export function listClaimedEarlierCardMessages(
+  db: Database,
+  entry: Pick<OutboxEntry, 'id' | 'cardKey' | 'platform'>,
+): OutboxEntry[] {
+  if (!entry.cardKey) return [];
+  return db.orm
+    .select()
+    .from(chatOutbox)
+    .where(
+      and(
+        eq(chatOutbox.cardKey, entry.cardKey),
+        eq(chatOutbox.platform, entry.platform),
+        lt(chatOutbox.id, entry.id),
+        isNotNull(chatOutbox.firstClaimedAt),
+      ),
+    )
+    .orderBy(desc(chatOutbox.id))
+    .all();
 }
 
 export function saveCardLocation(

@@ -119,7 +119,13 @@ function historyPage(stored: StoredSlackMessage[], params: Record<string, unknow
   };
 }
 
-export async function startFakeSlack(options: { now?: () => number } = {}): Promise<FakeSlack> {
+export async function startFakeSlack(
+  options: {
+    now?: () => number;
+    /** How long Slack takes to answer a Web API call it has carried out (the torture run varies it). */
+    answerDelayMs?: () => number;
+  } = {},
+): Promise<FakeSlack> {
   const now = options.now ?? Date.now;
   const channels = new Map<string, StoredSlackMessage[]>();
   const calls: SlackCall[] = [];
@@ -165,8 +171,8 @@ export async function startFakeSlack(options: { now?: () => number } = {}): Prom
     // A message's ts is the time Slack took it (seconds), made unique by the sequence.
     const ts = `${Math.floor(now() / 1000)}.${String(sequence).padStart(6, '0')}`;
     const channel = String(params.channel ?? '');
-    // Posting to a user id lands in the bot's direct message channel with them.
-    const postedTo = channel.startsWith('U') ? dmChannelOf(channel) : channel;
+    // Posting to a user id (anything but a channel id) lands in the bot's DM channel with them.
+    const postedTo = /^[CGD][A-Z0-9]/.test(channel) ? channel : dmChannelOf(channel);
     if (method === 'chat.postMessage') {
       const stored: StoredSlackMessage = {
         type: 'message',
@@ -222,6 +228,8 @@ export async function startFakeSlack(options: { now?: () => number } = {}): Prom
       held.push(request);
       return;
     }
+    const delay = options.answerDelayMs?.() ?? 0;
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(JSON.stringify(answers[method] ?? { ok: false, error: 'unknown_method' }));
   });
@@ -273,6 +281,7 @@ export async function startFakeSlack(options: { now?: () => number } = {}): Prom
         for (const client of sockets.clients) client.terminate();
         for (const request of held.splice(0)) request.socket.destroy();
         sockets.close();
+        server.closeAllConnections();
         server.close(() => resolve());
       }),
   };

@@ -86,7 +86,13 @@ function asXShowsIt(sent: string, shorten: () => string): Pick<StoredTweet, 'tex
   return { text, urls };
 }
 
-export async function startFakeX(options: { now?: () => number } = {}): Promise<FakeX> {
+export async function startFakeX(
+  options: {
+    now?: () => number;
+    /** How long X takes to answer a post it has published (the torture run varies it). */
+    answerDelayMs?: () => number;
+  } = {},
+): Promise<FakeX> {
   const now = options.now ?? Date.now;
   const posted: PostedTweet[] = [];
   const timeline: StoredTweet[] = [];
@@ -142,6 +148,8 @@ export async function startFakeX(options: { now?: () => number } = {}): Promise<
         heldResponses.push(request.socket);
         return;
       }
+      const delay = options.answerDelayMs?.() ?? 0;
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       json(201, { data: { id, text: stored.text, edit_history_tweet_ids: [id] } });
       return;
     }

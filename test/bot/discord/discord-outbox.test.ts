@@ -48,17 +48,29 @@ const undelivered = (current: TestBot) =>
     .n;
 
 describe('the Discord outbox, exactly once', () => {
-  it('sends a card with its outbox nonce and enforce_nonce; sent again within minutes, Discord answers with the same message', async () => {
-    const { bot: current, discord: fake, pass, forgetDelivery } = await setUp();
+  it('sends a card with its outbox nonce and enforce_nonce; Discord answers the same nonce with the same message', async () => {
+    const { discord: fake, pass } = await setUp();
     await pass();
     const posts = fake.callsTo('POST', /^\/channels\/\d+\/messages$/);
     expect(posts[0]?.body).toMatchObject({ nonce: pageNonce(1, 0), enforce_nonce: true });
     const first = fake.messages.get(APPROVALS_CHANNEL)?.[0];
+    const rest = new REST({ api: fake.apiUrl, retries: 0 }).setToken(DISCORD_TEST_TOKEN);
+    const again = (await rest.post(`/channels/${APPROVALS_CHANNEL}/messages`, {
+      body: { ...posts[0]?.body, nonce: pageNonce(1, 0), enforce_nonce: true },
+    })) as { id: string };
+    expect(again.id).toBe(first?.id);
+    expect(fake.messages.get(APPROVALS_CHANNEL)).toHaveLength(1);
+  });
+
+  it('finds a card Discord took before the bot died among its recent messages, and does not post it again', async () => {
+    const { bot: current, discord: fake, pass, forgetDelivery } = await setUp();
+    await pass();
+    const first = fake.messages.get(APPROVALS_CHANNEL)?.[0];
     forgetDelivery();
     current.clock.advanceHours(1 / 60);
     await pass();
-    expect(fake.callsTo('POST', /^\/channels\/\d+\/messages$/)).toHaveLength(2);
-    expect(fake.messages.get(APPROVALS_CHANNEL)).toHaveLength(1);
+    expect(fake.callsTo('GET', /^\/channels\/\d+\/messages$/)).toHaveLength(1);
+    expect(fake.callsTo('POST', /^\/channels\/\d+\/messages$/)).toHaveLength(1);
     expect(findCardLocation(current.db, 'approval:1', 'discord')?.messageRef).toBe(first?.id);
     expect(undelivered(current)).toBe(0);
   });

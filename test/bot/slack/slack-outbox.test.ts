@@ -101,6 +101,27 @@ describe('the Slack outbox, exactly once', () => {
     expect(JSON.stringify(card?.blocks)).toContain('Aprobada');
   });
 
+  it('edits, not posts again, a card Slack took before the bot died when the decision comes before the card is found', async () => {
+    const { bot: current, slack: fake, pass, undelivered } = await setUp();
+    current.send('solicitar video PIC-DP "Video institucional"', { as: 'U0OFICIAL' });
+    fake.holdNext('chat.postMessage');
+    const dying = pass();
+    await expect.poll(() => fake.channels.get(APPROVALS_CHANNEL)?.length).toBe(1);
+    // The bot is restarted at once and the Directorate decides: the card's first post is still claimed.
+    current.send('solicitud aprobar 1', { as: 'U0DIRECTORA' });
+    await pass();
+    expect(fake.channels.get(APPROVALS_CHANNEL)).toHaveLength(1);
+    current.clock.advanceHours((CLAIM_TIMEOUT_MS + 1_000) / 3_600_000);
+    await pass();
+    const cards = fake.channels.get(APPROVALS_CHANNEL) ?? [];
+    expect(cards).toHaveLength(1);
+    expect(fake.callsTo('chat.update')[0]?.params.ts).toBe(cards[0]?.ts);
+    expect(JSON.stringify(cards[0]?.blocks)).toContain('Aprobada');
+    expect(undelivered()).toBe(1);
+    fake.releaseHeld();
+    await dying;
+  });
+
   it('sends a claimed card that Slack never got, once, after the claim times out, and leaves a live claim alone', async () => {
     const { bot: current, slack: fake, pass, undelivered } = await setUp();
     current.send('solicitar video PIC-DP "Video institucional"', { as: 'U0OFICIAL' });
