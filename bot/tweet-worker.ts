@@ -17,9 +17,13 @@ import {
 import { describeXError, XApiError, type XPublisher } from '../integrations/x/x-publisher.js';
 import { queueDirectMessage } from './direct-message.js';
 
-/** Network errors and 5xx are retried this many times, waiting longer each time, then reported. */
-export const MAX_TWEET_ATTEMPTS = 5;
+/**
+ * Network errors, timeouts and 5xx are retried this many times, waiting longer each time (30 s,
+ * doubling up to 15 minutes: about 75 minutes in all, so an hour's outage is ridden out), then reported.
+ */
+export const MAX_TWEET_ATTEMPTS = 10;
 const FIRST_RETRY_MS = 30_000;
+const LONGEST_RETRY_MS = 15 * 60_000;
 /** A tweet left `sending` this long ago was interrupted (the process died mid-call). */
 const INTERRUPTED_AFTER_MS = 2 * 60_000;
 const WORKER = 'x-worker';
@@ -115,11 +119,11 @@ function markFailed(deps: TweetWorkerDeps, tweet: Tweet, error: XApiError): void
   const retryable = error.kind === 'rate_limited' || error.kind === 'server' || error.kind === 'network';
   inTransaction(deps.db, () => {
     if (retryable && (error.kind === 'rate_limited' || attempts < MAX_TWEET_ATTEMPTS)) {
-      // A 429 waits exactly until X's reset; other failures back off 30 s, 1 min, 2 min, 4 min.
+      // A 429 waits exactly until X's reset; other failures back off 30 s, 1, 2, 4, 8, then 15 min.
       const nextAttemptAt =
         error.kind === 'rate_limited' && error.resetAt
           ? error.resetAt
-          : new Date(now.getTime() + FIRST_RETRY_MS * 2 ** (attempts - 1));
+          : new Date(now.getTime() + Math.min(FIRST_RETRY_MS * 2 ** (attempts - 1), LONGEST_RETRY_MS));
       moveTweet(deps.db, {
         id: tweet.id,
         from: ['sending'],

@@ -98,23 +98,43 @@ describe('the X outbox worker (real twitter-api-v2 against a fake X)', () => {
 
   it('retries after a 5xx with a growing wait, and reports a failure after the last attempt', async () => {
     const { bot: current, x: fake, deps } = await setUp();
-    for (let attempt = 0; attempt < 5; attempt += 1) {
+    for (let attempt = 0; attempt < 10; attempt += 1) {
       fake.failNextPost({ status: 503, body: { title: 'Service Unavailable', type: 'about:blank', status: 503 } });
     }
     const id = queueTweet(current, 'Comienza la sesión de Pichincha');
     const waits: number[] = [];
-    for (let attempt = 0; attempt < 5; attempt += 1) {
+    for (let attempt = 0; attempt < 10; attempt += 1) {
       await publishQueuedTweets(deps);
       const tweet = findTweet(current.db, id);
       if (tweet?.state !== 'queued') break;
       waits.push((tweet.nextAttemptAt?.getTime() ?? 0) - current.clock.now().getTime());
       current.clock.set(tweet.nextAttemptAt ?? current.clock.now());
     }
-    expect(waits).toEqual([30_000, 60_000, 120_000, 240_000]);
-    expect(findTweet(current.db, id)).toMatchObject({ state: 'failed', attempts: 5 });
+    const minutes = 60_000;
+    expect(waits).toEqual([0.5, 1, 2, 4, 8, 15, 15, 15, 15].map((wait) => wait * minutes));
+    expect(findTweet(current.db, id)).toMatchObject({ state: 'failed', attempts: 10 });
     expect(JSON.stringify(current.outbox().map((entry) => entry.message))).toContain(
       'X no respondió tras varios intentos',
     );
+  });
+
+  it('rides out an hour of X answering 503: the tweet waits, then goes out once, and the author hears only that', async () => {
+    const { bot: current, x: fake, deps } = await setUp();
+    const id = queueTweet(current, 'Comienza la sesión de Pichincha');
+    const start = current.clock.now().getTime();
+    while (current.clock.now().getTime() - start < 60 * 60_000) {
+      fake.failNextPost({ status: 503, body: { title: 'Service Unavailable', type: 'about:blank', status: 503 } });
+      await publishQueuedTweets(deps);
+      const tweet = findTweet(current.db, id);
+      expect(tweet?.state).toBe('queued');
+      current.clock.set(tweet?.nextAttemptAt ?? current.clock.now());
+    }
+    await publishQueuedTweets(deps);
+    expect(fake.posted).toHaveLength(1);
+    expect(findTweet(current.db, id)?.state).toBe('sent');
+    const told = JSON.stringify(current.outbox().map((entry) => entry.message));
+    expect(told).toContain('Tuit publicado');
+    expect(told).not.toContain('No se pudo publicar');
   });
 
   it('recovers from a crash after X accepted a tweet: it finds it on the account and does not post it again', async () => {

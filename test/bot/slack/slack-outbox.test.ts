@@ -1,5 +1,6 @@
 import { WebClient } from '@slack/web-api';
 import { afterEach, describe, expect, it } from 'vitest';
+import { checkHealth } from '../../../bot/health.js';
 import { backOffMs, CLAIM_TIMEOUT_MS } from '../../../bot/outbox-pass.js';
 import { deliverSlackOutbox, OUTBOX_EVENT_TYPE } from '../../../bot/slack/slack-outbox.js';
 import { silentLogger } from '../../../commands/core/logger.js';
@@ -37,7 +38,11 @@ async function setUp() {
   const pass = () =>
     deliverSlackOutbox({
       db: current.db,
-      client: new WebClient('xoxb-test', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } }),
+      client: new WebClient('xoxb-test', {
+        slackApiUrl: fake.apiUrl,
+        retryConfig: { retries: 0 },
+        rejectRateLimitedCalls: true,
+      }),
       channels: { approvals: APPROVALS_CHANNEL },
       clock: current.clock,
       logger: silentLogger,
@@ -168,5 +173,31 @@ describe('the Slack outbox, exactly once', () => {
     expect(fake.channels.get('D0OFICIAL')).toHaveLength(1);
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
     expect(undelivered()).toBe(0);
+  });
+
+  it('rides out an hour of Slack answering 503 and 429: the card waits, /healthz shows it, and it is posted once', async () => {
+    const { bot: current, slack: fake, pass, undelivered } = await setUp();
+    current.send('solicitar video PIC-DP "Video institucional"', { as: 'U0OFICIAL' });
+    const start = current.clock.now().getTime();
+    let failures = 0;
+    while (current.clock.now().getTime() - start < 60 * 60_000) {
+      fake.failNext(
+        'chat.postMessage',
+        failures % 3 === 2
+          ? { status: 429, body: { ok: false, error: 'ratelimited' }, headers: { 'retry-after': '120' } }
+          : { status: 503, body: { ok: false, error: 'service_unavailable' } },
+      );
+      failures += 1;
+      await pass();
+      expect(checkHealth(current.db, { slack: 'connected' }).outbox).toEqual({ chatMessages: 1, tweets: 0 });
+      const row = current.db.sqlite.prepare('SELECT next_attempt_at AS next FROM chat_outbox WHERE id = 1').get() as {
+        next: number;
+      };
+      current.clock.set(new Date(row.next));
+    }
+    await pass();
+    expect(fake.channels.get(APPROVALS_CHANNEL)).toHaveLength(1);
+    expect(undelivered()).toBe(0);
+    expect(failures).toBeLessThan(20);
   });
 });
