@@ -189,7 +189,16 @@ function createClient(slack: FakeSlack, port: number) {
         container: { type: 'message', channel_id: APPROVALS },
         channel: { id: APPROVALS, name: 'aprobaciones' },
         response_url: slack.responseUrl(id),
-        actions: [{ type: 'button', block_id: 'b1', action_id: actionId, value, action_ts: `${Date.now() / 1000}` }],
+        // Slack's action_ts is unique per click (the bot treats a repeated one as the same click redelivered).
+        actions: [
+          {
+            type: 'button',
+            block_id: 'b1',
+            action_id: actionId,
+            value,
+            action_ts: `${Math.floor(Date.now() / 1000)}.${String(sequence).padStart(6, '0')}`,
+          },
+        ],
       };
       return post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
     },
