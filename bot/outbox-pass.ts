@@ -1,13 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import type { Clock } from '../commands/core/clock.js';
 import type { Logger } from '../commands/core/logger.js';
 import type { Platform } from '../commands/core/types.js';
 import type { Database } from '../db/client.js';
 import {
+  type ClaimedEntry,
+  claimMessage,
+  findCardLocation,
   hasNewerCardMessage,
+  listClaimedEarlierCardMessages,
   listUndeliveredMessages,
   markMessageDelivered,
   markMessageFailed,
-  type OutboxEntry,
 } from '../db/queries/chat-outbox.js';
 
 /** 30 s after the first failure, doubling up to 30 minutes: an outage is ridden out, a bad address costs little. */
@@ -19,27 +23,63 @@ export function backOffMs(attempts: number): number {
 export type DeliveryFailure = { code: string; retryAfterSeconds?: number };
 
 /**
- * One pass over a platform's part of the chat outbox, oldest first. A message that fails stays
- * queued with its error and waits out a back-off (the platform's own wait after a rate limit, which
- * also ends this pass), so a message that cannot go out never holds up the ones behind it.
+ * How long a claim protects a message being sent. It outlasts every platform call (Slack's client
+ * gives up after 20 s, Discord's REST after 15 s), so a claim this old belongs to an attempt that
+ * died: a second process, or this one after a restart, looks the message up and sends it if missing.
+ */
+export const CLAIM_TIMEOUT_MS = 30_000;
+
+/**
+ * One pass over a platform's part of the chat outbox, oldest first. Each message is claimed
+ * (`sending`, with the time and an attempt id) before the platform is called, so two processes on
+ * one database never both send it; one that an earlier attempt claimed (the process died, or a call
+ * timed out after the platform had it) is first looked up on the platform (`find`) and only sent if
+ * it is not there. A message that fails stays queued with its error and waits out a back-off (the
+ * platform's own wait after a rate limit, which also ends this pass), so a message that cannot go
+ * out never holds up the ones behind it.
  */
 export async function drainOutbox(input: {
   db: Database;
   platform: Platform;
   clock: Clock;
   logger: Logger;
-  deliver: (entry: OutboxEntry) => Promise<void>;
+  deliver: (entry: ClaimedEntry) => Promise<void>;
+  /** Whether the platform already shows this message (an earlier attempt sent it); saves its card location. */
+  find: (entry: ClaimedEntry) => Promise<boolean>;
   describe: (error: unknown) => DeliveryFailure;
 }): Promise<{ delivered: number; failed: number }> {
   let delivered = 0;
   let failed = 0;
   for (const entry of listUndeliveredMessages(input.db, input.platform, 50, input.clock.now())) {
+    const now = input.clock.now();
+    const claimed = claimMessage(input.db, entry.id, {
+      attemptId: randomUUID(),
+      at: now,
+      staleBefore: new Date(now.getTime() - CLAIM_TIMEOUT_MS),
+    });
+    // Another process holds it (or just delivered it): the claim decides who sends.
+    if (!claimed) continue;
     try {
+      const busyUntil = await locateEarlierCard(input, claimed);
+      if (busyUntil) {
+        // An earlier state of this card is being sent right now: posting this one could show the card twice.
+        markMessageFailed(input.db, claimed.id, {
+          error: 'card_in_flight',
+          attempts: entry.attempts,
+          nextAttemptAt: busyUntil,
+          attemptId: claimed.attemptId,
+        });
+        continue;
+      }
       // A card whose newer state is queued too (a post that failed, then the decision's edit)
-      // is shown by that newer message alone: sending both would post the card twice.
-      if (!hasNewerCardMessage(input.db, entry)) await input.deliver(entry);
-      markMessageDelivered(input.db, entry.id, input.clock.now());
-      delivered += 1;
+      // is shown by that newer message alone: sending both would post the card twice. If an earlier
+      // attempt did post it, finding it records where the card is, so the newer state edits it.
+      if (hasNewerCardMessage(input.db, claimed)) {
+        if (claimed.claimedBefore) await input.find(claimed);
+      } else if (!(claimed.claimedBefore && (await input.find(claimed)))) {
+        await input.deliver(claimed);
+      }
+      if (markMessageDelivered(input.db, claimed.id, input.clock.now(), claimed.attemptId)) delivered += 1;
     } catch (error) {
       const facts = input.describe(error);
       const attempts = entry.attempts + 1;
@@ -49,6 +89,7 @@ export async function drainOutbox(input: {
         error: facts.code,
         attempts,
         nextAttemptAt: new Date(input.clock.now().getTime() + waitMs),
+        attemptId: claimed.attemptId,
       });
       input.logger.warn(
         { outboxId: entry.id, attempts, ...facts },
@@ -58,6 +99,34 @@ export async function drainOutbox(input: {
     }
   }
   return { delivered, failed };
+}
+
+/**
+ * Before a card's message goes out where the card's location is not known, an earlier state of the
+ * card may already be on the platform (an attempt died after posting it): finding it records the
+ * location, so this state edits that message instead of posting a second card. Returns when to try
+ * again if an earlier state is being sent by a live attempt right now.
+ */
+async function locateEarlierCard(
+  input: { db: Database; platform: Platform; clock: Clock; find: (entry: ClaimedEntry) => Promise<boolean> },
+  entry: ClaimedEntry,
+): Promise<Date | undefined> {
+  if (!entry.cardKey || findCardLocation(input.db, entry.cardKey, input.platform)) return undefined;
+  const now = input.clock.now().getTime();
+  for (const earlier of listClaimedEarlierCardMessages(input.db, entry)) {
+    const claimedAt = earlier.sendingSince?.getTime();
+    if (claimedAt !== undefined && !earlier.deliveredAt && claimedAt > now - CLAIM_TIMEOUT_MS)
+      return new Date(claimedAt + CLAIM_TIMEOUT_MS);
+    if (!earlier.firstClaimedAt) continue;
+    const found = await input.find({
+      ...earlier,
+      attemptId: entry.attemptId,
+      firstClaimedAt: earlier.firstClaimedAt,
+      claimedBefore: true,
+    });
+    if (found) return undefined;
+  }
+  return undefined;
 }
 
 /**

@@ -14,12 +14,16 @@ import {
   moveTweet,
   type Tweet,
 } from '../db/queries/tweets.js';
-import { describeXError, type XApiError, type XPublisher } from '../integrations/x/x-publisher.js';
+import { describeXError, XApiError, type XPublisher } from '../integrations/x/x-publisher.js';
 import { queueDirectMessage } from './direct-message.js';
 
-/** Network errors and 5xx are retried this many times, waiting longer each time, then reported. */
-export const MAX_TWEET_ATTEMPTS = 5;
+/**
+ * Network errors, timeouts and 5xx are retried this many times, waiting longer each time (30 s,
+ * doubling up to 15 minutes: about 75 minutes in all, so an hour's outage is ridden out), then reported.
+ */
+export const MAX_TWEET_ATTEMPTS = 10;
 const FIRST_RETRY_MS = 30_000;
+const LONGEST_RETRY_MS = 15 * 60_000;
 /** A tweet left `sending` this long ago was interrupted (the process died mid-call). */
 const INTERRUPTED_AFTER_MS = 2 * 60_000;
 const WORKER = 'x-worker';
@@ -115,11 +119,11 @@ function markFailed(deps: TweetWorkerDeps, tweet: Tweet, error: XApiError): void
   const retryable = error.kind === 'rate_limited' || error.kind === 'server' || error.kind === 'network';
   inTransaction(deps.db, () => {
     if (retryable && (error.kind === 'rate_limited' || attempts < MAX_TWEET_ATTEMPTS)) {
-      // A 429 waits exactly until X's reset; other failures back off 30 s, 1 min, 2 min, 4 min.
+      // A 429 waits exactly until X's reset; other failures back off 30 s, 1, 2, 4, 8, then 15 min.
       const nextAttemptAt =
         error.kind === 'rate_limited' && error.resetAt
           ? error.resetAt
-          : new Date(now.getTime() + FIRST_RETRY_MS * 2 ** (attempts - 1));
+          : new Date(now.getTime() + Math.min(FIRST_RETRY_MS * 2 ** (attempts - 1), LONGEST_RETRY_MS));
       moveTweet(deps.db, {
         id: tweet.id,
         from: ['sending'],
@@ -167,7 +171,7 @@ async function recoverInterrupted(deps: TweetWorkerDeps, atStartUp: boolean): Pr
     if (lastTry > stale) continue;
     let found: string | undefined;
     try {
-      found = await deps.publisher.findRecent(tweet.text);
+      found = await deps.publisher.findRecent(tweet.text, tweet.firstClaimedAt ?? tweet.createdAt);
     } catch (error) {
       deps.logger.warn(
         { tweetId: tweet.id, error: describeXError(error).message },
@@ -200,7 +204,8 @@ export async function publishQueuedTweets(
       to: 'sending',
       actor: WORKER,
       at: deps.clock.now(),
-      set: { nextAttemptAt: deps.clock.now() },
+      // The first claim stays: a tweet X has from an earlier attempt was created after it.
+      set: { nextAttemptAt: deps.clock.now(), firstClaimedAt: tweet.firstClaimedAt ?? deps.clock.now() },
     });
     if (!claimed) continue;
     const tip = claimed.eventId === null ? undefined : findThreadTip(deps.db, claimed.eventId);
@@ -215,10 +220,21 @@ export async function publishQueuedTweets(
         'x refused or failed a tweet',
       );
       if (failure.kind === 'duplicate') {
-        // X already has this text: if it is ours from an interrupted attempt, record it as published.
-        const existing = await deps.publisher.findRecent(claimed.text).catch(() => undefined);
-        if (existing) {
-          markPublished(deps, claimed, existing, tip?.xTweetId ?? undefined);
+        // X already has this text: if it is ours from an interrupted attempt (created since the
+        // first claim), it is published, with its real id; the thread continues from it.
+        const since = claimed.firstClaimedAt ?? claimed.createdAt;
+        const existing = await deps.publisher.findRecent(claimed.text, since).then(
+          (id) => ({ id }),
+          (error: unknown) => ({ error: describeXError(error) }),
+        );
+        if ('id' in existing && existing.id) {
+          markPublished(deps, claimed, existing.id, tip?.xTweetId ?? undefined);
+          continue;
+        }
+        // X could not be asked: not a failure yet, the next attempt looks again.
+        if ('error' in existing) {
+          markFailed(deps, claimed, existing.error.kind === 'duplicate' ? new XApiError('network') : existing.error);
+          if (existing.error.kind === 'rate_limited') break;
           continue;
         }
       }

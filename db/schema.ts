@@ -153,6 +153,11 @@ export const tweets = sqliteTable(
       .default('live'),
     /** When the account was seen with this tweet pinned (X's API can read a pin, not make one). */
     pinnedSeenAt: integer('pinned_seen_at', { mode: 'timestamp_ms' }),
+    /**
+     * When X was first asked to post this tweet: a tweet found on the account older than this is
+     * not ours, whatever its text (interrupted attempts and duplicate refusals look from here).
+     */
+    firstClaimedAt: integer('first_claimed_at', { mode: 'timestamp_ms' }),
   },
   (t) => [index('tweets_state').on(t.state), index('tweets_event').on(t.eventId)],
 );
@@ -244,6 +249,15 @@ export const chatOutbox = sqliteTable(
     lastError: text('last_error'),
     /** After a failure, not tried again before this (back-off), so one bad message never blocks the rest. */
     nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
+    /**
+     * Set when a process claims the message, just before it calls the platform (`sending`), and
+     * cleared when that attempt fails; a claim older than the platform's call timeout is stale.
+     */
+    sendingSince: integer('sending_since', { mode: 'timestamp_ms' }),
+    /** Which attempt holds the claim: only it may mark the message delivered or failed. */
+    attemptId: text('attempt_id'),
+    /** The first claim: the platform may hold the message from then on, so lookups start there. */
+    firstClaimedAt: integer('first_claimed_at', { mode: 'timestamp_ms' }),
   },
   (t) => [index('chat_outbox_pending').on(t.platform, t.deliveredAt)],
 );

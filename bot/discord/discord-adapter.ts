@@ -398,6 +398,8 @@ export function createDiscordAdapter(input: {
         logger,
         idFor,
         moreNotice: t.chat.moreLinesNotice,
+        // A bot's user id is its application's id; the gateway's READY confirms it.
+        botUserId: () => client.user?.id ?? settings.applicationId,
       }),
     (error) => logger.error({ error: describeDiscordError(error) }, 'discord outbox pass failed'),
   );

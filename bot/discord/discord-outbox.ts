@@ -1,9 +1,21 @@
-import { type RawFile, type REST, type RESTPostAPIChannelMessageResult, Routes } from 'discord.js';
+import {
+  type APIEmbed,
+  type APIMessage,
+  type RawFile,
+  type REST,
+  type RESTPostAPIChannelMessageResult,
+  Routes,
+} from 'discord.js';
 import type { Clock } from '../../commands/core/clock.js';
 import type { Logger } from '../../commands/core/logger.js';
 import type { CommandReply } from '../../commands/core/types.js';
 import type { Database } from '../../db/client.js';
-import { findCardLocation, saveCardLocation } from '../../db/queries/chat-outbox.js';
+import {
+  type ClaimedEntry,
+  findCardLocation,
+  type OutboxEntry,
+  saveCardLocation,
+} from '../../db/queries/chat-outbox.js';
 import { drainOutbox } from '../outbox-pass.js';
 import { renderPng } from '../render/chart-png.js';
 import type { ButtonIdFor, DiscordMessage } from './render-embeds.js';
@@ -39,17 +51,78 @@ export function chartAttachment(reply: CommandReply, first: DiscordMessage): Raw
   return [{ name, data: renderPng(reply.image), contentType: 'image/png' }];
 }
 
-async function postPages(
-  rest: REST,
+/**
+ * Discord returns the message already created with a nonce (by the same author, within a few
+ * minutes) instead of creating a second one when `enforce_nonce` is set. Within this window a
+ * claimed message is simply sent again with the same nonces; after it, it is looked up first.
+ */
+export const NONCE_WINDOW_MS = 2 * 60_000;
+/** Discord's clock and ours may differ a little: messages from a minute before the claim count. */
+const CLOCK_SKEW_MS = 60_000;
+/** The most messages one history request returns. */
+const HISTORY_LIMIT = 100;
+
+/** A page's nonce: the outbox id and the page (Discord allows 25 characters). */
+export function pageNonce(outboxId: number, page: number): string {
+  return `o${outboxId}p${page}`;
+}
+
+/** What identifies a page among the bot's messages: its embeds' text (button ids may differ per render). */
+function fingerprint(embeds: readonly APIEmbed[] | undefined): string {
+  return JSON.stringify(
+    (embeds ?? []).map((embed) => [
+      embed.title ?? '',
+      embed.description ?? '',
+      (embed.fields ?? []).map((field) => [field.name, field.value]),
+      embed.footer?.text ?? '',
+    ]),
+  );
+}
+
+interface LookupContext {
+  rest: REST;
+  clock: Clock;
+  botUserId: () => string;
+}
+
+/** The bot's messages in a channel since (a minute before) the entry's first claim, newest first. */
+async function recentBotMessages(
+  context: LookupContext,
   channelId: string,
-  reply: CommandReply,
+  entry: ClaimedEntry,
+): Promise<APIMessage[]> {
+  const since = entry.firstClaimedAt.getTime() - CLOCK_SKEW_MS;
+  const messages = (await context.rest.get(Routes.channelMessages(channelId), {
+    query: new URLSearchParams({ limit: String(HISTORY_LIMIT) }),
+  })) as APIMessage[];
+  return messages.filter(
+    (message) => message.author.id === context.botUserId() && Date.parse(message.timestamp) >= since,
+  );
+}
+
+/**
+ * Posts an entry's pages, each with its nonce. For a claim older than the nonce window, the pages
+ * the bot already has in the channel (an interrupted attempt posted them) are not posted again.
+ */
+async function postPages(
+  context: LookupContext,
+  channelId: string,
+  entry: ClaimedEntry,
   pages: DiscordMessage[],
-): Promise<RESTPostAPIChannelMessageResult | undefined> {
-  let first: RESTPostAPIChannelMessageResult | undefined;
+): Promise<RESTPostAPIChannelMessageResult | APIMessage | undefined> {
+  const reply = entry.message as CommandReply;
+  const lookUp = entry.claimedBefore && isPastNonceWindow(context, entry);
+  const already = lookUp ? await recentBotMessages(context, channelId, entry) : [];
+  let first: RESTPostAPIChannelMessageResult | APIMessage | undefined;
   for (const [index, page] of pages.entries()) {
+    const existing = already.find((message) => fingerprint(message.embeds) === fingerprint(page.embeds));
+    if (existing) {
+      first ??= existing;
+      continue;
+    }
     const files = index === 0 ? chartAttachment(reply, page) : [];
-    const posted = (await rest.post(Routes.channelMessages(channelId), {
-      body: messageBody(page),
+    const posted = (await context.rest.post(Routes.channelMessages(channelId), {
+      body: { ...messageBody(page), nonce: pageNonce(entry.id, index), enforce_nonce: true },
       ...(files.length ? { files } : {}),
     })) as RESTPostAPIChannelMessageResult;
     first ??= posted;
@@ -57,9 +130,14 @@ async function postPages(
   return first;
 }
 
+function isPastNonceWindow(context: LookupContext, entry: ClaimedEntry): boolean {
+  return context.clock.now().getTime() - entry.firstClaimedAt.getTime() >= NONCE_WINDOW_MS;
+}
+
 /**
  * Sends the Discord part of the outbox: channel cards, direct messages, and in-place edits of
- * cards posted earlier (`PATCH` of the first message of the card).
+ * cards posted earlier (`PATCH` of the first message of the card). Pages carry nonces, so an
+ * attempt interrupted after Discord took them is not posted twice.
  */
 export async function deliverDiscordOutbox(input: {
   db: Database;
@@ -69,43 +147,64 @@ export async function deliverDiscordOutbox(input: {
   logger: Logger;
   idFor: ButtonIdFor;
   moreNotice: (hidden: number) => string;
+  /** The bot's own user id: its messages are the ones looked up. */
+  botUserId: () => string;
 }): Promise<{ delivered: number; failed: number }> {
+  const channelOf = async (entry: OutboxEntry): Promise<string> => {
+    if (entry.targetType !== 'channel') {
+      // Discord knows people by their numeric id; an e-mail or a Slack id cannot be reached here.
+      if (!/^\d{15,22}$/.test(entry.target)) throw new Error(`not a Discord user id: ${entry.target}`);
+      // Opening the DM again returns the same channel.
+      const dm = (await input.rest.post(Routes.userChannels(), { body: { recipient_id: entry.target } })) as {
+        id: string;
+      };
+      return dm.id;
+    }
+    const channelId = input.channels[entry.target as keyof DiscordChannels];
+    if (!channelId) throw new Error(`no Discord channel configured for ${entry.target}`);
+    return channelId;
+  };
+  const saveCard = (entry: OutboxEntry, posted: { channel_id: string; id: string } | undefined) => {
+    if (!entry.cardKey || !posted) return;
+    saveCardLocation(input.db, {
+      cardKey: entry.cardKey,
+      platform: 'discord',
+      channelRef: posted.channel_id,
+      messageRef: posted.id,
+      at: input.clock.now(),
+    });
+  };
   return drainOutbox({
     db: input.db,
     platform: 'discord',
     clock: input.clock,
     logger: input.logger,
     describe: describeDiscordError,
+    // The bot's recent messages in the channel (sending again with the nonce would also find a
+    // recent one, but not for an earlier state of a card, whose nonce differs).
+    find: async (entry) => {
+      const pages = renderDiscordMessages(entry.message as CommandReply, input.idFor, input.moreNotice);
+      const channelId = await channelOf(entry);
+      const already = await recentBotMessages(input, channelId, entry);
+      const found = pages.map((page) =>
+        already.find((message) => fingerprint(message.embeds) === fingerprint(page.embeds)),
+      );
+      saveCard(entry, found[0]);
+      return found.every((message) => message !== undefined);
+    },
     deliver: async (entry) => {
       const reply = entry.message as CommandReply;
       const pages = renderDiscordMessages(reply, input.idFor, input.moreNotice);
-      if (entry.targetType !== 'channel') {
-        // Discord knows people by their numeric id; an e-mail or a Slack id cannot be reached here.
-        if (!/^\d{15,22}$/.test(entry.target)) throw new Error(`not a Discord user id: ${entry.target}`);
-        const dm = (await input.rest.post(Routes.userChannels(), { body: { recipient_id: entry.target } })) as {
-          id: string;
-        };
-        await postPages(input.rest, dm.id, reply, pages);
-        return;
-      }
-      const channelId = input.channels[entry.target as keyof DiscordChannels];
-      if (!channelId) throw new Error(`no Discord channel configured for ${entry.target}`);
+      const channelId = await channelOf(entry);
       const card = entry.cardKey ? findCardLocation(input.db, entry.cardKey, 'discord') : undefined;
       const [first] = pages;
-      if (entry.action === 'update' && card && first) {
+      if (entry.targetType === 'channel' && entry.action === 'update' && card && first) {
+        // Editing the same message is naturally idempotent: the newest state wins.
         await input.rest.patch(Routes.channelMessage(card.channelRef, card.messageRef), { body: messageBody(first) });
         return;
       }
-      const posted = await postPages(input.rest, channelId, reply, pages);
-      if (entry.cardKey && posted) {
-        saveCardLocation(input.db, {
-          cardKey: entry.cardKey,
-          platform: 'discord',
-          channelRef: posted.channel_id,
-          messageRef: posted.id,
-          at: input.clock.now(),
-        });
-      }
+      const posted = await postPages(input, channelId, entry, pages);
+      if (entry.targetType === 'channel') saveCard(entry, posted);
     },
   });
 }

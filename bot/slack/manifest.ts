@@ -8,8 +8,10 @@ export const REQUEST_URL_PLACEHOLDER = 'https://SU-SERVIDOR/slack/events';
  * The Slack app manifest, built from the same command definitions as `ayuda`: paste it at
  * api.slack.com/apps → Create New App → From a manifest. Scopes are the few the bot uses:
  * `commands` (the slash command), `chat:write` (cards, replies, edits), `im:write` (direct messages),
- * `users:read` and `users:read.email` (to recognise an officer the roster names by e-mail) and
- * `files:write` (the campaign chart).
+ * `users:read` and `users:read.email` (to recognise an officer the roster names by e-mail),
+ * `files:write` (the campaign chart), and `channels:history`, `groups:history` and `im:history`: after
+ * a crash the outbox looks a message up in its channel's history (by its metadata) before sending
+ * it again, so it is never posted twice.
  */
 export function buildSlackManifest(options: { socketMode: boolean; command?: string; requestUrl?: string }) {
   const t = messagesFor('es', { unitCode: 'PIC-DP', date: '15/09/2026' });
@@ -40,7 +42,19 @@ export function buildSlackManifest(options: { socketMode: boolean; command?: str
       ],
     },
     oauth_config: {
-      scopes: { bot: ['commands', 'chat:write', 'im:write', 'users:read', 'users:read.email', 'files:write'] },
+      scopes: {
+        bot: [
+          'commands',
+          'chat:write',
+          'im:write',
+          'users:read',
+          'users:read.email',
+          'files:write',
+          'channels:history',
+          'groups:history',
+          'im:history',
+        ],
+      },
     },
     settings: {
       interactivity: { is_enabled: true, ...(options.socketMode ? {} : { request_url: requestUrl }) },

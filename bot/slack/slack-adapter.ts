@@ -134,6 +134,8 @@ export function createSlackAdapter(input: {
     // The outbox retries failed messages itself; Bolt's own retries would hold a delivery for minutes.
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
+    // A call gives up well inside the outbox's claim (CLAIM_TIMEOUT_MS), so no attempt outlives it.
+    timeout: 20_000,
   };
   let state: AdapterState = 'starting';
   const health = input.health ?? (() => checkHealth(input.db, { slack: state }));

@@ -4,7 +4,12 @@ import type { Clock } from '../../commands/core/clock.js';
 import type { Logger } from '../../commands/core/logger.js';
 import type { CommandReply, ReplyImage } from '../../commands/core/types.js';
 import type { Database } from '../../db/client.js';
-import { findCardLocation, saveCardLocation } from '../../db/queries/chat-outbox.js';
+import {
+  type ClaimedEntry,
+  findCardLocation,
+  type OutboxEntry,
+  saveCardLocation,
+} from '../../db/queries/chat-outbox.js';
 import { drainOutbox } from '../outbox-pass.js';
 import { renderPng } from '../render/chart-png.js';
 import { renderSlackMessage } from './render-blocks.js';
@@ -33,10 +38,82 @@ export function describeSlackError(error: unknown): { code: string; retryAfterSe
   };
 }
 
+/** The `event_type` of the metadata every outbox message carries, with the outbox id in its payload. */
+export const OUTBOX_EVENT_TYPE = 'rendicion_outbox_message';
+/** Slack's clock and ours may differ a little: the history is read from a minute before the claim. */
+const CLOCK_SKEW_SECONDS = 60;
+/** Enough history for a busy channel between a claim and the lookup; older claims are rarer still. */
+const HISTORY_PAGES = 5;
+
+type SlackMessageContent = { text: string; blocks: KnownBlock[]; metadata: MessageMetadata };
+
+interface MessageMetadata {
+  event_type: string;
+  event_payload: { outbox_id: number };
+}
+
+/** Where a message of the outbox goes: a configured channel, or the bot's DM with a person. */
+async function channelOf(input: { client: WebClient; channels: SlackChannels }, entry: OutboxEntry): Promise<string> {
+  if (entry.targetType !== 'channel') {
+    const userId = await userIdOf(input.client, entry.target);
+    const opened = await input.client.conversations.open({ users: userId });
+    if (!opened.channel?.id) throw Object.assign(new Error(`no DM channel with ${userId}`), { code: 'no_channel' });
+    return opened.channel.id;
+  }
+  const channel = input.channels[entry.target as keyof SlackChannels];
+  if (!channel)
+    throw Object.assign(new Error(`no Slack channel configured for ${entry.target}`), { code: 'no_channel' });
+  return channel;
+}
+
+/**
+ * Looks a claimed message up in its channel's history (`conversations.history` with the metadata,
+ * from its first claim on), by the outbox id in its metadata; records a card's location when found.
+ * Needs the `channels:history`, `groups:history` and `im:history` scopes.
+ */
+export async function findSlackMessage(
+  input: { db: Database; client: WebClient; channels: SlackChannels; clock: Clock },
+  entry: ClaimedEntry,
+): Promise<boolean> {
+  const channel = await channelOf(input, entry);
+  const oldest = String(Math.floor(entry.firstClaimedAt.getTime() / 1000) - CLOCK_SKEW_SECONDS);
+  let cursor: string | undefined;
+  for (let page = 0; page < HISTORY_PAGES; page += 1) {
+    const history = await input.client.conversations.history({
+      channel,
+      oldest,
+      include_all_metadata: true,
+      limit: 200,
+      ...(cursor ? { cursor } : {}),
+    });
+    const found = history.messages?.find((message) => {
+      const metadata = message.metadata as MessageMetadata | undefined;
+      return metadata?.event_type === OUTBOX_EVENT_TYPE && Number(metadata.event_payload?.outbox_id) === entry.id;
+    });
+    if (found?.ts) {
+      if (entry.cardKey) {
+        saveCardLocation(input.db, {
+          cardKey: entry.cardKey,
+          platform: 'slack',
+          channelRef: channel,
+          messageRef: found.ts,
+          at: input.clock.now(),
+        });
+      }
+      return true;
+    }
+    cursor = history.response_metadata?.next_cursor || undefined;
+    if (!history.has_more || !cursor) return false;
+  }
+  return false;
+}
+
 /**
  * Sends the Slack part of the outbox: channel cards, direct messages, and in-place edits of cards
- * posted earlier. A message that fails stays queued (with its error) for the next pass; a rate
- * limit stops this pass so the next one starts after Slack's `Retry-After`.
+ * posted earlier. Every message carries the outbox id in its metadata, so an attempt interrupted
+ * after Slack took it is found in the history instead of being posted twice. A message that fails
+ * stays queued (with its error) for the next pass; a rate limit stops this pass so the next one
+ * starts after Slack's `Retry-After`.
  */
 export async function deliverSlackOutbox(input: {
   db: Database;
@@ -52,18 +129,22 @@ export async function deliverSlackOutbox(input: {
     clock: input.clock,
     logger: input.logger,
     describe: describeSlackError,
+    find: (entry) => findSlackMessage(input, entry),
     deliver: async (entry) => {
       const message = renderSlackMessage(entry.message as CommandReply, input.moreNotice);
-      const content = { text: message.text, blocks: message.blocks as KnownBlock[] };
+      const content: SlackMessageContent = {
+        text: message.text,
+        blocks: message.blocks as KnownBlock[],
+        metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { outbox_id: entry.id } },
+      };
       if (entry.targetType !== 'channel') {
         await sendDirect(input.client, entry.target, entry.fallbackChannelId, content);
         return;
       }
-      const channel = input.channels[entry.target as keyof SlackChannels];
-      if (!channel)
-        throw Object.assign(new Error(`no Slack channel configured for ${entry.target}`), { code: 'no_channel' });
+      const channel = await channelOf(input, entry);
       const card = entry.cardKey ? findCardLocation(input.db, entry.cardKey, 'slack') : undefined;
       if (entry.action === 'update' && card) {
+        // Editing the same message is naturally idempotent: the newest state wins.
         await input.client.chat.update({ channel: card.channelRef, ts: card.messageRef, ...content });
         return;
       }
@@ -83,22 +164,33 @@ export async function deliverSlackOutbox(input: {
   });
 }
 
+/** A person named by e-mail in the roster is found with `users.lookupByEmail`; an id is used as it is. */
+async function userIdOf(client: WebClient, target: string): Promise<string> {
+  const userId = target.includes('@') ? (await client.users.lookupByEmail({ email: target })).user?.id : target;
+  if (!userId) throw Object.assign(new Error(`no Slack user for ${target}`), { code: 'users_not_found' });
+  return userId;
+}
+
 /**
  * A direct message: posting to a user id opens the bot's DM; failing that, an ephemeral where they
- * asked. An officer the roster names by e-mail is found with `users.lookupByEmail` first.
+ * asked (an ephemeral is in no history, so one interrupted there may be shown twice).
  */
 async function sendDirect(
   client: WebClient,
   target: string,
   fallbackChannelId: string | null,
-  content: { text: string; blocks: KnownBlock[] },
+  content: SlackMessageContent,
 ): Promise<void> {
-  const userId = target.includes('@') ? (await client.users.lookupByEmail({ email: target })).user?.id : target;
-  if (!userId) throw Object.assign(new Error(`no Slack user for ${target}`), { code: 'users_not_found' });
+  const userId = await userIdOf(client, target);
   try {
     await client.chat.postMessage({ channel: userId, ...content });
   } catch (error) {
     if (!fallbackChannelId) throw error;
-    await client.chat.postEphemeral({ channel: fallbackChannelId, user: userId, ...content });
+    await client.chat.postEphemeral({
+      channel: fallbackChannelId,
+      user: userId,
+      text: content.text,
+      blocks: content.blocks,
+    });
   }
 }

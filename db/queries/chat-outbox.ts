@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { chatCards, chatOutbox } from '../schema.js';
 import { inlineLimit, preparedOnce } from './prepared.js';
@@ -61,19 +61,72 @@ export function listUndeliveredMessages(
   return query.all({ platform, now: now?.getTime() ?? Number.MAX_SAFE_INTEGER });
 }
 
-export function markMessageDelivered(db: Database, id: number, at: Date): void {
-  db.orm.update(chatOutbox).set({ deliveredAt: at }).where(eq(chatOutbox.id, id)).run();
+/** A message claimed by one attempt, and whether an earlier attempt may already have sent it. */
+export type ClaimedEntry = OutboxEntry & { attemptId: string; firstClaimedAt: Date; claimedBefore: boolean };
+
+/**
+ * Claims a message for one attempt (`sending`) before the platform is called: the conditional
+ * update succeeds for one process only, so two bots on one database never both send it. A claim
+ * older than `staleBefore` belongs to an attempt that died (or gave up): it may be taken over.
+ */
+export function claimMessage(
+  db: Database,
+  id: number,
+  claim: { attemptId: string; at: Date; staleBefore: Date },
+): ClaimedEntry | undefined {
+  const row = db.orm
+    .update(chatOutbox)
+    .set({
+      sendingSince: claim.at,
+      attemptId: claim.attemptId,
+      firstClaimedAt: sql`coalesce(${chatOutbox.firstClaimedAt}, ${claim.at.getTime()})`,
+    })
+    .where(
+      and(
+        eq(chatOutbox.id, id),
+        isNull(chatOutbox.deliveredAt),
+        or(isNull(chatOutbox.sendingSince), lte(chatOutbox.sendingSince, claim.staleBefore)),
+      ),
+    )
+    .returning()
+    .get();
+  if (!row?.firstClaimedAt) return undefined;
+  return {
+    ...row,
+    attemptId: claim.attemptId,
+    firstClaimedAt: row.firstClaimedAt,
+    claimedBefore: row.firstClaimedAt.getTime() !== claim.at.getTime(),
+  };
 }
 
+/** Marks a message delivered; with `attemptId`, only if that attempt still holds the claim. */
+export function markMessageDelivered(db: Database, id: number, at: Date, attemptId?: string): boolean {
+  const ours = attemptId === undefined ? undefined : eq(chatOutbox.attemptId, attemptId);
+  return (
+    db.orm
+      .update(chatOutbox)
+      .set({ deliveredAt: at, sendingSince: null })
+      .where(and(eq(chatOutbox.id, id), isNull(chatOutbox.deliveredAt), ours))
+      .run().changes > 0
+  );
+}
+
+/** Gives the claim back after a failed attempt: queued again, after its back-off. */
 export function markMessageFailed(
   db: Database,
   id: number,
-  failure: { error: string; attempts: number; nextAttemptAt: Date },
+  failure: { error: string; attempts: number; nextAttemptAt: Date; attemptId?: string },
 ): void {
+  const ours = failure.attemptId === undefined ? undefined : eq(chatOutbox.attemptId, failure.attemptId);
   db.orm
     .update(chatOutbox)
-    .set({ lastError: failure.error.slice(0, 500), attempts: failure.attempts, nextAttemptAt: failure.nextAttemptAt })
-    .where(eq(chatOutbox.id, id))
+    .set({
+      lastError: failure.error.slice(0, 500),
+      attempts: failure.attempts,
+      nextAttemptAt: failure.nextAttemptAt,
+      sendingSince: null,
+    })
+    .where(and(eq(chatOutbox.id, id), isNull(chatOutbox.deliveredAt), ours))
     .run();
 }
 
@@ -94,6 +147,27 @@ export function hasNewerCardMessage(db: Database, entry: Pick<OutboxEntry, 'id' 
       .limit(inlineLimit(1))
       .get() !== undefined
   );
+}
+
+/** Earlier messages of the same card that some attempt claimed (one may be on the platform), newest first. */
+export function listClaimedEarlierCardMessages(
+  db: Database,
+  entry: Pick<OutboxEntry, 'id' | 'cardKey' | 'platform'>,
+): OutboxEntry[] {
+  if (!entry.cardKey) return [];
+  return db.orm
+    .select()
+    .from(chatOutbox)
+    .where(
+      and(
+        eq(chatOutbox.cardKey, entry.cardKey),
+        eq(chatOutbox.platform, entry.platform),
+        lt(chatOutbox.id, entry.id),
+        isNotNull(chatOutbox.firstClaimedAt),
+      ),
+    )
+    .orderBy(desc(chatOutbox.id))
+    .all();
 }
 
 export function saveCardLocation(

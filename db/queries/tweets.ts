@@ -85,6 +85,7 @@ export function moveTweet(
         | 'publishedBy'
         | 'attempts'
         | 'nextAttemptAt'
+        | 'firstClaimedAt'
       >
     >;
     requestId?: string;

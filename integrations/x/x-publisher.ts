@@ -1,12 +1,16 @@
 import { Agent as HttpAgent } from 'node:http';
 import { ApiResponseError, type ITwitterApiClientPlugin, TwitterApi } from 'twitter-api-v2';
+import { createdSince, isSameTweet, type ShownTweet } from './tweet-match.js';
 
 /** The two verbs the bot needs from X. */
 export interface XPublisher {
   readonly simulated: boolean;
   publish(text: string, inReplyToTweetId?: string): Promise<{ id: string }>;
-  /** The id of a tweet with this exact text among the account's latest, if X has it. */
-  findRecent(text: string): Promise<string | undefined>;
+  /**
+   * The id of the account's tweet with this text created since `since` (the first attempt to post
+   * it), as X shows it (links as t.co, `&<>` escaped), if X has it.
+   */
+  findRecent(text: string, since: Date): Promise<string | undefined>;
   /** The account's pinned tweet, as X's API shows it (it can read a pin, not make one). */
   pinnedTweetId(): Promise<string | undefined>;
 }
@@ -24,6 +28,9 @@ export class XApiError extends Error {
     this.name = 'XApiError';
   }
 }
+
+/** How far X's clock may be behind ours when the timeline is asked for tweets since a claim. */
+const CLOCK_SKEW_MS = 60_000;
 
 const X_HOSTS = /^https:\/\/(api|upload)\.(x|twitter)\.com/;
 
@@ -98,11 +105,21 @@ export function createXPublisher(settings: {
         throw describeXError(error);
       }
     },
-    async findRecent(text) {
+    async findRecent(text, since) {
       try {
         accountId ??= (await client.v2.me()).data.id;
-        const timeline = await client.v2.userTimeline(accountId, { max_results: 20, exclude: ['retweets'] });
-        return timeline.tweets.find((tweet) => tweet.text === text)?.id;
+        // Only tweets created since the claim (less a minute: X's clock and ours may differ a
+        // little), by X's own `created_at`; replies included, a thread is made of them.
+        const from = new Date(since.getTime() - CLOCK_SKEW_MS);
+        const timeline = await client.v2.userTimeline(accountId, {
+          max_results: 100,
+          exclude: ['retweets'],
+          start_time: from.toISOString(),
+          'tweet.fields': ['entities', 'created_at'],
+        });
+        return timeline.tweets.find(
+          (tweet) => isSameTweet(text, tweet as ShownTweet) && createdSince(tweet as ShownTweet, from),
+        )?.id;
       } catch (error) {
         throw describeXError(error);
       }

@@ -61,10 +61,29 @@ export interface FakeDiscord {
   ): Record<string, unknown>;
   button(user: InteractionUser, customId: string, channelId?: string): Record<string, unknown>;
   modalSubmit(user: InteractionUser, customId: string, fields: Record<string, string>): Record<string, unknown>;
+  /** What each channel holds now (DMs under `dm-<user id>`), oldest first, as Discord keeps it. */
+  messages: Map<string, StoredDiscordMessage[]>;
   /** Drops the gateway connection as a network failure would (the client resumes). */
   dropGateway(): void;
   close(): Promise<void>;
 }
+
+/** A channel message as Discord keeps it, plus the nonce it was created with (never shown in history). */
+export interface StoredDiscordMessage {
+  id: string;
+  channel_id: string;
+  content: unknown;
+  embeds: unknown;
+  components: unknown;
+  timestamp: string;
+  author: { id: string };
+  nonce?: string;
+  createdAt: number;
+  [key: string]: unknown;
+}
+
+/** How long Discord remembers a nonce for `enforce_nonce` ("a few minutes"). */
+export const FAKE_NONCE_WINDOW_MS = 5 * 60_000;
 
 export interface InteractionResult {
   interactionId: string;
@@ -136,7 +155,11 @@ function memberObject(user: InteractionUser) {
   };
 }
 
-export async function startFakeDiscord(options: { token?: string; applicationId?: string } = {}): Promise<FakeDiscord> {
+export async function startFakeDiscord(
+  options: { token?: string; applicationId?: string; now?: () => number } = {},
+): Promise<FakeDiscord> {
+  const now = options.now ?? Date.now;
+  const stored = new Map<string, StoredDiscordMessage[]>();
   const token = options.token ?? DISCORD_TEST_TOKEN;
   const applicationId = options.applicationId ?? DISCORD_APP_ID;
   const calls: DiscordCall[] = [];
@@ -163,7 +186,7 @@ export async function startFakeDiscord(options: { token?: string; applicationId?
       avatar: null,
       global_name: null,
     },
-    timestamp: new Date().toISOString(),
+    timestamp: new Date(now()).toISOString(),
     edited_timestamp: null,
     tts: false,
     mention_everyone: false,
@@ -227,7 +250,49 @@ export async function startFakeDiscord(options: { token?: string; applicationId?
     }
     const channelMessages = /^\/channels\/(\d+|dm-\d+)\/messages(?:\/(\d+))?$/.exec(path);
     if (channelMessages?.[1]) {
-      const posted = message(channelMessages[1], body);
+      const channelId = channelMessages[1];
+      const kept = stored.get(channelId) ?? [];
+      if (method === 'GET' && !channelMessages[2]) {
+        // History: newest first, `limit` of them (50 unless asked), without the nonces.
+        const limit = Math.min(Number(url.searchParams.get('limit') ?? 50), 100);
+        json(
+          200,
+          [...kept]
+            .reverse()
+            .slice(0, limit)
+            .map(({ nonce, createdAt, ...shown }) => shown),
+        );
+        return;
+      }
+      if (method === 'PATCH' && channelMessages[2]) {
+        const existing = kept.find((entry) => entry.id === channelMessages[2]);
+        if (existing) Object.assign(existing, { ...body, edited_timestamp: new Date(now()).toISOString() });
+        if (!existing) {
+          json(404, { message: 'Unknown Message', code: 10008 });
+          return;
+        }
+        const { nonce, createdAt, ...shown } = existing;
+        json(200, shown);
+        return;
+      }
+      if (method === 'POST' && !channelMessages[2]) {
+        // enforce_nonce: the message this author already created with the nonce, not a second one.
+        const nonce = typeof body.nonce === 'string' ? body.nonce : undefined;
+        const same =
+          nonce && body.enforce_nonce === true
+            ? kept.find((entry) => entry.nonce === nonce && now() - entry.createdAt < FAKE_NONCE_WINDOW_MS)
+            : undefined;
+        if (same) {
+          const { createdAt, ...shown } = same;
+          json(200, shown);
+          return;
+        }
+        const created = { ...message(channelId, body), ...(nonce ? { nonce } : {}) };
+        stored.set(channelId, [...kept, { ...created, createdAt: now() }]);
+        json(200, created);
+        return;
+      }
+      const posted = message(channelId, body);
       json(200, channelMessages[2] ? { ...posted, id: channelMessages[2] } : posted);
       return;
     }
@@ -317,6 +382,7 @@ export async function startFakeDiscord(options: { token?: string; applicationId?
   return {
     apiUrl: `http://127.0.0.1:${port}/api`,
     calls,
+    messages: stored,
     identified,
     callsTo: (method, pattern) => calls.filter((call) => call.method === method && pattern.test(call.path)),
     failNext: (method, pattern, failure) => failures.push({ method, pattern, failure }),

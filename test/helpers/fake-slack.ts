@@ -8,6 +8,18 @@ export interface SlackCall {
   params: Record<string, unknown>;
 }
 
+/** A message as Slack keeps it in a channel's history. */
+export interface StoredSlackMessage {
+  type: 'message';
+  ts: string;
+  user: string;
+  bot_id: string;
+  text: string;
+  blocks?: unknown;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  edited?: { user: string; ts: string };
+}
+
 export interface FakeFailure {
   status: number;
   body: Record<string, unknown>;
@@ -34,6 +46,15 @@ export interface FakeSlack {
   responseUrl(id: string): string;
   callsTo(method: string): SlackCall[];
   failNext(method: string, failure: FakeFailure): void;
+  /**
+   * The next call to `method` is carried out (a message is kept) but never answered: what the bot
+   * sees when it dies, or its call times out, after Slack took the message.
+   */
+  holdNext(method: string): void;
+  /** Drops the connections of the calls held so far (the client sees them fail). */
+  releaseHeld(): void;
+  /** What each channel holds now (DMs under the `D…` id Slack gives them), oldest first. */
+  channels: Map<string, StoredSlackMessage[]>;
   /** Makes `users.info` know this user and their e-mail. */
   addUser(userId: string, email: string): void;
   /**
@@ -69,10 +90,49 @@ function decodeParams(body: string, contentType: string): Record<string, unknown
   return params;
 }
 
-export async function startFakeSlack(): Promise<FakeSlack> {
+/** A user id's DM channel with the bot, as both `chat.postMessage` and `conversations.open` give it. */
+function dmChannelOf(userId: string): string {
+  return `D${userId.replace(/^U/, '')}`;
+}
+
+/**
+ * `conversations.history` as Slack answers it: newest first, only messages after `oldest`, pages of
+ * `limit` with a cursor, and each message's metadata only when `include_all_metadata` is true.
+ */
+function historyPage(stored: StoredSlackMessage[], params: Record<string, unknown>): Record<string, unknown> {
+  const oldest = Number(params.oldest ?? 0);
+  const withMetadata = String(params.include_all_metadata) === 'true';
+  const limit = Math.min(Number(params.limit ?? 100), 999);
+  const offset = Number(params.cursor ?? 0);
+  const newestFirst = stored.filter((message) => Number(message.ts) > oldest).reverse();
+  const page = newestFirst.slice(offset, offset + limit).map((message) => {
+    const { metadata, ...rest } = message;
+    return withMetadata && metadata ? message : rest;
+  });
+  const hasMore = offset + limit < newestFirst.length;
+  return {
+    ok: true,
+    messages: page,
+    has_more: hasMore,
+    pin_count: 0,
+    response_metadata: { next_cursor: hasMore ? String(offset + limit) : '' },
+  };
+}
+
+export async function startFakeSlack(
+  options: {
+    now?: () => number;
+    /** How long Slack takes to answer a Web API call it has carried out (the torture run varies it). */
+    answerDelayMs?: () => number;
+  } = {},
+): Promise<FakeSlack> {
+  const now = options.now ?? Date.now;
+  const channels = new Map<string, StoredSlackMessage[]>();
   const calls: SlackCall[] = [];
   const responses: Record<string, unknown>[] = [];
   const failures = new Map<string, FakeFailure[]>();
+  const holds = new Map<string, number>();
+  const held: IncomingMessage[] = [];
   const users = new Map<string, string>();
   const uploads: { path: string; bytes: number }[] = [];
   const responseListeners: ((id: string, body: Record<string, unknown>) => void)[] = [];
@@ -108,8 +168,31 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return;
     }
     sequence += 1;
-    const ts = `1757000000.${String(sequence).padStart(6, '0')}`;
+    // A message's ts is the time Slack took it (seconds), made unique by the sequence.
+    const ts = `${Math.floor(now() / 1000)}.${String(sequence).padStart(6, '0')}`;
     const channel = String(params.channel ?? '');
+    // Posting to a user id (anything but a channel id) lands in the bot's DM channel with them.
+    const postedTo = /^[CGD][A-Z0-9]/.test(channel) ? channel : dmChannelOf(channel);
+    if (method === 'chat.postMessage') {
+      const stored: StoredSlackMessage = {
+        type: 'message',
+        ts,
+        user: 'UBOT',
+        bot_id: 'BBOT',
+        text: String(params.text ?? ''),
+        ...(params.blocks ? { blocks: params.blocks } : {}),
+        ...(params.metadata ? { metadata: params.metadata as StoredSlackMessage['metadata'] } : {}),
+      };
+      channels.set(postedTo, [...(channels.get(postedTo) ?? []), stored]);
+    }
+    if (method === 'chat.update') {
+      const stored = channels.get(channel)?.find((message) => message.ts === params.ts);
+      if (stored) {
+        stored.text = String(params.text ?? '');
+        if (params.blocks) stored.blocks = params.blocks;
+        stored.edited = { user: 'UBOT', ts };
+      }
+    }
     const answers: Record<string, Record<string, unknown>> = {
       'auth.test': {
         ok: true,
@@ -120,13 +203,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         user_id: 'UBOT',
         bot_id: 'BBOT',
       },
-      // Posting to a user id lands in the bot's direct message channel with them.
-      'chat.postMessage': {
-        ok: true,
-        channel: channel.startsWith('U') ? `D${channel.slice(1)}` : channel,
-        ts,
-        message: { ts },
-      },
+      'chat.postMessage': { ok: true, channel: postedTo, ts, message: { ts } },
+      'conversations.history': historyPage(channels.get(channel) ?? [], params),
       'chat.update': { ok: true, channel, ts: params.ts, text: params.text },
       'chat.postEphemeral': { ok: true, message_ts: ts },
       'views.open': { ok: true, view: { id: `V${sequence}`, type: 'modal' } },
@@ -136,7 +214,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         file_id: `F${sequence}`,
       },
       'files.completeUploadExternal': { ok: true, files: [{ id: `F${sequence}`, title: params.files }] },
-      'conversations.open': { ok: true, channel: { id: `D${String(params.users ?? '').replace(/^U/, '')}` } },
+      'conversations.open': { ok: true, channel: { id: dmChannelOf(String(params.users ?? '')) } },
       'users.lookupByEmail': [...users.entries()].some(([, email]) => email === params.email)
         ? { ok: true, user: { id: [...users.entries()].find(([, email]) => email === params.email)?.[0] } }
         : { ok: false, error: 'users_not_found' },
@@ -144,6 +222,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         ? { ok: true, user: { id: params.user, profile: { email: users.get(String(params.user)), display_name: '' } } }
         : { ok: false, error: 'user_not_found' },
     };
+    const holding = holds.get(method) ?? 0;
+    if (holding > 0) {
+      holds.set(method, holding - 1);
+      held.push(request);
+      return;
+    }
+    const delay = options.answerDelayMs?.() ?? 0;
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(JSON.stringify(answers[method] ?? { ok: false, error: 'unknown_method' }));
   });
@@ -165,6 +251,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     url,
     apiUrl: `${url}/api/`,
     calls,
+    channels,
     responses,
     uploads,
     responseUrl: (id) => `${url}/response/${id}`,
@@ -185,10 +272,16 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         socket.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: true }));
       }),
     failNext: (method, failure) => failures.set(method, [...(failures.get(method) ?? []), failure]),
+    holdNext: (method) => holds.set(method, (holds.get(method) ?? 0) + 1),
+    releaseHeld: () => {
+      for (const request of held.splice(0)) request.socket.destroy();
+    },
     close: () =>
       new Promise((resolve) => {
         for (const client of sockets.clients) client.terminate();
+        for (const request of held.splice(0)) request.socket.destroy();
         sockets.close();
+        server.closeAllConnections();
         server.close(() => resolve());
       }),
   };

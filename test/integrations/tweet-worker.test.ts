@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkPinnedTweet, publishQueuedTweets, type TweetWorkerDeps } from '../../bot/tweet-worker.js';
 import { silentLogger } from '../../commands/core/logger.js';
 import type { ReplyButton } from '../../commands/core/types.js';
@@ -17,8 +17,10 @@ afterEach(async () => {
 });
 
 async function setUp() {
-  x = await startFakeX();
-  bot = createTestBot({ now: '2026-09-15T15:30:00Z' });
+  const current = createTestBot({ now: '2026-09-15T15:30:00Z' });
+  bot = current;
+  // X dates its tweets by the test's clock, as the real one does by the real time.
+  x = await startFakeX({ now: () => current.clock.now().getTime() });
   bot.send('registrar PIC-DP 15/09/2026 10:00 zoom forzar=si');
   bot.send('rol comunica comunicacion');
   const deps: TweetWorkerDeps = {
@@ -96,23 +98,43 @@ describe('the X outbox worker (real twitter-api-v2 against a fake X)', () => {
 
   it('retries after a 5xx with a growing wait, and reports a failure after the last attempt', async () => {
     const { bot: current, x: fake, deps } = await setUp();
-    for (let attempt = 0; attempt < 5; attempt += 1) {
+    for (let attempt = 0; attempt < 10; attempt += 1) {
       fake.failNextPost({ status: 503, body: { title: 'Service Unavailable', type: 'about:blank', status: 503 } });
     }
     const id = queueTweet(current, 'Comienza la sesión de Pichincha');
     const waits: number[] = [];
-    for (let attempt = 0; attempt < 5; attempt += 1) {
+    for (let attempt = 0; attempt < 10; attempt += 1) {
       await publishQueuedTweets(deps);
       const tweet = findTweet(current.db, id);
       if (tweet?.state !== 'queued') break;
       waits.push((tweet.nextAttemptAt?.getTime() ?? 0) - current.clock.now().getTime());
       current.clock.set(tweet.nextAttemptAt ?? current.clock.now());
     }
-    expect(waits).toEqual([30_000, 60_000, 120_000, 240_000]);
-    expect(findTweet(current.db, id)).toMatchObject({ state: 'failed', attempts: 5 });
+    const minutes = 60_000;
+    expect(waits).toEqual([0.5, 1, 2, 4, 8, 15, 15, 15, 15].map((wait) => wait * minutes));
+    expect(findTweet(current.db, id)).toMatchObject({ state: 'failed', attempts: 10 });
     expect(JSON.stringify(current.outbox().map((entry) => entry.message))).toContain(
       'X no respondió tras varios intentos',
     );
+  });
+
+  it('rides out an hour of X answering 503: the tweet waits, then goes out once, and the author hears only that', async () => {
+    const { bot: current, x: fake, deps } = await setUp();
+    const id = queueTweet(current, 'Comienza la sesión de Pichincha');
+    const start = current.clock.now().getTime();
+    while (current.clock.now().getTime() - start < 60 * 60_000) {
+      fake.failNextPost({ status: 503, body: { title: 'Service Unavailable', type: 'about:blank', status: 503 } });
+      await publishQueuedTweets(deps);
+      const tweet = findTweet(current.db, id);
+      expect(tweet?.state).toBe('queued');
+      current.clock.set(tweet?.nextAttemptAt ?? current.clock.now());
+    }
+    await publishQueuedTweets(deps);
+    expect(fake.posted).toHaveLength(1);
+    expect(findTweet(current.db, id)?.state).toBe('sent');
+    const told = JSON.stringify(current.outbox().map((entry) => entry.message));
+    expect(told).toContain('Tuit publicado');
+    expect(told).not.toContain('No se pudo publicar');
   });
 
   it('recovers from a crash after X accepted a tweet: it finds it on the account and does not post it again', async () => {
@@ -239,5 +261,65 @@ describe('a server error', () => {
     await publishQueuedTweets(deps);
     expect(findTweet(current.db, id)?.state).toBe('sent');
     expect(fake.posted).toHaveLength(1);
+  });
+
+  it('recognises its own tweet with a link and an & as X shows it (t.co, &amp;) after a crash, and does not post it again', async () => {
+    const { bot: current, x: fake, deps } = await setUp();
+    const text = 'Pichincha & Guayas  rinden cuentas:\nhttps://www.ejemplo.gob.ec/rendicion?a=1&b=2 en vivo';
+    const id = queueTweet(current, text);
+    const sent = `${text} #RendiciónDeCuentas2026`;
+    // The process died after claiming the tweet and after X accepted it, before recording the answer.
+    moveTweet(current.db, {
+      id,
+      from: ['queued'],
+      to: 'sending',
+      actor: 'x-worker',
+      at: current.clock.now(),
+      set: { firstClaimedAt: current.clock.now() },
+    });
+    const onX = fake.addToTimeline(sent);
+    expect(fake.shown()[0]?.text).toMatch(
+      /^Pichincha &amp; Guayas {2}rinden cuentas:\nhttps:\/\/t\.co\/\S{10} en vivo/,
+    );
+    current.clock.advanceHours(0.1);
+    await publishQueuedTweets(deps, { atStartUp: true });
+    expect(fake.posted).toEqual([]);
+    expect(findTweet(current.db, id)).toMatchObject({ state: 'sent', xTweetId: onX });
+    expect(JSON.stringify(current.outbox().map((entry) => entry.message))).toContain(
+      `Tuit publicado: https://x.com/i/web/status/${onX}`,
+    );
+  });
+
+  it("records as published, with X's id, a tweet X refuses as a duplicate because an earlier attempt posted it, and tells the author its link", async () => {
+    const { bot: current, x: fake, deps } = await setUp();
+    const text = 'Resumen de la sesión <en vivo> & preguntas: ejemplo.gob.ec/rendicion';
+    const id = queueTweet(current, text);
+    // The first attempt's connection dropped after X had taken the tweet: it is queued for a retry.
+    fake.holdAnswers();
+    const first = publishQueuedTweets(deps);
+    await vi.waitUntil(() => fake.posted.length === 1);
+    fake.answerAgain();
+    await first;
+    expect(findTweet(current.db, id)).toMatchObject({ state: 'queued', attempts: 1 });
+    current.clock.advanceHours(0.1);
+    await publishQueuedTweets(deps);
+    expect(fake.posted).toHaveLength(1);
+    const onX = fake.posted[0]?.id;
+    expect(findTweet(current.db, id)).toMatchObject({ state: 'sent', xTweetId: onX });
+    const told = JSON.stringify(current.outbox().map((entry) => entry.message));
+    expect(told).toContain(`Tuit publicado: https://x.com/i/web/status/${onX}`);
+    expect(told).not.toContain('No se pudo publicar');
+  });
+
+  it('does not take for its own a tweet with the same text posted before its first attempt', async () => {
+    const { bot: current, x: fake, deps } = await setUp();
+    fake.addToTimeline('Comienza la sesión de Pichincha #RendiciónDeCuentas2026');
+    current.clock.advanceHours(1);
+    const id = queueTweet(current, 'Comienza la sesión de Pichincha');
+    await publishQueuedTweets(deps);
+    expect(findTweet(current.db, id)?.state).toBe('failed');
+    expect(JSON.stringify(current.outbox().map((entry) => entry.message))).toContain(
+      'X dice que ese texto ya está publicado en la cuenta.',
+    );
   });
 });

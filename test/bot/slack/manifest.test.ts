@@ -28,6 +28,9 @@ describe('the Slack manifest', () => {
       'users:read',
       'users:read.email',
       'files:write',
+      'channels:history',
+      'groups:history',
+      'im:history',
     ]);
     expect(manifest.display_information.long_description.length).toBeGreaterThanOrEqual(175);
   });

@@ -1,0 +1,203 @@
+import { WebClient } from '@slack/web-api';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkHealth } from '../../../bot/health.js';
+import { backOffMs, CLAIM_TIMEOUT_MS } from '../../../bot/outbox-pass.js';
+import { deliverSlackOutbox, OUTBOX_EVENT_TYPE } from '../../../bot/slack/slack-outbox.js';
+import { silentLogger } from '../../../commands/core/logger.js';
+import { enqueueChatMessage, findCardLocation } from '../../../db/queries/chat-outbox.js';
+import { type FakeSlack, startFakeSlack } from '../../helpers/fake-slack.js';
+import { createTestBot, type TestBot } from '../../helpers/test-bot.js';
+
+const APPROVALS_CHANNEL = 'C0APROBAR';
+
+let bot: TestBot | undefined;
+let slack: FakeSlack | undefined;
+afterEach(async () => {
+  slack?.releaseHeld();
+  await slack?.close();
+  bot?.close();
+  bot = undefined;
+  slack = undefined;
+});
+
+/** A bot whose chat platform is Slack, a fake Slack dating messages by the bot's clock, and a pass. */
+async function setUp() {
+  const current = createTestBot({
+    now: '2026-09-15T15:30:00Z',
+    platforms: ['slack'],
+    admins: ['U0ADMIN'],
+    roster:
+      'codigo,nombre,provincia,tipo,responsable\nPIC-DP,Dirección Provincial de Pichincha,Pichincha,direccion-provincial,U0OFICIAL\n',
+  });
+  bot = current;
+  const fake = await startFakeSlack({ now: () => current.clock.now().getTime() });
+  slack = fake;
+  current.send('registrar PIC-DP 18/09/2026 10:00 zoom', { as: 'U0ADMIN' });
+  current.send('rol U0DIRECTORA direccion', { as: 'U0ADMIN' });
+  /** One outbox pass, as one process would run it (each call a client of its own). */
+  const pass = () =>
+    deliverSlackOutbox({
+      db: current.db,
+      client: new WebClient('xoxb-test', {
+        slackApiUrl: fake.apiUrl,
+        retryConfig: { retries: 0 },
+        rejectRateLimitedCalls: true,
+      }),
+      channels: { approvals: APPROVALS_CHANNEL },
+      clock: current.clock,
+      logger: silentLogger,
+      moreNotice: (hidden) => `… ${hidden}`,
+    });
+  const undelivered = () =>
+    (
+      current.db.sqlite.prepare('SELECT count(*) AS n FROM chat_outbox WHERE delivered_at IS NULL').get() as {
+        n: number;
+      }
+    ).n;
+  return { bot: current, slack: fake, pass, undelivered };
+}
+
+describe('the Slack outbox, exactly once', () => {
+  it('posts every message with the outbox id in its metadata, which the history shows only when asked', async () => {
+    const { bot: current, slack: fake, pass } = await setUp();
+    current.send('solicitar video PIC-DP "Video institucional"', { as: 'U0OFICIAL' });
+    await pass();
+    const [post] = fake.callsTo('chat.postMessage');
+    expect(post?.params.metadata).toEqual({ event_type: OUTBOX_EVENT_TYPE, event_payload: { outbox_id: 1 } });
+    const history = (withMetadata: boolean) =>
+      fetch(`${fake.apiUrl}conversations.history`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ channel: APPROVALS_CHANNEL, include_all_metadata: String(withMetadata) }),
+      }).then((response) => response.json() as Promise<{ messages: Record<string, unknown>[] }>);
+    expect((await history(false)).messages[0]).not.toHaveProperty('metadata');
+    expect((await history(true)).messages[0]?.metadata).toEqual(post?.params.metadata);
+  });
+
+  it('finds in the channel a card Slack took before the bot died, does not post it again, and edits it on the decision', async () => {
+    const { bot: current, slack: fake, pass, undelivered } = await setUp();
+    current.send('solicitar video PIC-DP "Video institucional"', { as: 'U0OFICIAL' });
+    // The first process claims the card and Slack takes it, but the answer never comes back.
+    fake.holdNext('chat.postMessage');
+    const dying = pass();
+    await expect.poll(() => fake.channels.get(APPROVALS_CHANNEL)?.length).toBe(1);
+    // A second process (or this one restarted) comes along once the claim has timed out.
+    current.clock.advanceHours((CLAIM_TIMEOUT_MS + 1_000) / 3_600_000);
+    await pass();
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+    const [lookup] = fake.callsTo('conversations.history');
+    expect(lookup?.params).toMatchObject({ channel: APPROVALS_CHANNEL, include_all_metadata: 'true' });
+    expect(Number(lookup?.params.oldest)).toBeLessThanOrEqual(Date.parse('2026-09-15T15:30:00Z') / 1000);
+    expect(undelivered()).toBe(0);
+    const card = fake.channels.get(APPROVALS_CHANNEL)?.[0];
+    expect(findCardLocation(current.db, 'approval:1', 'slack')).toMatchObject({
+      channelRef: APPROVALS_CHANNEL,
+      messageRef: card?.ts,
+    });
+    // The first attempt's connection drops: it may no longer touch the message another attempt delivered.
+    fake.releaseHeld();
+    await dying;
+    expect(undelivered()).toBe(0);
+
+    current.send('solicitud aprobar 1', { as: 'U0DIRECTORA' });
+    await pass();
+    expect(fake.callsTo('chat.update')[0]?.params.ts).toBe(card?.ts);
+    expect(fake.channels.get(APPROVALS_CHANNEL)).toHaveLength(1);
+    expect(JSON.stringify(card?.blocks)).toContain('Aprobada');
+  });
+
+  it('edits, not posts again, a card Slack took before the bot died when the decision comes before the card is found', async () => {
+    const { bot: current, slack: fake, pass, undelivered } = await setUp();
+    current.send('solicitar video PIC-DP "Video institucional"', { as: 'U0OFICIAL' });
+    fake.holdNext('chat.postMessage');
+    const dying = pass();
+    await expect.poll(() => fake.channels.get(APPROVALS_CHANNEL)?.length).toBe(1);
+    // The bot is restarted at once and the Directorate decides: the card's first post is still claimed.
+    current.send('solicitud aprobar 1', { as: 'U0DIRECTORA' });
+    await pass();
+    expect(fake.channels.get(APPROVALS_CHANNEL)).toHaveLength(1);
+    current.clock.advanceHours((CLAIM_TIMEOUT_MS + 1_000) / 3_600_000);
+    await pass();
+    const cards = fake.channels.get(APPROVALS_CHANNEL) ?? [];
+    expect(cards).toHaveLength(1);
+    expect(fake.callsTo('chat.update')[0]?.params.ts).toBe(cards[0]?.ts);
+    expect(JSON.stringify(cards[0]?.blocks)).toContain('Aprobada');
+    expect(undelivered()).toBe(1);
+    fake.releaseHeld();
+    await dying;
+  });
+
+  it('sends a claimed card that Slack never got, once, after the claim times out, and leaves a live claim alone', async () => {
+    const { bot: current, slack: fake, pass, undelivered } = await setUp();
+    current.send('solicitar video PIC-DP "Video institucional"', { as: 'U0OFICIAL' });
+    current.db.sqlite
+      .prepare('UPDATE chat_outbox SET sending_since = ?, first_claimed_at = ?, attempt_id = ?')
+      .run(current.clock.now().getTime(), current.clock.now().getTime(), 'a process that died before calling Slack');
+    current.clock.advanceHours(5 / 3600);
+    await pass();
+    expect(fake.calls.map((call) => call.method)).toEqual([]);
+    current.clock.advanceHours(CLAIM_TIMEOUT_MS / 3_600_000);
+    await pass();
+    await pass();
+    expect(fake.calls.map((call) => call.method)).toEqual(['conversations.history', 'chat.postMessage']);
+    expect(undelivered()).toBe(0);
+  });
+
+  it('looks a direct message up in the DM channel conversations.open gives, and does not send it twice', async () => {
+    const { bot: current, slack: fake, pass, undelivered } = await setUp();
+    enqueueChatMessage(current.db, {
+      platform: 'slack',
+      targetType: 'user',
+      target: 'U0OFICIAL',
+      fallbackChannelId: null,
+      action: 'post',
+      cardKey: null,
+      message: {
+        visibility: 'private',
+        tone: 'success',
+        blocks: [{ type: 'text', text: 'Su solicitud #1 fue aprobada' }],
+      },
+      createdAt: current.clock.now(),
+    });
+    // Slack takes the DM, then the connection drops before its answer.
+    fake.holdNext('chat.postMessage');
+    const dying = pass();
+    await expect.poll(() => fake.channels.get('D0OFICIAL')?.length ?? 0).toBe(1);
+    fake.releaseHeld();
+    await dying;
+    expect(undelivered()).toBe(1);
+    current.clock.advanceHours(backOffMs(1) / 3_600_000);
+    await pass();
+    expect(fake.callsTo('conversations.open')[0]?.params.users).toBe('U0OFICIAL');
+    expect(fake.callsTo('conversations.history').map((call) => call.params.channel)).toEqual(['D0OFICIAL']);
+    expect(fake.channels.get('D0OFICIAL')).toHaveLength(1);
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(undelivered()).toBe(0);
+  });
+
+  it('rides out an hour of Slack answering 503 and 429: the card waits, /healthz shows it, and it is posted once', async () => {
+    const { bot: current, slack: fake, pass, undelivered } = await setUp();
+    current.send('solicitar video PIC-DP "Video institucional"', { as: 'U0OFICIAL' });
+    const start = current.clock.now().getTime();
+    let failures = 0;
+    while (current.clock.now().getTime() - start < 60 * 60_000) {
+      fake.failNext(
+        'chat.postMessage',
+        failures % 3 === 2
+          ? { status: 429, body: { ok: false, error: 'ratelimited' }, headers: { 'retry-after': '120' } }
+          : { status: 503, body: { ok: false, error: 'service_unavailable' } },
+      );
+      failures += 1;
+      await pass();
+      expect(checkHealth(current.db, { slack: 'connected' }).outbox).toEqual({ chatMessages: 1, tweets: 0 });
+      const row = current.db.sqlite.prepare('SELECT next_attempt_at AS next FROM chat_outbox WHERE id = 1').get() as {
+        next: number;
+      };
+      current.clock.set(new Date(row.next));
+    }
+    await pass();
+    expect(fake.channels.get(APPROVALS_CHANNEL)).toHaveLength(1);
+    expect(undelivered()).toBe(0);
+    expect(failures).toBeLessThan(20);
+  });
+});
