@@ -221,6 +221,7 @@ export interface Messages {
     submittedTitle: (id: number) => string;
     submittedText: string;
     flagSet: (kind: string) => string;
+    flagCleared: (kind: string) => string;
     approvedTitle: (id: number) => string;
     rejectedTitle: (id: number) => string;
     withdrawnTitle: (id: number) => string;

@@ -93,8 +93,10 @@ export function english(ex: Examples): Messages {
         `I don't know the kind \`${input}\`. Type \`video\`, \`photos\` or \`cultural\`, e.g. \`/rendicion request-approval video ${ex.unitCode} "3-minute institutional video"\`.`,
       invalid_link: ({ input }) => `\`${input}\` is not a valid link. Type the full address, starting with https://.`,
       text_too_long: ({ max }) => `The text is too long: use at most ${max} characters.`,
-      pending_request_exists: ({ id, kind, unitCode }) =>
-        `${unitCode} already has request #${id} (${kind}) pending. Wait for the decision or withdraw it with \`/rendicion request withdraw ${id}\`.`,
+      pending_request_exists: ({ id, kind, unitCode, requestedBy }) =>
+        requestedBy === undefined
+          ? `${unitCode} already has request #${id} (${kind}) pending. Wait for the decision or withdraw it with \`/rendicion request withdraw ${id}\`.`
+          : `${unitCode} already has request #${id} (${kind}) pending, asked by ${requestedBy}. Wait for the decision; only ${requestedBy} can withdraw it. See it with \`/rendicion request ${id}\`.`,
       event_already_started: ({ unitCode, when }) =>
         `${unitCode}'s session started on ${when}: approvals can no longer be requested for it.`,
       own_request: ({ id }) => `You cannot decide your own request #${id}: someone else in the Directorate must.`,
@@ -572,6 +574,8 @@ export function english(ex: Examples): Messages {
       submittedTitle: (id) => `Request #${id} sent to the Directorate`,
       submittedText: "The Directorate will see it in its approvals channel. You'll be told when it decides.",
       flagSet: (kind) => `The session is now marked as showing ${kind}.`,
+      flagCleared: (kind) =>
+        `The note that the session shows ${kind}, which this request had set, was removed: its approval is no longer pending. If it will, type \`/rendicion request-approval\` again.`,
       approvedTitle: (id) => `Request #${id} approved`,
       rejectedTitle: (id) => `Request #${id} rejected`,
       withdrawnTitle: (id) => `Request #${id} withdrawn`,

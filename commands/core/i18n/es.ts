@@ -96,8 +96,10 @@ export function spanish(ex: Examples): Messages {
       invalid_link: ({ input }) =>
         `\`${input}\` no es un enlace válido. Escriba la dirección completa, empezando por https://.`,
       text_too_long: ({ max }) => `El texto es demasiado largo: use como máximo ${max} caracteres.`,
-      pending_request_exists: ({ id, kind, unitCode }) =>
-        `${unitCode} ya tiene pendiente la solicitud #${id} de ${kind}. Espere la decisión o retírela con \`/rendicion solicitud retirar ${id}\`.`,
+      pending_request_exists: ({ id, kind, unitCode, requestedBy }) =>
+        requestedBy === undefined
+          ? `${unitCode} ya tiene pendiente la solicitud #${id} de ${kind}. Espere la decisión o retírela con \`/rendicion solicitud retirar ${id}\`.`
+          : `${unitCode} ya tiene pendiente la solicitud #${id} de ${kind}, pedida por ${requestedBy}. Espere la decisión; solo ${requestedBy} puede retirarla. Véala con \`/rendicion solicitud ${id}\`.`,
       event_already_started: ({ unitCode, when }) =>
         `La rendición de ${unitCode} empezó el ${when}: ya no se pueden pedir aprobaciones para ella.`,
       own_request: ({ id }) =>
@@ -582,6 +584,8 @@ export function spanish(ex: Examples): Messages {
       submittedTitle: (id) => `Solicitud #${id} enviada a la Dirección`,
       submittedText: 'La Dirección la verá en su canal de aprobaciones. Le avisaremos cuando decida.',
       flagSet: (kind) => `Se anotó en la rendición que mostrará ${kind}.`,
+      flagCleared: (kind) =>
+        `Se quitó de la rendición la nota de que mostrará ${kind}, que había puesto esta solicitud: su aprobación ya no está pendiente. Si lo mostrará, escriba \`/rendicion solicitar\` de nuevo.`,
       approvedTitle: (id) => `Solicitud #${id} aprobada`,
       rejectedTitle: (id) => `Solicitud #${id} rechazada`,
       withdrawnTitle: (id) => `Solicitud #${id} retirada`,
