@@ -3,8 +3,8 @@ import {
   closeApprovalRequest,
   findApprovalRequest,
   listPendingApprovals,
-  listUnescalatedPendingApprovals,
   listRequestsOfEvent,
+  listUnescalatedPendingApprovals,
   markRequestEscalated,
 } from '../../db/queries/approvals.js';
 import { eventDetailsOf, saveEvent } from '../../db/queries/events.js';

@@ -100,6 +100,9 @@ export interface Messages {
     video: string;
     photos: string;
     facebookWarning: string;
+    /** Another session at about the same time has the same officer, or the same room in the province. */
+    officerClash: (unitCode: string, when: string, officer: string) => string;
+    roomClash: (unitCode: string, when: string, room: string) => string;
     forcedOutsideWindow: string;
     rescheduledFrom: (previous: string) => string;
     nextStep: (stepLabel: string, due: string, command: string) => string;

@@ -451,6 +451,10 @@ export function english(ex: Examples): Messages {
       facebookWarning:
         '⚠️ The memo advises against Facebook because of the volume of questions. Registered anyway; if you can, use Zoom, Teams, Meet or YouTube Live.',
       forcedOutsideWindow: 'Registered outside the campaign period by an admin.',
+      officerClash: (unitCode, when, officer) =>
+        `⚠️ At the same time: ${unitCode}'s session (${when}) has the same officer, ${officer}. Registered anyway; if they cannot attend both, change the time or get help.`,
+      roomClash: (unitCode, when, room) =>
+        `⚠️ At the same time: ${unitCode}'s session (${when}) uses the same room, “${room}”. Registered anyway; make sure the room fits both, or change the time or the room.`,
       rescheduledFrom: (previous) => `Rescheduled: it was ${previous}.`,
       nextStep: (stepLabel, due, command) => `Next step: ${stepLabel}, ${due}. When done: \`${command}\``,
     },

@@ -460,6 +460,10 @@ export function spanish(ex: Examples): Messages {
       facebookWarning:
         '⚠️ El memorando recomienda no usar Facebook por el volumen de preguntas. Se registró igual; si puede, use Zoom, Teams, Meet o YouTube Live.',
       forcedOutsideWindow: 'Registrada fuera del periodo de la campaña por decisión de un administrador.',
+      officerClash: (unitCode, when, officer) =>
+        `⚠️ A la misma hora: la rendición de ${unitCode} (${when}) tiene el mismo responsable, ${officer}. Se registró igual; si no puede estar en las dos, cambie la hora o pida apoyo.`,
+      roomClash: (unitCode, when, room) =>
+        `⚠️ A la misma hora: la rendición de ${unitCode} (${when}) usa la misma sala, «${room}». Se registró igual; confirme que la sala alcanza para las dos o cambie la hora o la sala.`,
       rescheduledFrom: (previous) => `Reprogramada: antes era el ${previous}.`,
       nextStep: (stepLabel, due, command) => `Siguiente paso: ${stepLabel}, ${due}. Al cumplirlo: \`${command}\``,
     },
