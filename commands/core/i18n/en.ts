@@ -705,7 +705,7 @@ export function english(ex: Examples): Messages {
       moreLinks: (count, command) =>
         `… and ${count} more ${count === 1 ? 'unit' : 'units'}; to see ${count === 1 ? 'it' : 'them'} type \`${command}\`.`,
       pageCommand: (province, page) =>
-        province === undefined ? `/rendicion links ${page}` : `/rendicion links ${typedWord(province)} ${page}`,
+        `/rendicion links ${province === undefined ? 'all' : typedWord(province)} ${page}`,
       declaredLine: (unitCode, unitName) => `\`${unitCode}\` ${unitName} — declared without a link`,
       refusedLine: (unitCode, unitName, url, problem) =>
         `\`${unitCode}\` ${unitName} — missing (YouTube refused ${url}: ${problem})`,

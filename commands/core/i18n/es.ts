@@ -716,7 +716,7 @@ export function spanish(ex: Examples): Messages {
       moreLinks: (count, command) =>
         `… y ${count} ${count === 1 ? 'unidad' : 'unidades'} más; para ${count === 1 ? 'verla' : 'verlas'} escriba \`${command}\`.`,
       pageCommand: (province, page) =>
-        province === undefined ? `/rendicion enlaces ${page}` : `/rendicion enlaces ${typedWord(province)} ${page}`,
+        `/rendicion enlaces ${province === undefined ? 'todo' : typedWord(province)} ${page}`,
       declaredLine: (unitCode, unitName) => `\`${unitCode}\` ${unitName} — declarado sin enlace`,
       refusedLine: (unitCode, unitName, url, problem) =>
         `\`${unitCode}\` ${unitName} — falta (YouTube rechazó ${url}: ${problem})`,
