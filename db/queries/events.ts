@@ -120,6 +120,32 @@ export function listSessionsNear(
     .all();
 }
 
+/**
+ * Whether some session of the campaign has a moment `startsAt + offset` (one of `offsetsMs`) in
+ * [`from`, `until`): a checklist step fell due then, so its state changed with the clock alone.
+ * One indexed range read per offset.
+ */
+export function hasDueMomentBetween(
+  db: Database,
+  input: { campaignId: number; from: Date; until: Date; offsetsMs: readonly number[] },
+): boolean {
+  return input.offsetsMs.some(
+    (offset) =>
+      db.orm
+        .select({ id: events.id })
+        .from(events)
+        .where(
+          and(
+            eq(events.campaignId, input.campaignId),
+            gte(events.startsAt, new Date(input.from.getTime() - offset)),
+            lt(events.startsAt, new Date(input.until.getTime() - offset)),
+          ),
+        )
+        .limit(1)
+        .get() !== undefined,
+  );
+}
+
 const eventRows = tableRows(events);
 
 /**
