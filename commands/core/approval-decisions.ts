@@ -140,7 +140,7 @@ export function decideRequest(
   if (decision === 'approved') {
     const stepId = stepOfApproval(closed.kind);
     if (stepId) {
-      tickStep(ctx.deps.db, {
+      const { changed } = tickStep(ctx.deps.db, {
         eventId: item.event.id,
         stepId,
         actor: ctx.user.id,
@@ -148,7 +148,8 @@ export function decideRequest(
         requestId: ctx.requestId,
         unitCode: item.unit.code,
       });
-      blocks.push({ type: 'context', text: approvals.stepTicked(ctx.t.steps[stepId] ?? stepId) });
+      const label = ctx.t.steps[stepId] ?? stepId;
+      blocks.push({ type: 'context', text: changed ? approvals.stepTicked(label) : approvals.stepAlreadyTicked(label) });
     }
     tellRequester(ctx, updated, approvals.toRequester.approved(id, kind, item.unit.code, ctx.user.id), 'success');
   } else {

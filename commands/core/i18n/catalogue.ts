@@ -230,6 +230,7 @@ export interface Messages {
     withdrawnTitle: (id: number) => string;
     expiredTitle: (id: number) => string;
     stepTicked: (stepLabel: string) => string;
+    stepAlreadyTicked: (stepLabel: string) => string;
     alreadyClosed: (id: number, state: string, by: string, when: string) => string;
     toRequester: {
       approved: (id: number, kind: string, unitCode: string, by: string) => string;
@@ -315,7 +316,8 @@ export interface Messages {
   youtube: {
     receivedTitle: (unitCode: string) => string;
     checking: string;
-    unverified: string;
+    /** Stored without a YouTube key; `ticked`: this report marked the step (it was not already). */
+    unverified: (ticked: boolean) => string;
     alreadyReported: (url: string) => string;
     replaceQuestion: (current: string, proposed: string) => string;
     replaceButton: string;

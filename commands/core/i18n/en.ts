@@ -3,6 +3,30 @@ import type { Examples, Messages } from './catalogue.js';
 
 const list = (items: readonly string[]) => items.map((item) => `\`${item}\``).join(', ');
 
+
+/** A step id as a word on a button (the ids are Spanish: `invitacion` → invitation). */
+const STEP_WORDS: Record<string, string> = {
+  fecha: 'date',
+  invitacion: 'invitation',
+  publico: 'audience',
+  sala: 'room',
+  imagen: 'branding',
+  moderador: 'moderator',
+  conexion: 'connection',
+  preguntas: 'questions',
+  guion: 'script',
+  correo: 'e-mail',
+  invitados: 'guests',
+  grabacion: 'recording',
+  filtrado: 'filtering',
+  'aviso-correo': 'e-mail notice',
+  youtube: 'YouTube',
+  prensa: 'press',
+  presentacion: 'presentation',
+  respuestas: 'answers',
+};
+const stepWord = (stepId: string) => STEP_WORDS[stepId] ?? stepId;
+
 export function english(ex: Examples): Messages {
   const register = `/rendicion register ${ex.unitCode} ${ex.date} 10:00 zoom`;
   return {
@@ -467,7 +491,7 @@ export function english(ex: Examples): Messages {
       dueOn: (when) => `due ${when}`,
       overdueSince: (when) => `overdue since ${when}`,
       notApplicable: 'not applicable',
-      tickButton: (stepId) => `Tick ${stepId}`,
+      tickButton: (stepId) => `Tick ${stepWord(stepId)}`,
       provinceTitle: (province) => `Province: ${province}`,
       provinceLine: (unitCode, unitName, when, done, total, overdue) =>
         `\`${unitCode}\` ${unitName} — ${when} — ${done}/${total} steps${overdue ? ` — ⚠️ ${overdue} overdue` : ''}`,
@@ -585,6 +609,7 @@ export function english(ex: Examples): Messages {
       withdrawnTitle: (id) => `Request #${id} withdrawn`,
       expiredTitle: (id) => `Request #${id} expired`,
       stepTicked: (stepLabel) => `Step ticked: ${stepLabel}.`,
+      stepAlreadyTicked: (stepLabel) => `The step was already ticked: ${stepLabel}.`,
       alreadyClosed: (id, state, by, when) => `Request #${id} is already ${state} (${by}, ${when}). Nothing changed.`,
       toRequester: {
         approved: (id, kind, unitCode, by) => `✅ Your request #${id} (${kind}, ${unitCode}) was approved by ${by}.`,
@@ -610,7 +635,7 @@ export function english(ex: Examples): Messages {
       digestTitle: (unitCode) => `⏰ Overdue steps: ${unitCode}`,
       digestIntro: (unitName, when) => `${unitName}'s session is on ${when}. These steps are overdue:`,
       stepLine: (stepId, label, since) => `\`${stepId}\` ${label} (due ${since})`,
-      doneButton: (stepId) => `Done: ${stepId}`,
+      doneButton: (stepId) => `Done: ${stepWord(stepId)}`,
       snoozeHour: 'Snooze 1 h',
       snoozeFourHours: 'Snooze 4 h',
       snoozeTomorrow: 'Until tomorrow',
@@ -680,8 +705,8 @@ export function english(ex: Examples): Messages {
     youtube: {
       receivedTitle: (unitCode) => `YouTube link received: ${unitCode}`,
       checking: "Checking the video on YouTube; you'll be told in a moment.",
-      unverified:
-        'Stored "unverified": no YouTube key is configured, so only the link\'s form was checked. The `youtube` step was ticked.',
+      unverified: (ticked) =>
+        `Stored "unverified": no YouTube key is configured, so only the link's form was checked. ${ticked ? 'The `youtube` step was ticked.' : 'The `youtube` step was already ticked; it now counts with this link.'}`,
       alreadyReported: (url) => `That link was already recorded (${url}); nothing changed.`,
       replaceQuestion: (current, proposed) =>
         `This unit already has the link ${current}. Replace it with ${proposed}? The previous one stays in the audit log.`,

@@ -1,6 +1,17 @@
 import { typedWord } from '../text.js';
 import type { Examples, Messages } from './catalogue.js';
 
+/** A step id as a word in a sentence or on a button, with the accents the id leaves out (`invitacion` → invitación). */
+const STEP_WORDS: Record<string, string> = {
+  invitacion: 'invitación',
+  publico: 'público',
+  conexion: 'conexión',
+  grabacion: 'grabación',
+  presentacion: 'presentación',
+  youtube: 'YouTube',
+};
+const stepWord = (stepId: string) => STEP_WORDS[stepId] ?? stepId;
+
 const list = (items: readonly string[]) => items.map((item) => `\`${item}\``).join(', ');
 
 export function spanish(ex: Examples): Messages {
@@ -476,7 +487,7 @@ export function spanish(ex: Examples): Messages {
       dueOn: (when) => `vence ${when}`,
       overdueSince: (when) => `atrasado desde ${when}`,
       notApplicable: 'no aplica',
-      tickButton: (stepId) => `Marcar ${stepId}`,
+      tickButton: (stepId) => `Marcar ${stepWord(stepId)}`,
       provinceTitle: (province) => `Provincia: ${province}`,
       provinceLine: (unitCode, unitName, when, done, total, overdue) =>
         `\`${unitCode}\` ${unitName} — ${when} — ${done}/${total} pasos${overdue ? ` — ⚠️ ${overdue} atrasado${overdue === 1 ? '' : 's'}` : ''}`,
@@ -595,6 +606,7 @@ export function spanish(ex: Examples): Messages {
       withdrawnTitle: (id) => `Solicitud #${id} retirada`,
       expiredTitle: (id) => `Solicitud #${id} vencida`,
       stepTicked: (stepLabel) => `Se marcó el paso: ${stepLabel}.`,
+      stepAlreadyTicked: (stepLabel) => `El paso ya estaba marcado: ${stepLabel}.`,
       alreadyClosed: (id, state, by, when) =>
         `La solicitud #${id} ya está ${state} (${by}, ${when}). No se cambió nada.`,
       toRequester: {
@@ -621,7 +633,7 @@ export function spanish(ex: Examples): Messages {
       digestTitle: (unitCode) => `⏰ Pasos atrasados: ${unitCode}`,
       digestIntro: (unitName, when) => `La rendición de ${unitName} es el ${when}. Estos pasos ya vencieron:`,
       stepLine: (stepId, label, since) => `\`${stepId}\` ${label} (vencía el ${since})`,
-      doneButton: (stepId) => `Hecho: ${stepId}`,
+      doneButton: (stepId) => `Hecho: ${stepWord(stepId)}`,
       snoozeHour: 'Posponer 1 h',
       snoozeFourHours: 'Posponer 4 h',
       snoozeTomorrow: 'Hasta mañana',
@@ -691,8 +703,8 @@ export function spanish(ex: Examples): Messages {
     youtube: {
       receivedTitle: (unitCode) => `Enlace de YouTube recibido: ${unitCode}`,
       checking: 'Verificando el video en YouTube; le avisaremos en un momento.',
-      unverified:
-        'Guardado "sin verificar": no hay clave de YouTube configurada, así que solo se revisó la forma del enlace. Se marcó el paso `youtube`.',
+      unverified: (ticked) =>
+        `Guardado "sin verificar": no hay clave de YouTube configurada, así que solo se revisó la forma del enlace. ${ticked ? 'Se marcó el paso `youtube`.' : 'El paso `youtube` ya estaba marcado; ahora cuenta con este enlace.'}`,
       alreadyReported: (url) => `Ese enlace ya estaba registrado (${url}); no se cambió nada.`,
       replaceQuestion: (current, proposed) =>
         `Esta unidad ya tiene el enlace ${current}. ¿Reemplazarlo por ${proposed}? El anterior queda en el registro de auditoría.`,
