@@ -149,7 +149,10 @@ export function decideRequest(
         unitCode: item.unit.code,
       });
       const label = ctx.t.steps[stepId] ?? stepId;
-      blocks.push({ type: 'context', text: changed ? approvals.stepTicked(label) : approvals.stepAlreadyTicked(label) });
+      blocks.push({
+        type: 'context',
+        text: changed ? approvals.stepTicked(label) : approvals.stepAlreadyTicked(label),
+      });
     }
     tellRequester(ctx, updated, approvals.toRequester.approved(id, kind, item.unit.code, ctx.user.id), 'success');
   } else {

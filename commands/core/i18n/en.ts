@@ -3,7 +3,6 @@ import type { Examples, Messages } from './catalogue.js';
 
 const list = (items: readonly string[]) => items.map((item) => `\`${item}\``).join(', ');
 
-
 /** A step id as a word on a button (the ids are Spanish: `invitacion` → invitation). */
 const STEP_WORDS: Record<string, string> = {
   fecha: 'date',
@@ -210,6 +209,7 @@ export function english(ex: Examples): Messages {
           "`video=yes`, `photos=yes`, `cultural=yes`: the session shows that material or segment (needs the Directorate's approval).",
           'If the session is already registered you can change only the options, without repeating date, time and platform.',
           'An admin can register outside the campaign period with `force=yes`.',
+          'If the same officer, or the same room in the province, has another session less than 2 hours away, the bot warns (and registers anyway).',
         ],
       },
       estado: {
@@ -230,7 +230,9 @@ export function english(ex: Examples): Messages {
         description: "Ticks (or unticks with `no`) a step of a unit's checklist.",
         usage: '/rendicion check <unit> <step> [no]',
         examples: [`/rendicion check ${ex.unitCode} invitacion`, `/rendicion check ${ex.unitCode} invitacion no`],
-        details: [],
+        details: [
+          'The `youtube` and `presentacion` steps are not ticked by hand: their evidence ticks them (`/rendicion video-link`, `/rendicion presentation`). If they were delivered another way, the Directorate uses `/rendicion declare`.',
+        ],
       },
       resumen: {
         description:
@@ -265,7 +267,10 @@ export function english(ex: Examples): Messages {
           '/rendicion request reject 12 "The video is longer than 3 minutes"',
           '/rendicion request withdraw 12',
         ],
-        details: ['Approve and reject: the Directorate only, never for its own request. Withdraw: only whoever asked.'],
+        details: [
+          'Approve and reject: the Directorate only, never for its own request. Withdraw: only whoever asked.',
+          'Withdrawing a request for a video, photos or a cultural segment takes back the note asking put on the session: its approval stops being pending.',
+        ],
       },
       solicitudes: {
         description: 'Lists the requests with their state and age.',
@@ -320,13 +325,18 @@ export function english(ex: Examples): Messages {
           'Accepts `watch?v=`, `youtu.be/`, `live/` and `shorts/`, with or without parameters.',
           'With a YouTube key configured, the bot checks the video exists, is on the campaign\'s channel, is not private, has finished processing and is not older than the session; otherwise it is stored "unverified".',
           'A different link for the same unit replaces the previous one after a confirmation; the audit log keeps both.',
+          "A link YouTube refused is not the unit's link: it does not count, and the next one goes straight in, without a question.",
+          'A video that is already the link of another unit is refused, naming it; an admin may register it anyway with `force=yes` (a joint session).',
         ],
       },
       enlaces: {
         description: 'Lists the reported YouTube links and the missing ones.',
-        usage: '/rendicion links [province]',
-        examples: ['/rendicion links', '/rendicion links Pichincha'],
-        details: [],
+        usage: '/rendicion links [province | all] [page]',
+        examples: ['/rendicion links', '/rendicion links Pichincha', '/rendicion links all 2'],
+        details: [
+          'Counts only the links that hold (verified or unverified); shows apart the ones YouTube refused, with the reason, and the "declared without a link".',
+          'Lists up to 25 units, by province in alphabetical order, and says how many more there are; a page number shows the next ones.',
+        ],
       },
       declarar: {
         description:
@@ -346,13 +356,17 @@ export function english(ex: Examples): Messages {
         details: [
           "Only links on the campaign's institutional domains are accepted.",
           'The bot checks the page answers; if it answers with an error you are told the HTTP status. Once it answers, the `presentacion` step is ticked.',
+          'If the page cannot be opened in 3 attempts (no answer, unknown domain, bad certificate), you are told why in a direct message and the step stays unticked.',
         ],
       },
       hoja: {
         description: "Rebuilds the campaign's Google Sheet (a row per unit, a column per step).",
         usage: '/rendicion sheet',
         examples: ['/rendicion sheet'],
-        details: ['The sheet updates itself after every change (at most once a minute); this rewrites it whole.'],
+        details: [
+          'The sheet updates itself after every change and when a step becomes overdue (at most once a minute); this rewrites it whole.',
+          "If Google fails, the sheet is tried again later (after 30 seconds, then less and less often, up to every 30 minutes). The headers are in the bot's language.",
+        ],
       },
       exportar: {
         description: 'Exports a CSV of every session, every step (state, who and when) and its YouTube link.',

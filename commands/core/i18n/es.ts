@@ -202,6 +202,7 @@ export function spanish(ex: Examples): Messages {
           '`video=si`, `fotos=si`, `cultural=si`: la sesión mostrará ese material o segmento (necesita aprobación de la Dirección).',
           'Si la rendición ya está registrada, puede cambiar solo las opciones sin repetir fecha, hora y plataforma.',
           'Un administrador puede registrar fuera del periodo de la campaña con `forzar=si`.',
+          'Si el mismo responsable, o la misma sala en la provincia, tiene otra rendición a menos de 2 horas, el bot avisa (y registra igual).',
         ],
       },
       estado: {
@@ -222,7 +223,9 @@ export function spanish(ex: Examples): Messages {
         description: 'Marca (o desmarca con `no`) un paso del checklist de una unidad.',
         usage: '/rendicion marcar <unidad> <paso> [no]',
         examples: [`/rendicion marcar ${ex.unitCode} invitacion`, `/rendicion marcar ${ex.unitCode} invitacion no`],
-        details: [],
+        details: [
+          'Los pasos `youtube` y `presentacion` no se marcan a mano: los marca su evidencia (`/rendicion youtube`, `/rendicion presentacion`). Si se entregaron por otra vía, la Dirección usa `/rendicion declarar`.',
+        ],
       },
       resumen: {
         description: 'Resumen de la campaña: avance, sesiones de hoy y mañana, atrasos y aprobaciones pendientes.',
@@ -256,7 +259,10 @@ export function spanish(ex: Examples): Messages {
           '/rendicion solicitud rechazar 12 "El video supera los 3 minutos"',
           '/rendicion solicitud retirar 12',
         ],
-        details: ['Aprobar y rechazar: solo la Dirección, y nunca la solicitud propia. Retirar: solo quien la pidió.'],
+        details: [
+          'Aprobar y rechazar: solo la Dirección, y nunca la solicitud propia. Retirar: solo quien la pidió.',
+          'Retirar una solicitud de video, fotos o segmento cultural quita de la rendición la nota que puso al pedirla: su aprobación deja de estar pendiente.',
+        ],
       },
       solicitudes: {
         description: 'Lista las solicitudes con su estado y antigüedad.',
@@ -314,13 +320,18 @@ export function spanish(ex: Examples): Messages {
           'Acepta `watch?v=`, `youtu.be/`, `live/` y `shorts/`, con o sin parámetros.',
           'Con una clave de YouTube configurada, el bot verifica que el video exista, sea del canal de la campaña, no sea privado, ya esté procesado y no sea anterior a la rendición; si no, lo guarda "sin verificar".',
           'Un enlace distinto para la misma unidad reemplaza al anterior después de confirmarlo; el registro de auditoría guarda ambos.',
+          'Un enlace que YouTube rechazó no es el de la unidad: no cuenta, y el siguiente entra directo, sin preguntar.',
+          'Un video que ya es el enlace de otra unidad se rechaza diciendo cuál; un administrador puede registrarlo igual con `forzar=si` (sesión conjunta).',
         ],
       },
       enlaces: {
         description: 'Lista los enlaces de YouTube reportados y los que faltan.',
-        usage: '/rendicion enlaces [provincia]',
-        examples: ['/rendicion enlaces', '/rendicion enlaces Pichincha'],
-        details: [],
+        usage: '/rendicion enlaces [provincia | todo] [página]',
+        examples: ['/rendicion enlaces', '/rendicion enlaces Pichincha', '/rendicion enlaces todo 2'],
+        details: [
+          'Cuenta solo los enlaces que valen (verificados o sin verificar); muestra aparte los que YouTube rechazó, con el motivo, y los «declarado sin enlace».',
+          'Lista hasta 25 unidades, por provincia en orden alfabético, y dice cuántas más hay; con un número de página se ven las siguientes.',
+        ],
       },
       declarar: {
         description:
@@ -340,6 +351,7 @@ export function spanish(ex: Examples): Messages {
         details: [
           'Solo se aceptan enlaces de los dominios institucionales de la campaña.',
           'El bot comprueba que la página responda; si responde con error, se lo dice con el código HTTP. Cuando responde, marca el paso `presentacion`.',
+          'Si la página no se puede abrir en 3 intentos (no responde, el dominio no existe, el certificado no es válido), le avisa por mensaje directo por qué, y el paso queda sin marcar.',
         ],
       },
       hoja: {
@@ -347,7 +359,8 @@ export function spanish(ex: Examples): Messages {
         usage: '/rendicion hoja',
         examples: ['/rendicion hoja'],
         details: [
-          'La hoja se actualiza sola tras cada cambio (como mucho una vez por minuto); este comando la reescribe entera.',
+          'La hoja se actualiza sola tras cada cambio y cuando un paso pasa a atrasado (como mucho una vez por minuto); este comando la reescribe entera.',
+          'Si Google falla, la hoja se reintenta más tarde (a los 30 segundos, y cada vez más espaciado hasta cada 30 minutos). Las cabeceras van en el idioma del bot.',
         ],
       },
       exportar: {
