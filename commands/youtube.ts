@@ -65,7 +65,7 @@ function storeLink(
       requestId: ctx.requestId,
       unitCode: unit.code,
       source: 'evidence',
-    }).changed;
+    }).inserted;
   }
   return {
     visibility: 'private',
