@@ -1,5 +1,5 @@
 import { listEventsWithUnits } from '../db/queries/events.js';
-import { listDoneStepsByEvent } from '../db/queries/steps.js';
+import { listDeclaredEventIds } from '../db/queries/steps.js';
 import { listUnits } from '../db/queries/units.js';
 import { COUNTING_STATES, listCurrentLinks } from '../db/queries/youtube-links.js';
 import { isOneOf, refuseExtraPositionals } from './core/arguments.js';
@@ -45,12 +45,7 @@ export const enlaces: CommandDefinition = {
       listEventsWithUnits(ctx.deps.db, ctx.campaign.id).map(({ event }) => [event.unitId, event.id]),
     );
     const links = listCurrentLinks(ctx.deps.db, ctx.campaign.id);
-    const declared = new Set(
-      [...listDoneStepsByEvent(ctx.deps.db, ctx.campaign.id).values()]
-        .flat()
-        .filter((done) => done.stepId === 'youtube' && done.source === 'declared')
-        .map((done) => done.eventId),
-    );
+    const declared = listDeclaredEventIds(ctx.deps.db, ctx.campaign.id, 'youtube');
     const stateOf = (unitId: number) => {
       const eventId = eventByUnit.get(unitId);
       if (eventId === undefined) return { kind: 'missing' as const };

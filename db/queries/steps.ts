@@ -140,6 +140,19 @@ export function findTick(db: Database, eventId: number, stepId: string): DoneSte
   return tickOf(db).get({ eventId, stepId });
 }
 
+/** The events of the campaign whose step is "declarado sin enlace" (read through the `source` index). */
+export function listDeclaredEventIds(db: Database, campaignId: number, stepId: string): Set<number> {
+  const ids = db.sqlite
+    .prepare(
+      `SELECT event_steps.event_id FROM event_steps
+         JOIN events ON events.id = event_steps.event_id
+        WHERE event_steps.source = 'declared' AND event_steps.step_id = ? AND events.campaign_id = ?`,
+    )
+    .pluck()
+    .all(stepId, campaignId) as number[];
+  return new Set(ids);
+}
+
 /** How many events of the campaign have each step "declarado sin enlace" (the totals count them apart). */
 export function countDeclaredSteps(db: Database, campaignId: number): { youtube: number; presentacion: number } {
   const rows = db.sqlite
