@@ -49,6 +49,11 @@ export const campaignFileSchema = z
       .strict()
       .default({}),
     idioma: z.enum(['es', 'en'], { error: 'debe ser "es" o "en"' }).default('es'),
+    /** The provinces (departments...) a roster may name, instead of Ecuador's 24. */
+    provincias: z
+      .array(z.string().trim().min(2, { error: 'cada provincia debe tener un nombre' }))
+      .min(1, { error: 'debe listar al menos una provincia, o no estar' })
+      .optional(),
   })
   .strict()
   .refine((file) => file.fin >= file.inicio, { error: 'debe ser igual o posterior a "inicio"', path: ['fin'] });
@@ -86,6 +91,11 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 /** Reads and validates the campaign file; every problem names its field. */
 export function loadCampaignFile(path: string): CampaignSettings {
+  return campaignSettingsFromFile(readCampaignFile(path));
+}
+
+/** The campaign file as written, validated (the roster import reads its `provincias`). */
+export function readCampaignFile(path: string): CampaignFile {
   let raw: string;
   try {
     raw = readFileSync(path, 'utf8');
@@ -111,5 +121,5 @@ export function loadCampaignFile(path: string): CampaignSettings {
       }),
     );
   }
-  return campaignSettingsFromFile(result.data);
+  return result.data;
 }

@@ -118,7 +118,7 @@ export async function checkPresentationLinks(deps: PresentationWorkerDeps): Prom
           at: now,
           unitCode: found.unit.code,
           source: 'evidence',
-        }).changed;
+        }).inserted;
       }
       queueDirectMessage(
         deps.db,

@@ -120,7 +120,7 @@ export async function verifyReportedLinks(deps: YoutubeWorkerDeps): Promise<numb
         source: 'evidence' as const,
       };
       let ticked = false;
-      if (!problem) ticked = tickStep(deps.db, change).changed;
+      if (!problem) ticked = tickStep(deps.db, change).inserted;
       // A refused link is not the unit's link: a tick it or an earlier (replaced) link set stops
       // counting. A declaration by the Directorate stays; it never rested on a link.
       else if (findTick(deps.db, link.eventId, 'youtube')?.source !== 'declared') {

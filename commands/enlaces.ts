@@ -1,8 +1,8 @@
 import { listEventsWithUnits } from '../db/queries/events.js';
-import { listDoneStepsByEvent } from '../db/queries/steps.js';
+import { listDeclaredEventIds } from '../db/queries/steps.js';
 import { listUnits } from '../db/queries/units.js';
 import { COUNTING_STATES, listCurrentLinks } from '../db/queries/youtube-links.js';
-import { refuseExtraPositionals } from './core/arguments.js';
+import { isOneOf, refuseExtraPositionals } from './core/arguments.js';
 import { closestMatch } from './core/closest-match.js';
 import { fail } from './core/errors.js';
 import { checkPageExists, linesAfter, pageCount, pageFromInput } from './core/paging.js';
@@ -23,7 +23,8 @@ export const enlaces: CommandDefinition = {
     // `enlaces 2` is a page of the whole campaign; `enlaces Pichincha 2`, a page of one province.
     const [first, second] = args.positionals;
     const firstIsPage = first !== undefined && second === undefined && /^\d+$/.test(first.trim());
-    const scope = firstIsPage ? undefined : first;
+    // `todo` names the whole campaign, so a page of it reads the same on Discord (`provincia:todo pagina:2`).
+    const scope = firstIsPage || (first !== undefined && isOneOf(first, ['todo', 'todas', 'all'])) ? undefined : first;
     const pageWord = firstIsPage ? first : second;
     if (pageWord !== undefined && !/^\d+$/.test(pageWord.trim())) {
       fail('too_many_arguments', { command: enlaces.name, extra: pageWord });
@@ -44,12 +45,7 @@ export const enlaces: CommandDefinition = {
       listEventsWithUnits(ctx.deps.db, ctx.campaign.id).map(({ event }) => [event.unitId, event.id]),
     );
     const links = listCurrentLinks(ctx.deps.db, ctx.campaign.id);
-    const declared = new Set(
-      [...listDoneStepsByEvent(ctx.deps.db, ctx.campaign.id).values()]
-        .flat()
-        .filter((done) => done.stepId === 'youtube' && done.source === 'declared')
-        .map((done) => done.eventId),
-    );
+    const declared = listDeclaredEventIds(ctx.deps.db, ctx.campaign.id, 'youtube');
     const stateOf = (unitId: number) => {
       const eventId = eventByUnit.get(unitId);
       if (eventId === undefined) return { kind: 'missing' as const };

@@ -103,7 +103,10 @@ function markStep(ctx: CommandContext, unitInput: string, stepInput: string, und
     if (!removed) blocks.push({ type: 'text', text: t.mark.notDone });
   } else {
     const { step: done, changed } = tickStep(ctx.deps.db, change);
-    title = t.mark.doneTitle(t.steps[step.id] ?? step.id);
+    // "Marcado" only of a step this press marked; one already done says so instead.
+    title = changed
+      ? t.mark.doneTitle(t.steps[step.id] ?? step.id)
+      : t.mark.alreadyDoneTitle(t.steps[step.id] ?? step.id);
     if (!changed) blocks.push({ type: 'text', text: t.mark.alreadyDone(done.doneBy, ctx.dates.dateTime(done.doneAt)) });
   }
   const applicable = deriveChecklist(event, listDoneSteps(ctx.deps.db, event.id), ctx.now).filter(

@@ -15,6 +15,7 @@ import {
   parsePlatform,
   parseYesNo,
 } from './core/parse-values.js';
+import { findSessionClashes } from './core/session-clashes.js';
 import { deriveChecklist } from './core/step-state.js';
 import { cleanFreeText } from './core/text.js';
 import type { CommandContext, CommandDefinition, CommandReply, ReplyBlock } from './core/types.js';
@@ -157,6 +158,17 @@ function registrationReply(
     blocks.push({ type: 'context', text: t.register.rescheduledFrom(ctx.dates.dateTime(previous.startsAt)) });
   }
   if (input.platform === 'facebook') blocks.push({ type: 'text', text: t.register.facebookWarning });
+  const clashes = outcome === 'unchanged' ? [] : findSessionClashes(ctx, unit, event);
+  for (const clash of clashes) {
+    const when = ctx.dates.dateTime(clash.startsAt);
+    blocks.push({
+      type: 'text',
+      text:
+        clash.kind === 'officer'
+          ? t.register.officerClash(clash.unitCode, when, clash.shared)
+          : t.register.roomClash(clash.unitCode, when, clash.shared),
+    });
+  }
   const date = ctx.dates.toLocalDate(event.startsAt);
   if (input.force && (date < ctx.campaign.windowStart || date > ctx.campaign.windowEnd)) {
     blocks.push({ type: 'context', text: t.register.forcedOutsideWindow });
@@ -176,7 +188,8 @@ function registrationReply(
   }
   return {
     visibility: 'public',
-    tone: input.platform === 'facebook' ? 'warning' : outcome === 'unchanged' ? 'info' : 'success',
+    tone:
+      input.platform === 'facebook' || clashes.length > 0 ? 'warning' : outcome === 'unchanged' ? 'info' : 'success',
     title,
     blocks,
   };

@@ -65,12 +65,24 @@ export const solicitar: CommandDefinition = {
     }
     const kindLabel = ctx.t.approvals.kinds[kind];
     const pending = findPendingRequest(ctx.deps.db, event.id, kind);
-    if (pending) fail('pending_request_exists', { id: pending.id, kind: kindLabel, unitCode: unit.code });
+    if (pending) {
+      fail('pending_request_exists', {
+        id: pending.id,
+        kind: kindLabel,
+        unitCode: unit.code,
+        // Only its requester may withdraw it, so only they are told how.
+        requestedBy: pending.requestedBy === ctx.user.id ? undefined : pending.requestedBy,
+      });
+    }
 
     const blocks: ReplyBlock[] = [{ type: 'text', text: ctx.t.approvals.submittedText }];
     // Asking to show a video means the session shows one: its approval step then applies.
     const flag = flagOfApproval(kind);
+    const previous = findLatestRejected(ctx.deps.db, event.id, kind);
+    // The flag this request turned on (or a rejected request before it did): withdrawing turns it off.
+    let setEventFlag = flag && event[flag] && previous?.setEventFlag === flag ? flag : null;
     if (flag && !event[flag]) {
+      setEventFlag = flag;
       event = saveEvent(ctx.deps.db, {
         campaignId: ctx.campaign.id,
         unit,
@@ -89,7 +101,8 @@ export const solicitar: CommandDefinition = {
       link,
       requestedBy: ctx.user.id,
       requestedAt: ctx.now,
-      previousRequestId: findLatestRejected(ctx.deps.db, event.id, kind)?.id ?? null,
+      previousRequestId: previous?.id ?? null,
+      setEventFlag,
       requestPlatform: ctx.platform,
       requestChannelId: ctx.channelId ?? null,
       unitCode: unit.code,

@@ -55,8 +55,9 @@ function storeLink(
     unitCode: unit.code,
     requestId: ctx.requestId,
   });
+  let ticked = false;
   if (!checking) {
-    tickStep(ctx.deps.db, {
+    ticked = tickStep(ctx.deps.db, {
       eventId,
       stepId: 'youtube',
       actor: ctx.user.id,
@@ -64,7 +65,7 @@ function storeLink(
       requestId: ctx.requestId,
       unitCode: unit.code,
       source: 'evidence',
-    });
+    }).inserted;
   }
   return {
     visibility: 'private',
@@ -72,7 +73,7 @@ function storeLink(
     title: ctx.t.youtube.receivedTitle(unit.code),
     blocks: [
       { type: 'text', text: link.url },
-      { type: 'context', text: checking ? ctx.t.youtube.checking : ctx.t.youtube.unverified },
+      { type: 'context', text: checking ? ctx.t.youtube.checking : ctx.t.youtube.unverified(ticked) },
     ],
   };
 }

@@ -117,6 +117,11 @@ export const approvalRequests = sqliteTable(
     requestChannelId: text('request_channel_id'),
     /** When the "event is near and still pending" warning went to the Directorate (once). */
     escalatedAt: integer('escalated_at', { mode: 'timestamp_ms' }),
+    /**
+     * The session flag that asking for this turned on (`solicitar video` on a session without
+     * video), so withdrawing the request turns it off again and its approval step stops being pending.
+     */
+    setEventFlag: text('set_event_flag', { enum: ['showsVideo', 'showsPhotos', 'hasCulturalSegment'] }),
   },
   (t) => [index('approval_requests_state').on(t.state), index('approval_requests_event').on(t.eventId)],
 );

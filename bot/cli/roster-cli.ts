@@ -1,14 +1,32 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { systemClock } from '../../commands/core/clock.js';
+import { openDatabase } from '../../db/client.js';
+import { findCampaign } from '../../db/queries/campaign.js';
 import { importRoster } from '../../db/roster/import-roster.js';
 import { parseRoster } from '../../db/roster/parse-roster.js';
+import { readCampaignFile } from '../campaign-file.js';
 import { loadConfig } from '../config.js';
 import { prepareDatabase } from '../prepare-database.js';
 import { StartupError } from '../startup-error.js';
 import { describeRosterProblem, rosterText } from './roster-messages.js';
 
 const ACTOR = 'roster-cli';
+
+/**
+ * Whether the database holds the demo campaign: `true`, `false` for a real campaign, and
+ * `'none'` when it has no campaign yet (or no file), which would get the demo. Nothing is created.
+ */
+function databaseHoldsDemo(path: string): boolean | 'none' {
+  if (path !== ':memory:' && !existsSync(path)) return 'none';
+  const db = openDatabase(path);
+  try {
+    const campaign = findCampaign(db);
+    return campaign ? campaign.isDemo : 'none';
+  } finally {
+    db.close();
+  }
+}
 
 /** `npm run roster -- import unidades.csv [--simular]` */
 function main(): number {
@@ -28,7 +46,16 @@ function main(): number {
     process.stderr.write(`${text.fileMissing(file ?? '')}\n${text.usage}\n`);
     return 2;
   }
-  const { rows, problems } = parseRoster(readFileSync(file, 'utf8'));
+  // A real roster needs its campaign: without CAMPAIGN_FILE the database holds (or would get) the demo.
+  if (!config.campaignFile && !(values.simular || values['dry-run'])) {
+    const hasDemo = databaseHoldsDemo(config.databasePath);
+    if (hasDemo !== false) {
+      process.stderr.write(`${text.demoOrMissingCampaign(config.databasePath, hasDemo === true)}\n`);
+      return 1;
+    }
+  }
+  const provinces = config.campaignFile ? readCampaignFile(config.campaignFile).provincias : undefined;
+  const { rows, problems } = parseRoster(readFileSync(file, 'utf8'), { provinces });
   if (problems.length) {
     process.stderr.write(`${text.problemsTitle(file, problems.length)}\n`);
     for (const problem of problems) process.stderr.write(`  ${describeRosterProblem(text, problem)}\n`);

@@ -21,6 +21,14 @@ const spanish = {
   empty: (column: string) => `falta el valor de "${column}"`,
   tooLong: (column: string, max: number) => `"${column}" es demasiado largo (máximo ${max} caracteres)`,
   officer: (value: string) => `"${value}" no es un correo ni un identificador de usuario válido en "responsable"`,
+  province: (value: string, suggestion: string | undefined) =>
+    `la provincia "${value}" no existe${suggestion ? `; ¿quiso decir "${suggestion}"?` : '.'} Escriba una de las 24 provincias del Ecuador (o las de "provincias" en el archivo de campaña), con o sin tildes.`,
+  demoOrMissingCampaign: (databasePath: string, hasDemo: boolean) =>
+    `No se importó nada: falta CAMPAIGN_FILE y ${
+      hasDemo
+        ? `la base ${databasePath} tiene la campaña de demostración (126 unidades ficticias)`
+        : `la base ${databasePath} no tiene campaña (sin CAMPAIGN_FILE el bot crearía la de demostración, con 126 unidades ficticias)`
+    }. Una nómina real nunca se mezcla con la demostración. Defina CAMPAIGN_FILE con el archivo de su campaña (ejemplo: examples/campana.ejemplo.json) y un DATABASE_PATH nuevo, y vuelva a ejecutar: CAMPAIGN_FILE=campana.json DATABASE_PATH=./data/campana.db npm run roster -- import unidades.csv`,
   duplicate: (code: string, firstLine: number) => `el código ${code} ya aparece en la línea ${firstLine}`,
   csv: (detail: string) => `el CSV no se puede leer: ${detail}`,
   noRows: 'el archivo no tiene unidades debajo de la cabecera',
@@ -47,6 +55,14 @@ const english: RosterText = {
   empty: (column) => `"${column}" has no value`,
   tooLong: (column, max) => `"${column}" is too long (at most ${max} characters)`,
   officer: (value) => `"${value}" is neither an e-mail nor a valid user id in "responsable"`,
+  province: (value, suggestion) =>
+    `the province "${value}" does not exist${suggestion ? `; did you mean "${suggestion}"?` : '.'} Write one of Ecuador's 24 provinces (or those of "provincias" in the campaign file), with or without accents.`,
+  demoOrMissingCampaign: (databasePath, hasDemo) =>
+    `Nothing was imported: CAMPAIGN_FILE is not set and ${
+      hasDemo
+        ? `the database ${databasePath} holds the demo campaign (126 fictitious units)`
+        : `the database ${databasePath} has no campaign (without CAMPAIGN_FILE the bot would create the demo, with 126 fictitious units)`
+    }. A real roster never lands beside the demo. Set CAMPAIGN_FILE to your campaign's file (example: examples/campana.ejemplo.json) and a new DATABASE_PATH, and run again: CAMPAIGN_FILE=campana.json DATABASE_PATH=./data/campana.db npm run roster -- import unidades.csv`,
   duplicate: (code, firstLine) => `the code ${code} already appears on line ${firstLine}`,
   csv: (detail) => `the CSV cannot be read: ${detail}`,
   noRows: 'the file has no units below the header',
@@ -71,6 +87,8 @@ export function describeRosterProblem(text: RosterText, problem: RosterProblem):
         return text.tooLong(problem.column, problem.max);
       case 'officer':
         return text.officer(problem.value);
+      case 'province':
+        return text.province(problem.value, problem.suggestion);
       case 'duplicate':
         return text.duplicate(problem.code, problem.firstLine);
       case 'csv':

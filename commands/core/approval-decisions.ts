@@ -3,13 +3,15 @@ import {
   closeApprovalRequest,
   findApprovalRequest,
   listPendingApprovals,
+  listRequestsOfEvent,
   listUnescalatedPendingApprovals,
   markRequestEscalated,
 } from '../../db/queries/approvals.js';
+import { eventDetailsOf, saveEvent } from '../../db/queries/events.js';
 import { tickStep } from '../../db/queries/steps.js';
 import { findTweetOfApproval, moveTweet } from '../../db/queries/tweets.js';
 import { approvalCard, approvalCardKey, decisionButtons, requestAge, stateLine } from '../views/approval-card.js';
-import { stepOfApproval } from './approval-steps.js';
+import { flagOfApproval, stepOfApproval } from './approval-steps.js';
 import { fail } from './errors.js';
 import { notify } from './notify.js';
 import { cleanFreeText } from './text.js';
@@ -138,7 +140,7 @@ export function decideRequest(
   if (decision === 'approved') {
     const stepId = stepOfApproval(closed.kind);
     if (stepId) {
-      tickStep(ctx.deps.db, {
+      const { changed } = tickStep(ctx.deps.db, {
         eventId: item.event.id,
         stepId,
         actor: ctx.user.id,
@@ -146,7 +148,11 @@ export function decideRequest(
         requestId: ctx.requestId,
         unitCode: item.unit.code,
       });
-      blocks.push({ type: 'context', text: approvals.stepTicked(ctx.t.steps[stepId] ?? stepId) });
+      const label = ctx.t.steps[stepId] ?? stepId;
+      blocks.push({
+        type: 'context',
+        text: changed ? approvals.stepTicked(label) : approvals.stepAlreadyTicked(label),
+      });
     }
     tellRequester(ctx, updated, approvals.toRequester.approved(id, kind, item.unit.code, ctx.user.id), 'success');
   } else {
@@ -182,15 +188,44 @@ export function withdrawRequest(ctx: CommandContext, id: number): CommandReply {
     requestId: ctx.requestId,
   });
   if (!closed) return closedReply(ctx, findRequestOrFail(ctx, id));
-  const updated = { ...item, request: closed };
+  const blocks: ReplyBlock[] = [];
+  const event = clearFlagSetByAsking(ctx, item, closed.setEventFlag);
+  const updated = { ...item, event, request: closed };
+  blocks.push({ type: 'text', text: stateLine(ctx, updated) });
+  if (event !== item.event) {
+    blocks.push({ type: 'context', text: ctx.t.approvals.flagCleared(ctx.t.approvals.kinds[closed.kind]) });
+  }
   settleTweetOf(ctx, id, 'cancelled');
   updateCard(ctx, updated);
-  return {
-    visibility: 'private',
-    tone: 'success',
-    title: ctx.t.approvals.withdrawnTitle(id),
-    blocks: [{ type: 'text', text: stateLine(ctx, updated) }],
-  };
+  return { visibility: 'private', tone: 'success', title: ctx.t.approvals.withdrawnTitle(id), blocks };
+}
+
+/**
+ * Asking for a video (photos, a cultural segment) noted on the session that it shows one, which
+ * makes its approval step pending. Withdrawn, the request takes that note back with it, unless
+ * another open or approved request still stands on it: no approval pending, no reminder about it.
+ */
+function clearFlagSetByAsking(
+  ctx: CommandContext,
+  item: ApprovalWithEvent,
+  flag: ApprovalWithEvent['request']['setEventFlag'],
+): ApprovalWithEvent['event'] {
+  if (!flag || !item.event[flag]) return item.event;
+  const standing = listRequestsOfEvent(ctx.deps.db, item.event.id).some(
+    (other) =>
+      other.id !== item.request.id &&
+      flagOfApproval(other.kind) === flag &&
+      (other.state === 'pending' || other.state === 'approved'),
+  );
+  if (standing) return item.event;
+  return saveEvent(ctx.deps.db, {
+    campaignId: ctx.campaign.id,
+    unit: item.unit,
+    details: { ...eventDetailsOf(item.event), [flag]: false },
+    actor: ctx.user.id,
+    at: ctx.now,
+    requestId: ctx.requestId,
+  }).event;
 }
 
 /**

@@ -35,7 +35,7 @@ export interface ErrorDetails {
   invalid_kind: { input: string };
   invalid_link: { input: string };
   text_too_long: { max: number };
-  pending_request_exists: { id: number; kind: string; unitCode: string };
+  pending_request_exists: { id: number; kind: string; unitCode: string; requestedBy?: string };
   event_already_started: { unitCode: string; when: string };
   own_request: { id: number };
   forbidden_decision: { id: number };

@@ -1,3 +1,4 @@
+ALTER TABLE `approval_requests` ADD `set_event_flag` text;--> statement-breakpoint
 ALTER TABLE `event_steps` ADD `source` text DEFAULT 'hand' NOT NULL;--> statement-breakpoint
 CREATE INDEX `event_steps_source` ON `event_steps` (`source`);--> statement-breakpoint
 ALTER TABLE `presentation_links` ADD `attempts` integer DEFAULT 0 NOT NULL;--> statement-breakpoint

@@ -120,6 +120,11 @@ export function findLatestRejected(db: Database, eventId: number, kind: Approval
     .get();
 }
 
+/** Every request of one session, any state. */
+export function listRequestsOfEvent(db: Database, eventId: number): ApprovalRequest[] {
+  return db.orm.select().from(approvalRequests).where(eq(approvalRequests.eventId, eventId)).all();
+}
+
 export function findApprovalRequestById(db: Database, id: number): ApprovalRequest | undefined {
   return db.orm.select().from(approvalRequests).where(eq(approvalRequests.id, id)).get();
 }
@@ -135,7 +140,8 @@ type NewRequest = Pick<
   | 'previousRequestId'
   | 'requestPlatform'
   | 'requestChannelId'
->;
+> &
+  Partial<Pick<ApprovalRequest, 'setEventFlag'>>;
 
 export function createApprovalRequest(
   db: Database,

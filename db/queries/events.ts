@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, lt, ne, sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { events, units } from '../schema.js';
 import { recordAudit } from './audit.js';
@@ -98,6 +98,53 @@ export function listEventsWithUnits(db: Database, campaignId: number): { event: 
     .where(eq(events.campaignId, campaignId))
     .orderBy(events.startsAt)
     .all();
+}
+
+/** The other sessions of the campaign that start less than `withinMs` before or after `at`. */
+export function listSessionsNear(
+  db: Database,
+  input: { campaignId: number; at: Date; withinMs: number; exceptEventId: number },
+): { event: CampaignEvent; unit: Unit }[] {
+  return db.orm
+    .select({ event: events, unit: units })
+    .from(events)
+    .innerJoin(units, eq(events.unitId, units.id))
+    .where(
+      and(
+        eq(events.campaignId, input.campaignId),
+        ne(events.id, input.exceptEventId),
+        gt(events.startsAt, new Date(input.at.getTime() - input.withinMs)),
+        lt(events.startsAt, new Date(input.at.getTime() + input.withinMs)),
+      ),
+    )
+    .orderBy(events.startsAt, units.code)
+    .all();
+}
+
+/**
+ * Whether some session of the campaign has a moment `startsAt + offset` (one of `offsetsMs`) in
+ * [`from`, `until`): a checklist step fell due then, so its state changed with the clock alone.
+ * One indexed range read per offset.
+ */
+export function hasDueMomentBetween(
+  db: Database,
+  input: { campaignId: number; from: Date; until: Date; offsetsMs: readonly number[] },
+): boolean {
+  return input.offsetsMs.some(
+    (offset) =>
+      db.orm
+        .select({ id: events.id })
+        .from(events)
+        .where(
+          and(
+            eq(events.campaignId, input.campaignId),
+            gte(events.startsAt, new Date(input.from.getTime() - offset)),
+            lt(events.startsAt, new Date(input.until.getTime() - offset)),
+          ),
+        )
+        .limit(1)
+        .get() !== undefined,
+  );
 }
 
 const eventRows = tableRows(events);

@@ -82,7 +82,14 @@ const deleteTick = preparedOnce((db) =>
  * Ticks a step; ticking a done step changes nothing and returns the existing tick, except that
  * evidence replaces a declaration (or an old hand tick): the step then counts as proved.
  */
-export function tickStep(db: Database, change: StepChange): { step: DoneStep; changed: boolean } {
+export function tickStep(
+  db: Database,
+  change: StepChange,
+): {
+  step: DoneStep;
+  changed: boolean /** The step was not done before (a declaration proved by evidence was). */;
+  inserted: boolean;
+} {
   const source = change.source ?? 'hand';
   const inserted = insertTick(db).get({
     eventId: change.eventId,
@@ -102,7 +109,7 @@ export function tickStep(db: Database, change: StepChange): { step: DoneStep; ch
       after: { unit: change.unitCode, step: change.stepId, done: true, source },
       requestId: change.requestId,
     });
-    return { step: inserted, changed: true };
+    return { step: inserted, changed: true, inserted: true };
   }
   const existing = tickOf(db).get({ eventId: change.eventId, stepId: change.stepId });
   if (!existing) throw new Error(`Step ${change.stepId} of event ${change.eventId} vanished during tick.`);
@@ -123,14 +130,27 @@ export function tickStep(db: Database, change: StepChange): { step: DoneStep; ch
       after: { unit: change.unitCode, step: change.stepId, source: 'evidence' },
       requestId: change.requestId,
     });
-    return { step: proved ?? existing, changed: true };
+    return { step: proved ?? existing, changed: true, inserted: false };
   }
-  return { step: existing, changed: false };
+  return { step: existing, changed: false, inserted: false };
 }
 
 /** The tick of one step of one event, if it is done. */
 export function findTick(db: Database, eventId: number, stepId: string): DoneStep | undefined {
   return tickOf(db).get({ eventId, stepId });
+}
+
+/** The events of the campaign whose step is "declarado sin enlace" (read through the `source` index). */
+export function listDeclaredEventIds(db: Database, campaignId: number, stepId: string): Set<number> {
+  const ids = db.sqlite
+    .prepare(
+      `SELECT event_steps.event_id FROM event_steps
+         JOIN events ON events.id = event_steps.event_id
+        WHERE event_steps.source = 'declared' AND event_steps.step_id = ? AND events.campaign_id = ?`,
+    )
+    .pluck()
+    .all(stepId, campaignId) as number[];
+  return new Set(ids);
 }
 
 /** How many events of the campaign have each step "declarado sin enlace" (the totals count them apart). */

@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync';
+import { closestMatch } from '../../commands/core/closest-match.js';
 import { normalizeWord } from '../../commands/core/text.js';
+import { canonicalProvince, collapseSpaces, ECUADOR_PROVINCES } from './provinces.js';
 
 export const ROSTER_HEADER = ['codigo', 'nombre', 'provincia', 'tipo', 'responsable'] as const;
 
@@ -19,6 +21,7 @@ export type RosterProblem =
   | { line: number; problem: 'empty'; column: (typeof ROSTER_HEADER)[number] }
   | { line: number; problem: 'too_long'; column: (typeof ROSTER_HEADER)[number]; max: number }
   | { line: number; problem: 'officer'; value: string }
+  | { line: number; problem: 'province'; value: string; suggestion?: string }
   | { line: number; problem: 'duplicate'; code: string; firstLine: number }
   | { line: number; problem: 'csv'; detail: string }
   | { line: number; problem: 'no_rows' };
@@ -29,10 +32,16 @@ const MAX_LENGTH = { nombre: 120, provincia: 60, tipo: 40 } as const;
 
 /**
  * Parses a roster CSV (`codigo,nombre,provincia,tipo,responsable`). Lines starting with `#`
- * are comments. Returns the valid rows and every problem, each with its line number; callers
- * import nothing from a file with any problem.
+ * are comments. Every field is trimmed and its inner spaces collapsed; each province becomes the
+ * one spelling of `provinces` it matches (Ecuador's 24 unless the campaign gives its own), so
+ * `pichincha`, ` PICHINCHA ` and `Los rios` land as `Pichincha` and `Los Ríos`. Returns the valid
+ * rows and every problem, each with its line number; callers import nothing from a file with any problem.
  */
-export function parseRoster(text: string): { rows: RosterRow[]; problems: RosterProblem[] } {
+export function parseRoster(
+  text: string,
+  options: { provinces?: readonly string[] } = {},
+): { rows: RosterRow[]; problems: RosterProblem[] } {
+  const provinces = options.provinces?.length ? options.provinces : ECUADOR_PROVINCES;
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {
@@ -65,7 +74,14 @@ export function parseRoster(text: string): { rows: RosterRow[]; problems: Roster
       problems.push({ line, problem: 'columns', count: record.length });
       continue;
     }
-    const [rawCode, name, province, kind, officer] = record as [string, string, string, string, string];
+    const [rawCode, name, typedProvince, kind, officer] = (record as string[]).map(collapseSpaces) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    const province = typedProvince ? (canonicalProvince(typedProvince, provinces) ?? typedProvince) : '';
     const code = rawCode.toUpperCase();
     const rowProblems: RosterProblem[] = [];
     if (!code) rowProblems.push({ line, problem: 'empty', column: 'codigo' });
@@ -79,6 +95,14 @@ export function parseRoster(text: string): { rows: RosterRow[]; problems: Roster
       else if (value.length > MAX_LENGTH[column]) {
         rowProblems.push({ line, problem: 'too_long', column, max: MAX_LENGTH[column] });
       }
+    }
+    if (typedProvince && !canonicalProvince(typedProvince, provinces)) {
+      rowProblems.push({
+        line,
+        problem: 'province',
+        value: typedProvince,
+        suggestion: closestMatch(typedProvince, provinces),
+      });
     }
     if (officer && !OFFICER_PATTERN.test(officer)) rowProblems.push({ line, problem: 'officer', value: officer });
     const firstLine = firstLineOfCode.get(code);

@@ -143,12 +143,12 @@ describe('console mode (the real bot through standard input)', () => {
     const result = await runBot(dir, [`registrar AZU-H1 ${day.typed} 10:00 zoom`, 'estado AZU-H1', '1']);
     expect(result.code).toBe(0);
     const registered = result.stdout.indexOf('Rendición registrada: AZU-H1');
-    const checklist = result.stdout.indexOf('[1] Marcar invitacion');
+    const checklist = result.stdout.indexOf('[1] Marcar invitación');
     const ticked = result.stdout.indexOf('✅ Marcado: Invitación digital enviada');
     expect(registered).toBeGreaterThanOrEqual(0);
     expect(checklist).toBeGreaterThan(registered);
     expect(ticked).toBeGreaterThan(checklist);
-    expect(result.stdout).toMatch(/\[1\] Marcar invitacion {3}\[2\] Marcar \S+/);
+    expect(result.stdout).toMatch(/\[1\] Marcar invitación {3}\[2\] Marcar \S+/);
 
     inspect(dir.databasePath, (db) => {
       const event = eventOf(db, 'AZU-H1');

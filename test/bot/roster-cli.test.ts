@@ -137,4 +137,41 @@ describe('roster CLI (npm run roster)', () => {
     expect(result.stderr.startsWith('Uso: npm run roster -- import <archivo.csv> [--simular]')).toBe(true);
     expect(result.stderr).toContain('codigo,nombre,provincia,tipo,responsable');
   });
+
+  it('refuses, without creating anything, to import a real roster into a fresh database without CAMPAIGN_FILE', {
+    timeout: TEST_TIMEOUT,
+  }, async () => {
+    const ws = await workspace();
+    const env = { DATABASE_PATH: ws.dir.databasePath };
+    const result = await runProcess({ cwd: ws.dir.path, script: ROSTER_CLI, args: ['import', 'unidades.csv'], env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('No se importó nada: falta CAMPAIGN_FILE');
+    expect(result.stderr).toContain('126 unidades ficticias');
+    expect(result.stderr).toContain('Defina CAMPAIGN_FILE con el archivo de su campaña');
+    expect(existsSync(ws.dir.databasePath)).toBe(false);
+  });
+
+  it('refuses to put a real roster beside the demo units', { timeout: TEST_TIMEOUT }, async () => {
+    const ws = await workspace();
+    const env = { DATABASE_PATH: ws.dir.databasePath };
+    // The bot's first start without CAMPAIGN_FILE creates the demo.
+    await runProcess({ cwd: ws.dir.path, script: BOT_MAIN, env, stdin: '' });
+    expect(ws.unitCodes()).toHaveLength(126);
+    const result = await runProcess({ cwd: ws.dir.path, script: ROSTER_CLI, args: ['import', 'unidades.csv'], env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('tiene la campaña de demostración (126 unidades ficticias)');
+    expect(ws.unitCodes()).toHaveLength(126);
+  });
+
+  it('names the line and the closest province of an unknown one', { timeout: TEST_TIMEOUT }, async () => {
+    const ws = await workspace();
+    await ws.dir.write(
+      'provincias.csv',
+      'codigo,nombre,provincia,tipo,responsable\nPIC-DP,Dirección,Pichinca,direccion-provincial,\n',
+    );
+    const result = await ws.roster('import', 'provincias.csv');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('línea 2: la provincia "Pichinca" no existe; ¿quiso decir "Pichincha"?');
+    expect(existsSync(ws.dir.databasePath)).toBe(false);
+  });
 });

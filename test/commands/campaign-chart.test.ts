@@ -36,6 +36,7 @@ describe('the campaign chart', () => {
   it('escapes names so a unit or province cannot break the picture', () => {
     bot = createTestBot({
       roster: 'codigo,nombre,provincia,tipo,responsable\nX-1,Unidad <1>,"Santa Rosa & Co",hospital,\n',
+      provinces: ['Santa Rosa & Co'],
     });
     const { image } = bot.send('resumen grafico');
     expect(image?.svg).toContain('>Santa Rosa &amp; Co</text>');

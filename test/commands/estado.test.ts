@@ -50,8 +50,8 @@ describe('estado of one unit', () => {
     bot.send('registrar PIC-DP 15/09/2026 10:00 zoom');
     const reply = bot.send('estado PIC-DP', { as: 'oficial-pic' });
     expect(reply.buttons?.map((button) => button.label)).toEqual([
-      'Marcar invitacion',
-      'Marcar publico',
+      'Marcar invitación',
+      'Marcar público',
       'Marcar sala',
     ]);
   });

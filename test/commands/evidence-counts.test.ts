@@ -88,7 +88,10 @@ describe('steps proved by evidence', () => {
   it('counts a declared step as a link once the link arrives, and then refuses to withdraw it as a declaration', () => {
     setUp();
     bot.send('declarar PIC-DP youtube');
-    bot.send('youtube PIC-DP https://youtu.be/dQw4w9WgXcQ', { as: 'oficial-pic' });
+    const reported = bot.send('youtube PIC-DP https://youtu.be/dQw4w9WgXcQ', { as: 'oficial-pic' });
+    // The step was done (declared): it is not said to be marked now.
+    expect(reported.rendered).toContain('El paso `youtube` ya estaba marcado; ahora cuenta con este enlace.');
+    expect(reported.rendered).not.toContain('Se marcó');
     expect(tickOf('PIC-DP', 'youtube')).toMatchObject({ source: 'evidence', doneBy: 'oficial-pic' });
     expect(bot.send('estado todo').rendered).toMatch(/Con enlace de YouTube: +1\/4\n/);
     expect(bot.send('enlaces').rendered).toContain('1 de 4 enlaces reportados.');

@@ -46,6 +46,9 @@ describe('marcar', () => {
     bot.send('marcar PIC-DP sala', { as: 'oficial-pic' });
     const audits = bot.auditCount();
     const reply = bot.send('marcar PIC-DP sala');
+    // Not "Marcado": this press marked nothing.
+    expect(reply.title).toBe('Ya estaba marcado: Sala adecuada, con normas de bioseguridad');
+    expect(reply.rendered).not.toContain('✅ Marcado');
     expect(reply.rendered).toContain('Ya estaba marcado por oficial-pic el mar 1 sep, 09:00');
     expect(bot.auditCount()).toBe(audits);
     expect(doneStepsOf('PIC-DP')).toContain('sala:oficial-pic');
@@ -116,7 +119,7 @@ describe('marcar', () => {
     registered();
     const status = bot.send('estado PIC-DP', { as: 'oficial-pic' });
     const button = status.buttons?.[0];
-    expect(button?.label).toBe('Marcar invitacion');
+    expect(button?.label).toBe('Marcar invitación');
     if (!button) throw new Error('no button');
     const reply = bot.press(button, { as: 'oficial-pic' });
     expect(reply.title).toBe('✅ Marcado: Invitación digital enviada (indica el medio)');

@@ -111,7 +111,7 @@ describe('reminders', () => {
     expect(JSON.stringify(message?.blocks)).toContain('`invitacion` Invitación digital enviada (indica el medio)');
     expect(JSON.stringify(message?.blocks)).toContain('`correo`');
     expect(message?.buttons?.map((button) => button.label)).toEqual([
-      'Hecho: invitacion',
+      'Hecho: invitación',
       'Posponer 1 h',
       'Posponer 4 h',
       'Hasta mañana',

@@ -101,3 +101,53 @@ describe('openDatabase', () => {
     ]);
   });
 });
+
+describe('migration 0012: steps proved by evidence', () => {
+  it('keeps the YouTube and presentation ticks a link backs as evidence, and turns the hand ones into "declarado sin enlace"', () => {
+    const db = open();
+    const { campaign } = saveCampaign(db, TEST_CAMPAIGN, 'test', AT);
+    const { rows } = parseRoster(
+      'codigo,nombre,provincia,tipo,responsable\nPIC-DP,Pichincha,Pichincha,dp,\nGUA-DP,Guayas,Guayas,dp,\nMAN-DP,Manabí,Manabí,dp,\n',
+    );
+    importRoster(db, { campaignId: campaign.id, rows, actor: 'test', at: AT });
+    const run = (sql: string, ...values: unknown[]) => db.sqlite.prepare(sql).run(...values);
+    for (const unitId of [1, 2, 3]) {
+      run(
+        "INSERT INTO events (campaign_id, unit_id, starts_at, platform, registered_by, updated_at) VALUES (?, ?, ?, 'zoom', 't', ?)",
+        campaign.id,
+        unitId,
+        AT.getTime(),
+        AT.getTime(),
+      );
+    }
+    // As a database before 0012 holds them: every tick `hand`; PIC-DP's link verified, GUA-DP's refused.
+    const tick = (eventId: number, stepId: string) =>
+      run(
+        "INSERT INTO event_steps (event_id, step_id, done_by, done_at, source) VALUES (?, ?, 'x', 0, 'hand')",
+        eventId,
+        stepId,
+      );
+    tick(1, 'youtube');
+    tick(2, 'youtube');
+    tick(3, 'presentacion');
+    tick(3, 'invitacion');
+    run(
+      "INSERT INTO youtube_links (event_id, url, video_id, verification, reported_by, reported_at) VALUES (1, 'u', 'v', 'verified', 'x', 0)",
+    );
+    run(
+      "INSERT INTO youtube_links (event_id, url, video_id, verification, reported_by, reported_at) VALUES (2, 'u', 'w', 'refused', 'x', 0)",
+    );
+    const migration = readFileSync(new URL('../../db/migrations/0012_evidence_steps.sql', import.meta.url), 'utf8');
+    for (const statement of migration.split('--> statement-breakpoint').filter((text) => text.includes('UPDATE'))) {
+      db.sqlite.exec(statement);
+    }
+    expect(
+      db.sqlite.prepare('SELECT event_id, step_id, source FROM event_steps ORDER BY event_id, step_id').all(),
+    ).toEqual([
+      { event_id: 1, step_id: 'youtube', source: 'evidence' },
+      { event_id: 2, step_id: 'youtube', source: 'declared' },
+      { event_id: 3, step_id: 'invitacion', source: 'hand' },
+      { event_id: 3, step_id: 'presentacion', source: 'declared' },
+    ]);
+  });
+});

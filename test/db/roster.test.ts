@@ -339,3 +339,55 @@ describe('importRoster', () => {
     expect(result.unchanged).toBe(1);
   });
 });
+
+describe('one spelling per province', () => {
+  it('trims every field, collapses inner spaces and writes each province one way whatever its case and accents', () => {
+    const rows = rowsOf(
+      roster(
+        ' pic-dp ,  Dirección   Provincial de Pichincha ,pichincha, direccion-provincial , oficial-pic ',
+        'PIC-H1,Hospital General Quito Sur, PICHINCHA ,hospital,',
+        'RIO-DP,Dirección Provincial de Los Ríos,Los rios,direccion-provincial,',
+        'SDT-DP,Dirección Provincial,santo domingo de los tsachilas,direccion-provincial,',
+        'ZAM-DP,Dirección Provincial,Zamora-Chinchipe,direccion-provincial,',
+      ),
+    );
+    expect(rows.map((row) => [row.code, row.name, row.province, row.kind, row.officer])).toEqual([
+      ['PIC-DP', 'Dirección Provincial de Pichincha', 'Pichincha', 'direccion-provincial', 'oficial-pic'],
+      ['PIC-H1', 'Hospital General Quito Sur', 'Pichincha', 'hospital', null],
+      ['RIO-DP', 'Dirección Provincial de Los Ríos', 'Los Ríos', 'direccion-provincial', null],
+      ['SDT-DP', 'Dirección Provincial', 'Santo Domingo de los Tsáchilas', 'direccion-provincial', null],
+      ['ZAM-DP', 'Dirección Provincial', 'Zamora Chinchipe', 'direccion-provincial', null],
+    ]);
+  });
+
+  it('refuses an unknown province with its line number and the closest province', () => {
+    const { rows, problems } = parseRoster(
+      roster(
+        'PIC-DP,Dirección,Pichincha,direccion-provincial,',
+        'GUA-DP,Dirección,Guyas,direccion-provincial,',
+        'X-1,Unidad,Atlántida,hospital,',
+      ),
+    );
+    expect(problems).toEqual([
+      { line: 3, problem: 'province', value: 'Guyas', suggestion: 'Guayas' },
+      { line: 4, problem: 'province', value: 'Atlántida', suggestion: undefined },
+    ]);
+    expect(rows.map((row) => row.code)).toEqual(['PIC-DP']);
+  });
+
+  it("takes the campaign file's own list instead of Ecuador's", () => {
+    const { rows, problems } = parseRoster(
+      roster('SS-DP,Dirección,san salvador,direccion-provincial,', 'PIC-DP,Dirección,Pichincha,direccion-provincial,'),
+      { provinces: ['San Salvador', 'La Libertad'] },
+    );
+    expect(rows.map((row) => row.province)).toEqual(['San Salvador']);
+    expect(problems).toEqual([{ line: 3, problem: 'province', value: 'Pichincha', suggestion: undefined }]);
+  });
+
+  it("keeps the demo roster's 126 units, its provinces already in their one spelling", () => {
+    const { rows, problems } = parseRoster(readFileSync('db/demo/unidades-demo.csv', 'utf8'));
+    expect(problems).toEqual([]);
+    expect(rows).toHaveLength(126);
+    expect(new Set(rows.map((row) => row.province)).size).toBe(24);
+  });
+});

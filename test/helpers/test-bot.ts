@@ -80,6 +80,8 @@ export function createTestBot(
   options: {
     now?: string;
     roster?: string;
+    /** The provinces the roster may name, as a campaign file's `provincias` (default: Ecuador's 24). */
+    provinces?: readonly string[];
     admins?: string[];
     logger?: Logger;
     databasePath?: string;
@@ -92,7 +94,7 @@ export function createTestBot(
   const db = openDatabase(options.databasePath ?? ':memory:');
   const clock = fixedClock(options.now ?? BEFORE_WINDOW);
   const { campaign } = saveCampaign(db, TEST_CAMPAIGN, 'test', clock.now());
-  const { rows, problems } = parseRoster(options.roster ?? TEST_ROSTER);
+  const { rows, problems } = parseRoster(options.roster ?? TEST_ROSTER, { provinces: options.provinces });
   if (problems.length) throw new Error(`bad test roster: ${JSON.stringify(problems)}`);
   importRoster(db, { campaignId: campaign.id, rows, actor: 'test', at: clock.now() });
   const engine = createEngine({

@@ -17,7 +17,7 @@ afterEach(async () => {
   google = undefined;
 });
 
-async function setUp(options: { sheetConfigured?: boolean } = {}) {
+async function setUp(options: { sheetConfigured?: boolean; locale?: 'es' | 'en' } = {}) {
   google = await startFakeGoogle();
   bot = createTestBot({ now: '2026-09-10T15:00:00Z', sheetConfigured: options.sheetConfigured });
   const sync = createSheetSync({
@@ -36,7 +36,7 @@ async function setUp(options: { sheetConfigured?: boolean } = {}) {
     }),
     clock: bot.clock,
     logger: silentLogger,
-    locale: 'es',
+    locale: options.locale ?? 'es',
   });
   return { current: bot, fake: google, sync };
 }
@@ -119,12 +119,79 @@ describe('Google Sheets sync (real @googleapis/sheets against a fake Google)', (
     expect(fake.spreadsheets.get(SHEET_ID)?.values).toHaveLength(6);
   });
 
-  it('tries again after a quota error without losing anything', async () => {
-    const { fake, sync } = await setUp();
+  it('tries again after a quota error, after a back-off, without losing anything', async () => {
+    const { current, fake, sync } = await setUp();
     fake.failNext(429, 'rateLimitExceeded');
     expect(await sync()).toBe(false);
+    current.clock.advanceHours(30 / 3600);
     expect(await sync()).toBe(true);
     expect(fake.spreadsheets.get(SHEET_ID)?.values).toHaveLength(5);
+  });
+
+  it('backs off after a failing call instead of calling Sheets on every pass: 30 s, then 60 s', async () => {
+    const { current, fake, sync } = await setUp();
+    const sheetCalls = () => fake.requests.filter((url) => url.pathname.startsWith('/v4/')).length;
+    fake.failNext(503, 'backendError');
+    expect(await sync()).toBe(false);
+    const afterFirst = sheetCalls();
+    expect(afterFirst).toBeGreaterThan(0);
+    for (let pass = 0; pass < 5; pass += 1) {
+      current.clock.advanceHours(5 / 3600);
+      expect(await sync()).toBe(false);
+    }
+    expect(sheetCalls()).toBe(afterFirst);
+    fake.failNext(503, 'backendError');
+    current.clock.advanceHours(5 / 3600);
+    expect(await sync()).toBe(false);
+    const afterSecond = sheetCalls();
+    expect(afterSecond).toBeGreaterThan(afterFirst);
+    current.clock.advanceHours(59 / 3600);
+    expect(await sync()).toBe(false);
+    expect(sheetCalls()).toBe(afterSecond);
+    current.clock.advanceHours(2 / 3600);
+    expect(await sync()).toBe(true);
+    expect(fake.spreadsheets.get(SHEET_ID)?.values).toHaveLength(5);
+  });
+
+  it('refreshes when only the clock changed: a step that fell due shows as overdue with no command run', async () => {
+    const { current, fake, sync } = await setUp();
+    current.send('registrar PIC-DP 15/09/2026 10:00 zoom');
+    expect(await sync()).toBe(true);
+    const sheet = () => fake.spreadsheets.get(SHEET_ID);
+    const header = sheet()?.values[0] ?? [];
+    const invitation = () => sheet()?.values.find((row) => row[0] === 'PIC-DP')?.[header.indexOf('invitacion')];
+    expect(invitation()).toBe('pendiente');
+    const audits = current.auditCount();
+    // An hour later nothing fell due: no call.
+    current.clock.advanceHours(1);
+    expect(await sync()).toBe(false);
+    expect(sheet()?.writes).toBe(1);
+    // The invitation is due three days before, on 12 September at 10:00 (15:00Z).
+    current.clock.set('2026-09-12T15:01:00Z');
+    expect(await sync()).toBe(true);
+    expect(current.auditCount()).toBe(audits);
+    expect(invitation()).toBe('atrasado');
+    expect(sheet()?.lastRanges).toHaveLength(1);
+  });
+
+  it('writes its headers and states in the bot language', async () => {
+    const { current, fake, sync } = await setUp({ locale: 'en' });
+    current.send('registrar PIC-DP 15/09/2026 10:00 zoom');
+    await sync();
+    const [header, ...rows] = fake.spreadsheets.get(SHEET_ID)?.values ?? [];
+    expect(header?.slice(0, 8)).toEqual([
+      'code',
+      'unit',
+      'province',
+      'date and time',
+      'platform',
+      'fecha',
+      'fecha (by)',
+      'fecha (when)',
+    ]);
+    expect(header?.slice(-2)).toEqual(['youtube link', 'link state']);
+    expect(header?.join(',')).not.toMatch(/quién|cuándo|enlace|estado/);
+    expect(rows.find((row) => row[0] === 'PIC-DP')?.[5]).toBe('done');
   });
 });
 

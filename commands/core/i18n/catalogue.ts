@@ -101,6 +101,9 @@ export interface Messages {
     video: string;
     photos: string;
     facebookWarning: string;
+    /** Another session at about the same time has the same officer, or the same room in the province. */
+    officerClash: (unitCode: string, when: string, officer: string) => string;
+    roomClash: (unitCode: string, when: string, room: string) => string;
     forcedOutsideWindow: string;
     rescheduledFrom: (previous: string) => string;
     nextStep: (stepLabel: string, due: string, command: string) => string;
@@ -222,11 +225,13 @@ export interface Messages {
     submittedTitle: (id: number) => string;
     submittedText: string;
     flagSet: (kind: string) => string;
+    flagCleared: (kind: string) => string;
     approvedTitle: (id: number) => string;
     rejectedTitle: (id: number) => string;
     withdrawnTitle: (id: number) => string;
     expiredTitle: (id: number) => string;
     stepTicked: (stepLabel: string) => string;
+    stepAlreadyTicked: (stepLabel: string) => string;
     alreadyClosed: (id: number, state: string, by: string, when: string) => string;
     toRequester: {
       approved: (id: number, kind: string, unitCode: string, by: string) => string;
@@ -312,7 +317,8 @@ export interface Messages {
   youtube: {
     receivedTitle: (unitCode: string) => string;
     checking: string;
-    unverified: string;
+    /** Stored without a YouTube key; `ticked`: this report marked the step (it was not already). */
+    unverified: (ticked: boolean) => string;
     alreadyReported: (url: string) => string;
     replaceQuestion: (current: string, proposed: string) => string;
     replaceButton: string;

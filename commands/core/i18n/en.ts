@@ -14,6 +14,29 @@ const PLATFORM_NAMES: Record<MeetingPlatform, string> = {
 
 const list = (items: readonly string[]) => items.map((item) => `\`${item}\``).join(', ');
 
+/** A step id as a word on a button (the ids are Spanish: `invitacion` → invitation). */
+const STEP_WORDS: Record<string, string> = {
+  fecha: 'date',
+  invitacion: 'invitation',
+  publico: 'audience',
+  sala: 'room',
+  imagen: 'branding',
+  moderador: 'moderator',
+  conexion: 'connection',
+  preguntas: 'questions',
+  guion: 'script',
+  correo: 'e-mail',
+  invitados: 'guests',
+  grabacion: 'recording',
+  filtrado: 'filtering',
+  'aviso-correo': 'e-mail notice',
+  youtube: 'YouTube',
+  prensa: 'press',
+  presentacion: 'presentation',
+  respuestas: 'answers',
+};
+const stepWord = (stepId: string) => STEP_WORDS[stepId] ?? stepId;
+
 export function english(ex: Examples): Messages {
   const register = `/rendicion register ${ex.unitCode} ${ex.date} 10:00 zoom`;
   return {
@@ -106,8 +129,10 @@ export function english(ex: Examples): Messages {
         `I don't know the kind \`${input}\`. Type \`video\`, \`photos\` or \`cultural\`, e.g. \`/rendicion request-approval video ${ex.unitCode} "3-minute institutional video"\`.`,
       invalid_link: ({ input }) => `\`${input}\` is not a valid link. Type the full address, starting with https://.`,
       text_too_long: ({ max }) => `The text is too long: use at most ${max} characters.`,
-      pending_request_exists: ({ id, kind, unitCode }) =>
-        `${unitCode} already has request #${id} (${kind}) pending. Wait for the decision or withdraw it with \`/rendicion request withdraw ${id}\`.`,
+      pending_request_exists: ({ id, kind, unitCode, requestedBy }) =>
+        requestedBy === undefined
+          ? `${unitCode} already has request #${id} (${kind}) pending. Wait for the decision or withdraw it with \`/rendicion request withdraw ${id}\`.`
+          : `${unitCode} already has request #${id} (${kind}) pending, asked by ${requestedBy}. Wait for the decision; only ${requestedBy} can withdraw it. See it with \`/rendicion request ${id}\`.`,
       event_already_started: ({ unitCode, when }) =>
         `${unitCode}'s session started on ${when}: approvals can no longer be requested for it.`,
       own_request: ({ id }) => `You cannot decide your own request #${id}: someone else in the Directorate must.`,
@@ -198,6 +223,7 @@ export function english(ex: Examples): Messages {
           "`video=yes`, `photos=yes`, `cultural=yes`: the session shows that material or segment (needs the Directorate's approval).",
           'If the session is already registered you can change only the options, without repeating date, time and platform.',
           'An admin can register outside the campaign period with `force=yes`.',
+          'If the same officer, or the same room in the province, has another session less than 2 hours away, the bot warns (and registers anyway).',
         ],
       },
       estado: {
@@ -218,7 +244,9 @@ export function english(ex: Examples): Messages {
         description: "Ticks (or unticks with `no`) a step of a unit's checklist.",
         usage: '/rendicion check <unit> <step> [no]',
         examples: [`/rendicion check ${ex.unitCode} invitacion`, `/rendicion check ${ex.unitCode} invitacion no`],
-        details: [],
+        details: [
+          'The `youtube` and `presentacion` steps are not ticked by hand: their evidence ticks them (`/rendicion video-link`, `/rendicion presentation`). If they were delivered another way, the Directorate uses `/rendicion declare`.',
+        ],
       },
       resumen: {
         description:
@@ -253,7 +281,10 @@ export function english(ex: Examples): Messages {
           '/rendicion request reject 12 "The video is longer than 3 minutes"',
           '/rendicion request withdraw 12',
         ],
-        details: ['Approve and reject: the Directorate only, never for its own request. Withdraw: only whoever asked.'],
+        details: [
+          'Approve and reject: the Directorate only, never for its own request. Withdraw: only whoever asked.',
+          'Withdrawing a request for a video, photos or a cultural segment takes back the note asking put on the session: its approval stops being pending.',
+        ],
       },
       solicitudes: {
         description: 'Lists the requests with their state and age.',
@@ -308,13 +339,18 @@ export function english(ex: Examples): Messages {
           'Accepts `watch?v=`, `youtu.be/`, `live/` and `shorts/`, with or without parameters.',
           'With a YouTube key configured, the bot checks the video exists, is on the campaign\'s channel, is not private, has finished processing and is not older than the session; otherwise it is stored "unverified".',
           'A different link for the same unit replaces the previous one after a confirmation; the audit log keeps both.',
+          "A link YouTube refused is not the unit's link: it does not count, and the next one goes straight in, without a question.",
+          'A video that is already the link of another unit is refused, naming it; an admin may register it anyway with `force=yes` (a joint session).',
         ],
       },
       enlaces: {
         description: 'Lists the reported YouTube links and the missing ones.',
-        usage: '/rendicion links [province]',
-        examples: ['/rendicion links', '/rendicion links Pichincha'],
-        details: [],
+        usage: '/rendicion links [province | all] [page]',
+        examples: ['/rendicion links', '/rendicion links Pichincha', '/rendicion links all 2'],
+        details: [
+          'Counts only the links that hold (verified or unverified); shows apart the ones YouTube refused, with the reason, and the "declared without a link".',
+          'Lists up to 25 units, by province in alphabetical order, and says how many more there are; a page number shows the next ones.',
+        ],
       },
       declarar: {
         description:
@@ -334,13 +370,17 @@ export function english(ex: Examples): Messages {
         details: [
           "Only links on the campaign's institutional domains are accepted.",
           'The bot checks the page answers; if it answers with an error you are told the HTTP status. Once it answers, the `presentacion` step is ticked.',
+          'If the page cannot be opened in 3 attempts (no answer, unknown domain, bad certificate), you are told why in a direct message and the step stays unticked.',
         ],
       },
       hoja: {
         description: "Rebuilds the campaign's Google Sheet (a row per unit, a column per step).",
         usage: '/rendicion sheet',
         examples: ['/rendicion sheet'],
-        details: ['The sheet updates itself after every change (at most once a minute); this rewrites it whole.'],
+        details: [
+          'The sheet updates itself after every change and when a step becomes overdue (at most once a minute); this rewrites it whole.',
+          "If Google fails, the sheet is tried again later (after 30 seconds, then less and less often, up to every 30 minutes). The headers are in the bot's language.",
+        ],
       },
       exportar: {
         description: 'Exports a CSV of every session, every step (state, who and when) and its YouTube link.',
@@ -457,6 +497,10 @@ export function english(ex: Examples): Messages {
       facebookWarning:
         '⚠️ The memo advises against Facebook because of the volume of questions. Registered anyway; if you can, use Zoom, Teams, Meet or YouTube Live.',
       forcedOutsideWindow: 'Registered outside the campaign period by an admin.',
+      officerClash: (unitCode, when, officer) =>
+        `⚠️ At the same time: ${unitCode}'s session (${when}) has the same officer, ${officer}. Registered anyway; if they cannot attend both, change the time or get help.`,
+      roomClash: (unitCode, when, room) =>
+        `⚠️ At the same time: ${unitCode}'s session (${when}) uses the same room, “${room}”. Registered anyway; make sure the room fits both, or change the time or the room.`,
       rescheduledFrom: (previous) => `Rescheduled: it was ${previous}.`,
       nextStep: (stepLabel, due, command) => `Next step: ${stepLabel}, ${due}. When done: \`${command}\``,
     },
@@ -469,7 +513,7 @@ export function english(ex: Examples): Messages {
       dueOn: (when) => `due ${when}`,
       overdueSince: (when) => `overdue since ${when}`,
       notApplicable: 'not applicable',
-      tickButton: (stepId) => `Tick ${stepId}`,
+      tickButton: (stepId) => `Tick ${stepWord(stepId)}`,
       provinceTitle: (province) => `Province: ${province}`,
       provinceLine: (unitCode, unitName, when, done, total, overdue) =>
         `\`${unitCode}\` ${unitName} — ${when} — ${done}/${total} steps${overdue ? ` — ⚠️ ${overdue} overdue` : ''}`,
@@ -580,11 +624,14 @@ export function english(ex: Examples): Messages {
       submittedTitle: (id) => `Request #${id} sent to the Directorate`,
       submittedText: "The Directorate will see it in its approvals channel. You'll be told when it decides.",
       flagSet: (kind) => `The session is now marked as showing ${kind}.`,
+      flagCleared: (kind) =>
+        `The note that the session shows ${kind}, which this request had set, was removed: its approval is no longer pending. If it will, type \`/rendicion request-approval\` again.`,
       approvedTitle: (id) => `Request #${id} approved`,
       rejectedTitle: (id) => `Request #${id} rejected`,
       withdrawnTitle: (id) => `Request #${id} withdrawn`,
       expiredTitle: (id) => `Request #${id} expired`,
       stepTicked: (stepLabel) => `Step ticked: ${stepLabel}.`,
+      stepAlreadyTicked: (stepLabel) => `The step was already ticked: ${stepLabel}.`,
       alreadyClosed: (id, state, by, when) => `Request #${id} is already ${state} (${by}, ${when}). Nothing changed.`,
       toRequester: {
         approved: (id, kind, unitCode, by) => `✅ Your request #${id} (${kind}, ${unitCode}) was approved by ${by}.`,
@@ -610,7 +657,7 @@ export function english(ex: Examples): Messages {
       digestTitle: (unitCode) => `⏰ Overdue steps: ${unitCode}`,
       digestIntro: (unitName, when) => `${unitName}'s session is on ${when}. These steps are overdue:`,
       stepLine: (stepId, label, since) => `\`${stepId}\` ${label} (due ${since})`,
-      doneButton: (stepId) => `Done: ${stepId}`,
+      doneButton: (stepId) => `Done: ${stepWord(stepId)}`,
       snoozeHour: 'Snooze 1 h',
       snoozeFourHours: 'Snooze 4 h',
       snoozeTomorrow: 'Until tomorrow',
@@ -680,8 +727,8 @@ export function english(ex: Examples): Messages {
     youtube: {
       receivedTitle: (unitCode) => `YouTube link received: ${unitCode}`,
       checking: "Checking the video on YouTube; you'll be told in a moment.",
-      unverified:
-        'Stored "unverified": no YouTube key is configured, so only the link\'s form was checked. The `youtube` step was ticked.',
+      unverified: (ticked) =>
+        `Stored "unverified": no YouTube key is configured, so only the link's form was checked. ${ticked ? 'The `youtube` step was ticked.' : 'The `youtube` step was already ticked; it now counts with this link.'}`,
       alreadyReported: (url) => `That link was already recorded (${url}); nothing changed.`,
       replaceQuestion: (current, proposed) =>
         `This unit already has the link ${current}. Replace it with ${proposed}? The previous one stays in the audit log.`,
@@ -705,7 +752,7 @@ export function english(ex: Examples): Messages {
       moreLinks: (count, command) =>
         `… and ${count} more ${count === 1 ? 'unit' : 'units'}; to see ${count === 1 ? 'it' : 'them'} type \`${command}\`.`,
       pageCommand: (province, page) =>
-        province === undefined ? `/rendicion links ${page}` : `/rendicion links ${typedWord(province)} ${page}`,
+        `/rendicion links ${province === undefined ? 'all' : typedWord(province)} ${page}`,
       declaredLine: (unitCode, unitName) => `\`${unitCode}\` ${unitName} — declared without a link`,
       refusedLine: (unitCode, unitName, url, problem) =>
         `\`${unitCode}\` ${unitName} — missing (YouTube refused ${url}: ${problem})`,

@@ -11,6 +11,16 @@ const PLATFORM_NAMES: Record<MeetingPlatform, string> = {
   webex: 'Webex',
   facebook: 'Facebook Live',
 };
+/** A step id as a word in a sentence or on a button, with the accents the id leaves out (`invitacion` → invitación). */
+const STEP_WORDS: Record<string, string> = {
+  invitacion: 'invitación',
+  publico: 'público',
+  conexion: 'conexión',
+  grabacion: 'grabación',
+  presentacion: 'presentación',
+  youtube: 'YouTube',
+};
+const stepWord = (stepId: string) => STEP_WORDS[stepId] ?? stepId;
 
 const list = (items: readonly string[]) => items.map((item) => `\`${item}\``).join(', ');
 
@@ -109,8 +119,10 @@ export function spanish(ex: Examples): Messages {
       invalid_link: ({ input }) =>
         `\`${input}\` no es un enlace válido. Escriba la dirección completa, empezando por https://.`,
       text_too_long: ({ max }) => `El texto es demasiado largo: use como máximo ${max} caracteres.`,
-      pending_request_exists: ({ id, kind, unitCode }) =>
-        `${unitCode} ya tiene pendiente la solicitud #${id} de ${kind}. Espere la decisión o retírela con \`/rendicion solicitud retirar ${id}\`.`,
+      pending_request_exists: ({ id, kind, unitCode, requestedBy }) =>
+        requestedBy === undefined
+          ? `${unitCode} ya tiene pendiente la solicitud #${id} de ${kind}. Espere la decisión o retírela con \`/rendicion solicitud retirar ${id}\`.`
+          : `${unitCode} ya tiene pendiente la solicitud #${id} de ${kind}, pedida por ${requestedBy}. Espere la decisión; solo ${requestedBy} puede retirarla. Véala con \`/rendicion solicitud ${id}\`.`,
       event_already_started: ({ unitCode, when }) =>
         `La rendición de ${unitCode} empezó el ${when}: ya no se pueden pedir aprobaciones para ella.`,
       own_request: ({ id }) =>
@@ -203,6 +215,7 @@ export function spanish(ex: Examples): Messages {
           '`video=si`, `fotos=si`, `cultural=si`: la sesión mostrará ese material o segmento (necesita aprobación de la Dirección).',
           'Si la rendición ya está registrada, puede cambiar solo las opciones sin repetir fecha, hora y plataforma.',
           'Un administrador puede registrar fuera del periodo de la campaña con `forzar=si`.',
+          'Si el mismo responsable, o la misma sala en la provincia, tiene otra rendición a menos de 2 horas, el bot avisa (y registra igual).',
         ],
       },
       estado: {
@@ -223,7 +236,9 @@ export function spanish(ex: Examples): Messages {
         description: 'Marca (o desmarca con `no`) un paso del checklist de una unidad.',
         usage: '/rendicion marcar <unidad> <paso> [no]',
         examples: [`/rendicion marcar ${ex.unitCode} invitacion`, `/rendicion marcar ${ex.unitCode} invitacion no`],
-        details: [],
+        details: [
+          'Los pasos `youtube` y `presentacion` no se marcan a mano: los marca su evidencia (`/rendicion youtube`, `/rendicion presentacion`). Si se entregaron por otra vía, la Dirección usa `/rendicion declarar`.',
+        ],
       },
       resumen: {
         description: 'Resumen de la campaña: avance, sesiones de hoy y mañana, atrasos y aprobaciones pendientes.',
@@ -257,7 +272,10 @@ export function spanish(ex: Examples): Messages {
           '/rendicion solicitud rechazar 12 "El video supera los 3 minutos"',
           '/rendicion solicitud retirar 12',
         ],
-        details: ['Aprobar y rechazar: solo la Dirección, y nunca la solicitud propia. Retirar: solo quien la pidió.'],
+        details: [
+          'Aprobar y rechazar: solo la Dirección, y nunca la solicitud propia. Retirar: solo quien la pidió.',
+          'Retirar una solicitud de video, fotos o segmento cultural quita de la rendición la nota que puso al pedirla: su aprobación deja de estar pendiente.',
+        ],
       },
       solicitudes: {
         description: 'Lista las solicitudes con su estado y antigüedad.',
@@ -315,13 +333,18 @@ export function spanish(ex: Examples): Messages {
           'Acepta `watch?v=`, `youtu.be/`, `live/` y `shorts/`, con o sin parámetros.',
           'Con una clave de YouTube configurada, el bot verifica que el video exista, sea del canal de la campaña, no sea privado, ya esté procesado y no sea anterior a la rendición; si no, lo guarda "sin verificar".',
           'Un enlace distinto para la misma unidad reemplaza al anterior después de confirmarlo; el registro de auditoría guarda ambos.',
+          'Un enlace que YouTube rechazó no es el de la unidad: no cuenta, y el siguiente entra directo, sin preguntar.',
+          'Un video que ya es el enlace de otra unidad se rechaza diciendo cuál; un administrador puede registrarlo igual con `forzar=si` (sesión conjunta).',
         ],
       },
       enlaces: {
         description: 'Lista los enlaces de YouTube reportados y los que faltan.',
-        usage: '/rendicion enlaces [provincia]',
-        examples: ['/rendicion enlaces', '/rendicion enlaces Pichincha'],
-        details: [],
+        usage: '/rendicion enlaces [provincia | todo] [página]',
+        examples: ['/rendicion enlaces', '/rendicion enlaces Pichincha', '/rendicion enlaces todo 2'],
+        details: [
+          'Cuenta solo los enlaces que valen (verificados o sin verificar); muestra aparte los que YouTube rechazó, con el motivo, y los «declarado sin enlace».',
+          'Lista hasta 25 unidades, por provincia en orden alfabético, y dice cuántas más hay; con un número de página se ven las siguientes.',
+        ],
       },
       declarar: {
         description:
@@ -341,6 +364,7 @@ export function spanish(ex: Examples): Messages {
         details: [
           'Solo se aceptan enlaces de los dominios institucionales de la campaña.',
           'El bot comprueba que la página responda; si responde con error, se lo dice con el código HTTP. Cuando responde, marca el paso `presentacion`.',
+          'Si la página no se puede abrir en 3 intentos (no responde, el dominio no existe, el certificado no es válido), le avisa por mensaje directo por qué, y el paso queda sin marcar.',
         ],
       },
       hoja: {
@@ -348,7 +372,8 @@ export function spanish(ex: Examples): Messages {
         usage: '/rendicion hoja',
         examples: ['/rendicion hoja'],
         details: [
-          'La hoja se actualiza sola tras cada cambio (como mucho una vez por minuto); este comando la reescribe entera.',
+          'La hoja se actualiza sola tras cada cambio y cuando un paso pasa a atrasado (como mucho una vez por minuto); este comando la reescribe entera.',
+          'Si Google falla, la hoja se reintenta más tarde (a los 30 segundos, y cada vez más espaciado hasta cada 30 minutos). Las cabeceras van en el idioma del bot.',
         ],
       },
       exportar: {
@@ -466,6 +491,10 @@ export function spanish(ex: Examples): Messages {
       facebookWarning:
         '⚠️ El memorando recomienda no usar Facebook por el volumen de preguntas. Se registró igual; si puede, use Zoom, Teams, Meet o YouTube Live.',
       forcedOutsideWindow: 'Registrada fuera del periodo de la campaña por decisión de un administrador.',
+      officerClash: (unitCode, when, officer) =>
+        `⚠️ A la misma hora: la rendición de ${unitCode} (${when}) tiene el mismo responsable, ${officer}. Se registró igual; si no puede estar en las dos, cambie la hora o pida apoyo.`,
+      roomClash: (unitCode, when, room) =>
+        `⚠️ A la misma hora: la rendición de ${unitCode} (${when}) usa la misma sala, «${room}». Se registró igual; confirme que la sala alcanza para las dos o cambie la hora o la sala.`,
       rescheduledFrom: (previous) => `Reprogramada: antes era el ${previous}.`,
       nextStep: (stepLabel, due, command) => `Siguiente paso: ${stepLabel}, ${due}. Al cumplirlo: \`${command}\``,
     },
@@ -478,7 +507,7 @@ export function spanish(ex: Examples): Messages {
       dueOn: (when) => `vence ${when}`,
       overdueSince: (when) => `atrasado desde ${when}`,
       notApplicable: 'no aplica',
-      tickButton: (stepId) => `Marcar ${stepId}`,
+      tickButton: (stepId) => `Marcar ${stepWord(stepId)}`,
       provinceTitle: (province) => `Provincia: ${province}`,
       provinceLine: (unitCode, unitName, when, done, total, overdue) =>
         `\`${unitCode}\` ${unitName} — ${when} — ${done}/${total} pasos${overdue ? ` — ⚠️ ${overdue} atrasado${overdue === 1 ? '' : 's'}` : ''}`,
@@ -590,11 +619,14 @@ export function spanish(ex: Examples): Messages {
       submittedTitle: (id) => `Solicitud #${id} enviada a la Dirección`,
       submittedText: 'La Dirección la verá en su canal de aprobaciones. Le avisaremos cuando decida.',
       flagSet: (kind) => `Se anotó en la rendición que mostrará ${kind}.`,
+      flagCleared: (kind) =>
+        `Se quitó de la rendición la nota de que mostrará ${kind}, que había puesto esta solicitud: su aprobación ya no está pendiente. Si lo mostrará, escriba \`/rendicion solicitar\` de nuevo.`,
       approvedTitle: (id) => `Solicitud #${id} aprobada`,
       rejectedTitle: (id) => `Solicitud #${id} rechazada`,
       withdrawnTitle: (id) => `Solicitud #${id} retirada`,
       expiredTitle: (id) => `Solicitud #${id} vencida`,
       stepTicked: (stepLabel) => `Se marcó el paso: ${stepLabel}.`,
+      stepAlreadyTicked: (stepLabel) => `El paso ya estaba marcado: ${stepLabel}.`,
       alreadyClosed: (id, state, by, when) =>
         `La solicitud #${id} ya está ${state} (${by}, ${when}). No se cambió nada.`,
       toRequester: {
@@ -621,7 +653,7 @@ export function spanish(ex: Examples): Messages {
       digestTitle: (unitCode) => `⏰ Pasos atrasados: ${unitCode}`,
       digestIntro: (unitName, when) => `La rendición de ${unitName} es el ${when}. Estos pasos ya vencieron:`,
       stepLine: (stepId, label, since) => `\`${stepId}\` ${label} (vencía el ${since})`,
-      doneButton: (stepId) => `Hecho: ${stepId}`,
+      doneButton: (stepId) => `Hecho: ${stepWord(stepId)}`,
       snoozeHour: 'Posponer 1 h',
       snoozeFourHours: 'Posponer 4 h',
       snoozeTomorrow: 'Hasta mañana',
@@ -691,8 +723,8 @@ export function spanish(ex: Examples): Messages {
     youtube: {
       receivedTitle: (unitCode) => `Enlace de YouTube recibido: ${unitCode}`,
       checking: 'Verificando el video en YouTube; le avisaremos en un momento.',
-      unverified:
-        'Guardado "sin verificar": no hay clave de YouTube configurada, así que solo se revisó la forma del enlace. Se marcó el paso `youtube`.',
+      unverified: (ticked) =>
+        `Guardado "sin verificar": no hay clave de YouTube configurada, así que solo se revisó la forma del enlace. ${ticked ? 'Se marcó el paso `youtube`.' : 'El paso `youtube` ya estaba marcado; ahora cuenta con este enlace.'}`,
       alreadyReported: (url) => `Ese enlace ya estaba registrado (${url}); no se cambió nada.`,
       replaceQuestion: (current, proposed) =>
         `Esta unidad ya tiene el enlace ${current}. ¿Reemplazarlo por ${proposed}? El anterior queda en el registro de auditoría.`,
@@ -716,7 +748,7 @@ export function spanish(ex: Examples): Messages {
       moreLinks: (count, command) =>
         `… y ${count} ${count === 1 ? 'unidad' : 'unidades'} más; para ${count === 1 ? 'verla' : 'verlas'} escriba \`${command}\`.`,
       pageCommand: (province, page) =>
-        province === undefined ? `/rendicion enlaces ${page}` : `/rendicion enlaces ${typedWord(province)} ${page}`,
+        `/rendicion enlaces ${province === undefined ? 'todo' : typedWord(province)} ${page}`,
       declaredLine: (unitCode, unitName) => `\`${unitCode}\` ${unitName} — declarado sin enlace`,
       refusedLine: (unitCode, unitName, url, problem) =>
         `\`${unitCode}\` ${unitName} — falta (YouTube rechazó ${url}: ${problem})`,

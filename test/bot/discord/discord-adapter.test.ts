@@ -465,9 +465,13 @@ describe('Discord adapter (real discord.js client against a fake Discord on 127.
     const roster = readFileSync('db/demo/unidades-demo.csv', 'utf8');
     harness = await startDiscordHarness({ roster });
     const { discord } = harness;
-    const result = await discord.interact(discord.slashCommand(admin, 'enlaces', {}));
-    const messages = [result.callback, ...result.followUps].map(messageOf);
-    expect(messages.length).toBeGreaterThan(1);
+    // `enlaces` pages at 25 like the other lists: six pages hold the 126 units.
+    const messages = [];
+    for (const pagina of [1, 2, 3, 4, 5, 6]) {
+      const result = await discord.interact(discord.slashCommand(admin, 'enlaces', pagina === 1 ? {} : { pagina }));
+      messages.push(...[result.callback, ...result.followUps].map(messageOf));
+    }
+    expect(JSON.stringify(messages)).toContain('`/rendicion enlaces provincia:todo pagina:2`');
     for (const message of messages) {
       expect(message.embeds.length).toBeLessThanOrEqual(10);
       expect(JSON.stringify(message.embeds).length).toBeLessThan(6000 + 200 * message.embeds.length);
