@@ -17,6 +17,7 @@ import {
 import { deriveChecklist } from './core/step-state.js';
 import { cleanFreeText } from './core/text.js';
 import type { CommandContext, CommandDefinition, CommandReply, ReplyBlock } from './core/types.js';
+import { unitDates } from './core/unit-time-zone.js';
 import { eventFields } from './views/event-fields.js';
 
 const MAX_ROOM_LENGTH = 120;
@@ -39,6 +40,8 @@ export const registrar: CommandDefinition = {
     const options = readOptions(registrar, args);
     const unit = findUnitOrFail(ctx, requirePositional(registrar, ctx, args, 0, 'unit'));
     if (!canChangeUnit(ctx.access, unit)) fail('forbidden_unit', { unitCode: unit.code });
+    // The officer types the unit's own local time (Galápagos is an hour behind the mainland).
+    const dates = unitDates(ctx, unit);
     const existing = findEventByUnit(ctx.deps.db, unit.id);
 
     const force = options.has('forzar') && unwrap(parseYesNo('forzar', options.get('forzar') ?? ''));
@@ -60,7 +63,7 @@ export const registrar: CommandDefinition = {
       const date = unwrap(parseLocalDate(dateInput, windowYear));
       const time = unwrap(parseLocalTime(requirePositional(registrar, ctx, args, 2, 'time')));
       platform = unwrap(parsePlatform(requirePositional(registrar, ctx, args, 3, 'platform')));
-      startsAt = ctx.dates.toInstant(date, time.hours, time.minutes);
+      startsAt = dates.toInstant(date, time.hours, time.minutes);
       const outsideWindow = date < ctx.campaign.windowStart || date > ctx.campaign.windowEnd;
       if (outsideWindow && !force) {
         fail('date_outside_window', {
@@ -71,7 +74,7 @@ export const registrar: CommandDefinition = {
       }
       const isNewTime = !existing || existing.startsAt.getTime() !== startsAt.getTime();
       if (isNewTime && startsAt.getTime() <= ctx.now.getTime() && !force) {
-        fail('date_in_past', { when: ctx.dates.dateTime(startsAt) });
+        fail('date_in_past', { when: dates.dateTime(startsAt) });
       }
     }
 
@@ -118,7 +121,7 @@ export const registrar: CommandDefinition = {
         });
       }
     }
-    return registrationReply(ctx, { unit, ...saved, force, platform: platform as MeetingPlatform });
+    return registrationReply({ ...ctx, dates }, { unit, ...saved, force, platform: platform as MeetingPlatform });
   },
 };
 

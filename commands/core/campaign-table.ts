@@ -7,10 +7,12 @@ import { buildCampaignOverview } from './campaign-overview.js';
 import { CHECKLIST } from './checklist.js';
 import { deriveChecklist } from './step-state.js';
 import type { CommandContext } from './types.js';
+import { unitDates } from './unit-time-zone.js';
 
 /**
  * The campaign as a table: a row per unit, a column per checklist step (state, who, when) and the
- * YouTube link. The CSV export and the Google Sheet show this same table.
+ * YouTube link. The CSV export and the Google Sheet show this same table. Times are ISO 8601 with
+ * the offset of the unit's zone (sortable, exact anywhere); the session's also as people read it.
  */
 export function buildCampaignTable(
   ctx: Pick<CommandContext, 't' | 'dates' | 'now'> & { deps: { db: Database }; campaign: Campaign },
@@ -25,28 +27,27 @@ export function buildCampaignTable(
     t.export.header.name,
     t.export.header.province,
     t.export.header.when,
+    t.export.header.whenIso,
     t.export.header.platform,
     ...CHECKLIST.flatMap((step) => [step.id, `${step.id} (quién)`, `${step.id} (cuándo)`]),
     t.export.header.youtube,
     t.export.header.youtubeState,
   ];
   const rows = overview.units.map(({ unit, event }) => {
+    const dates = unitDates(ctx, unit);
     const link = event ? links.get(event.id) : undefined;
     const statuses = event ? deriveChecklist(event, doneByEvent.get(event.id) ?? [], ctx.now) : [];
     const steps = CHECKLIST.flatMap((step) => {
       const status = statuses.find((candidate) => candidate.step.id === step.id);
       if (!status) return ['', '', ''];
-      return [
-        t.stepStates[status.state],
-        status.done?.doneBy ?? '',
-        status.done ? ctx.dates.dateTime(status.done.doneAt) : '',
-      ];
+      return [t.stepStates[status.state], status.done?.doneBy ?? '', status.done ? dates.iso(status.done.doneAt) : ''];
     });
     return [
       unit.code,
       unit.name,
       unit.province,
-      event ? ctx.dates.dateTime(event.startsAt) : '',
+      event ? dates.dateTime(event.startsAt) : '',
+      event ? dates.iso(event.startsAt) : '',
       event ? platformLabel(ctx as CommandContext, event.platform) : '',
       ...steps,
       link?.url ?? '',

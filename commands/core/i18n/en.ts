@@ -153,7 +153,7 @@ export function english(ex: Examples): Messages {
           `/rendicion register ${ex.unitCode} attendance=120`,
         ],
         details: [
-          "Date: `15/09/2026` or `2026-09-15`. 24-hour time: `10:00` or `10h00`, in the campaign's time zone.",
+          "Date: `15/09/2026` or `2026-09-15`. 24-hour time: `10:00`, `10h00` or `10h`, in the unit's local time (Galápagos is an hour behind the mainland).",
           'Platform: `zoom`, `teams`, `meet`, `youtube`, `webex` or `facebook` (Facebook is accepted, but the memo advises against it).',
           '`room=` where the session takes place · `email=` address for later questions · `attendance=` expected audience.',
           "`video=yes`, `photos=yes`, `cultural=yes`: the session shows that material or segment (needs the Directorate's approval).",
@@ -665,6 +665,7 @@ export function english(ex: Examples): Messages {
         name: 'unit',
         province: 'province',
         when: 'date and time',
+        whenIso: 'start (ISO 8601)',
         platform: 'platform',
         youtube: 'youtube link',
         youtubeState: 'link state',

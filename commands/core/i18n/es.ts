@@ -158,7 +158,7 @@ export function spanish(ex: Examples): Messages {
           `/rendicion registrar ${ex.unitCode} asistentes=120`,
         ],
         details: [
-          'Fecha: `15/09/2026` o `2026-09-15`. Hora de 24 horas: `10:00` o `10h00`, en la hora de la campaña.',
+          'Fecha: `15/09/2026` o `2026-09-15`. Hora de 24 horas: `10:00`, `10h00` o `10h`, en la hora local de la unidad (Galápagos va una hora detrás del continente).',
           'Plataforma: `zoom`, `teams`, `meet`, `youtube`, `webex` o `facebook` (Facebook se acepta, pero el memorando no lo recomienda).',
           '`sala=` lugar de la sesión · `correo=` correo para preguntas posteriores · `asistentes=` público esperado.',
           '`video=si`, `fotos=si`, `cultural=si`: la sesión mostrará ese material o segmento (necesita aprobación de la Dirección).',
@@ -675,6 +675,7 @@ export function spanish(ex: Examples): Messages {
         name: 'unidad',
         province: 'provincia',
         when: 'fecha y hora',
+        whenIso: 'inicio (ISO 8601)',
         platform: 'plataforma',
         youtube: 'enlace youtube',
         youtubeState: 'estado del enlace',
