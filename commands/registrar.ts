@@ -5,6 +5,7 @@ import { canChangeUnit } from './core/access.js';
 import { findUnitOrFail, readOptions, refuseExtraPositionals, requirePositional } from './core/arguments.js';
 import { CHECKLIST, isManuallyTickable } from './core/checklist.js';
 import { fail, unwrap } from './core/errors.js';
+import type { ParsedArguments } from './core/parse-invocation.js';
 import {
   type MeetingPlatform,
   parseCount,
@@ -15,12 +16,20 @@ import {
   parseYesNo,
 } from './core/parse-values.js';
 import { deriveChecklist } from './core/step-state.js';
-import { cleanFreeText } from './core/text.js';
+import { cleanFreeText, normalizeWord } from './core/text.js';
 import type { CommandContext, CommandDefinition, CommandReply, ReplyBlock } from './core/types.js';
 import { unitDates } from './core/unit-time-zone.js';
 import { eventFields } from './views/event-fields.js';
 
 const MAX_ROOM_LENGTH = 120;
+
+/** `pasado mañana` typed without quotes is two words: read them as the one date they are. */
+function joinDayAfterTomorrow(args: ParsedArguments): ParsedArguments {
+  const [unit, first, second, ...rest] = args.positionals;
+  if (first === undefined || second === undefined) return args;
+  if (normalizeWord(first) !== 'pasado' || normalizeWord(second) !== 'manana') return args;
+  return { ...args, positionals: [unit ?? '', `${first} ${second}`, ...rest] };
+}
 
 export const registrar: CommandDefinition = {
   name: 'registrar',
@@ -36,7 +45,8 @@ export const registrar: CommandDefinition = {
     cultural: ['cultural'],
     forzar: ['forzar', 'force'],
   },
-  run(ctx, args) {
+  run(ctx, typedArgs) {
+    const args = joinDayAfterTomorrow(typedArgs);
     const options = readOptions(registrar, args);
     const unit = findUnitOrFail(ctx, requirePositional(registrar, ctx, args, 0, 'unit'));
     if (!canChangeUnit(ctx.access, unit)) fail('forbidden_unit', { unitCode: unit.code });
@@ -60,7 +70,7 @@ export const registrar: CommandDefinition = {
         fail('missing_argument', { command: registrar.name, argument: ctx.t.arguments.dateTimePlatform ?? '' });
       }
       const windowYear = Number(ctx.campaign.windowStart.slice(0, 4));
-      const date = unwrap(parseLocalDate(dateInput, windowYear));
+      const date = unwrap(parseLocalDate(dateInput, windowYear, dates.toLocalDate(ctx.now)));
       const time = unwrap(parseLocalTime(requirePositional(registrar, ctx, args, 2, 'time')));
       platform = unwrap(parsePlatform(requirePositional(registrar, ctx, args, 3, 'platform')));
       startsAt = dates.toInstant(date, time.hours, time.minutes);

@@ -51,7 +51,8 @@ export function english(ex: Examples): Messages {
         stepId === 'correo'
           ? `The step \`correo\` is completed by registering the questions e-mail: \`/rendicion register ${unitCode} email=questions@example.gob.ec\`.`
           : `The step \`${stepId}\` is completed by registering the date and time: \`/rendicion register ${unitCode} ${ex.date} 10:00 zoom\`.`,
-      invalid_date: ({ input }) => `\`${input}\` is not a valid date. Type day/month/year, e.g. \`${ex.date}\`.`,
+      invalid_date: ({ input }) =>
+        `\`${input}\` is not a valid date. Type day/month/year, e.g. \`${ex.date}\`, or \`today\`, \`tomorrow\` or a weekday.`,
       invalid_time: ({ input }) =>
         `\`${input}\` is not a valid time. Use the 24-hour clock, e.g. \`10:00\`, \`10h00\` or \`15h30\`.`,
       date_outside_window: ({ date, windowStart, windowEnd }) =>
@@ -153,7 +154,7 @@ export function english(ex: Examples): Messages {
           `/rendicion register ${ex.unitCode} attendance=120`,
         ],
         details: [
-          "Date: `15/09/2026` or `2026-09-15`. 24-hour time: `10:00`, `10h00` or `10h`, in the unit's local time (Galápagos is an hour behind the mainland).",
+          "Date: `15/09/2026`, `2026-09-15`, `today`, `tomorrow` or a weekday (`thursday`: the next one). 24-hour time: `10:00`, `10h00` or `10h`, in the unit's local time (Galápagos is an hour behind the mainland).",
           'Platform: `zoom`, `teams`, `meet`, `youtube`, `webex` or `facebook` (Facebook is accepted, but the memo advises against it).',
           '`room=` where the session takes place · `email=` address for later questions · `attendance=` expected audience.',
           "`video=yes`, `photos=yes`, `cultural=yes`: the session shows that material or segment (needs the Directorate's approval).",
