@@ -54,4 +54,3 @@ describe('the chart in console mode', () => {
     expect(first).not.toBe(second);
   });
 });
-
