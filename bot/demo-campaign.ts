@@ -16,11 +16,12 @@ import type { UnitTimeZones } from '../db/schema.js';
 export const DEMO_ROSTER_PATH = fileURLToPath(new URL('../db/demo/unidades-demo.csv', import.meta.url));
 export const DEMO_ACTOR = 'demo';
 
-// The memo's campaign ran 12–26 September: fifteen days. The demo keeps that length and holds the
-// day the database is created, from two days before to twelve after: `registrar … hoy` and
-// `mañana` (the README's walkthrough) fall inside it, and a few sessions are already held or have
-// overdue steps, so every feature (reminders, overdue steps, summaries) can be tried at once.
-const DAYS_UNTIL_DEMO_START = -2;
+// The memo's campaign ran 12–26 September: fifteen days. The demo keeps that length and starts the
+// day after the database is created: `registrar … mañana` and `pasado mañana` (the README's
+// walkthrough) fall inside it whatever the day, steps due before tomorrow's sessions are already
+// overdue (reminders), and the campaign's pinned tweet, due when the window opens, is not posted
+// the moment a demo starts.
+const DAYS_UNTIL_DEMO_START = 1;
 const DEMO_WINDOW_DAYS = 15;
 const DEMO_TIME_ZONE = 'America/Guayaquil';
 

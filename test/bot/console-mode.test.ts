@@ -63,8 +63,8 @@ function eventOf(db: Database, code: string) {
 
 /**
  * A day `days` after today in Guayaquil: as typed in the chat (dd/mm/yyyy), its day of the month,
- * and the instant of 10:00 that day (Ecuador is UTC−5 all year). The demo window runs from today−2
- * to today+12, so today+9 is inside it even if the date changes while the test runs.
+ * and the instant of 10:00 that day (Ecuador is UTC−5 all year). The demo window runs from today+1
+ * to today+15, so today+9 is inside it even if the date changes while the test runs.
  */
 function guayaquilDay(days: number): { typed: string; dayOfMonth: number; tenOClock: string } {
   const today = new Intl.DateTimeFormat('en-CA', {
