@@ -12,6 +12,9 @@ const isTimeZone = (value: string) => {
   }
 };
 
+const zone = z
+  .string()
+  .refine(isTimeZone, { error: 'debe ser una zona horaria IANA, por ejemplo "Pacific/Galapagos"' });
 const date = z.iso.date({ error: 'debe ser una fecha real con la forma AAAA-MM-DD, por ejemplo "2026-09-12"' });
 const hostname = z.string().regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/i, {
   error: 'debe ser un dominio como "iess.gob.ec", sin https:// ni rutas',
@@ -54,6 +57,10 @@ export const campaignFileSchema = z
       .array(z.string().trim().min(2, { error: 'cada provincia debe tener un nombre' }))
       .min(1, { error: 'debe listar al menos una provincia, o no estar' })
       .optional(),
+    zonasHorarias: z
+      .object({ provincias: z.record(z.string(), zone).optional(), unidades: z.record(z.string(), zone).optional() })
+      .strict()
+      .default({}),
   })
   .strict()
   .refine((file) => file.fin >= file.inicio, { error: 'debe ser igual o posterior a "inicio"', path: ['fin'] });
@@ -72,6 +79,10 @@ export function campaignSettingsFromFile(file: CampaignFile): CampaignSettings {
     youtubeChannelId: file.youtube.canal ?? null,
     youtubePlaylistId: file.youtube.listaDeReproduccion ?? null,
     language: file.idioma,
+    unitTimeZones: {
+      ...(file.zonasHorarias.provincias ? { provinces: file.zonasHorarias.provincias } : {}),
+      ...(file.zonasHorarias.unidades ? { units: file.zonasHorarias.unidades } : {}),
+    },
     isDemo: false,
   };
 }

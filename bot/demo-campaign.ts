@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { addDays } from 'date-fns/addDays';
 import { format } from 'date-fns/format';
 import { createDateFormatter } from '../commands/core/format-date.js';
+import { unitTimeZone } from '../commands/core/unit-time-zone.js';
 import type { Database } from '../db/client.js';
 import type { CampaignSettings } from '../db/queries/campaign.js';
 import { saveEvent } from '../db/queries/events.js';
@@ -10,13 +11,17 @@ import { tickStep } from '../db/queries/steps.js';
 import { listUnits } from '../db/queries/units.js';
 import { importRoster } from '../db/roster/import-roster.js';
 import { parseRoster } from '../db/roster/parse-roster.js';
+import type { UnitTimeZones } from '../db/schema.js';
 
 export const DEMO_ROSTER_PATH = fileURLToPath(new URL('../db/demo/unidades-demo.csv', import.meta.url));
 export const DEMO_ACTOR = 'demo';
 
-// The memo's campaign ran 12–26 September: fifteen days. The demo keeps that length and starts a
-// week after the database is created, so every feature (reminders, overdue steps) can be tried.
-const DAYS_UNTIL_DEMO_START = 7;
+// The memo's campaign ran 12–26 September: fifteen days. The demo keeps that length and starts the
+// day after the database is created: `registrar … mañana` and `pasado mañana` (the README's
+// walkthrough) fall inside it whatever the day, steps due before tomorrow's sessions are already
+// overdue (reminders), and the campaign's pinned tweet, due when the window opens, is not posted
+// the moment a demo starts.
+const DAYS_UNTIL_DEMO_START = 1;
 const DEMO_WINDOW_DAYS = 15;
 const DEMO_TIME_ZONE = 'America/Guayaquil';
 
@@ -34,6 +39,8 @@ export function demoCampaignSettings(today: string): CampaignSettings {
     youtubeChannelId: null,
     youtubePlaylistId: null,
     language: 'es',
+    // Galápagos keeps UTC−6: its two demo units show how a unit's own zone reads.
+    unitTimeZones: { provinces: { Galápagos: 'Pacific/Galapagos' } },
     isDemo: true,
   };
 }
@@ -47,18 +54,19 @@ const DEMO_HOURS = [9, 10, 11, 15] as const;
  */
 export function seedDemoCampaign(
   db: Database,
-  campaign: { id: number; windowStart: string; timeZone: string },
+  campaign: { id: number; windowStart: string; timeZone: string; unitTimeZones: UnitTimeZones },
   at: Date,
 ): void {
   const { rows, problems } = parseRoster(readFileSync(DEMO_ROSTER_PATH, 'utf8'));
   if (problems.length)
     throw new Error(`The demo roster has ${problems.length} problems; fix db/demo/unidades-demo.csv.`);
   importRoster(db, { campaignId: campaign.id, rows, actor: DEMO_ACTOR, at });
-  const dates = createDateFormatter('es', campaign.timeZone);
   const start = new Date(`${campaign.windowStart}T12:00:00Z`);
   listUnits(db, campaign.id).forEach((unit, index) => {
     if (index % 3 !== 0) return;
     const day = format(addDays(start, (index / 3) % DEMO_WINDOW_DAYS), 'yyyy-MM-dd');
+    // Each unit's hours are its own: 10:00 in Galápagos is 11:00 on the mainland.
+    const dates = createDateFormatter('es', unitTimeZone(campaign, unit));
     const { event } = saveEvent(db, {
       campaignId: campaign.id,
       unit,

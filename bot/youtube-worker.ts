@@ -3,8 +3,9 @@ import { createDateFormatter } from '../commands/core/format-date.js';
 import { messagesFor } from '../commands/core/i18n/catalogue.js';
 import type { Logger } from '../commands/core/logger.js';
 import type { Locale, Platform } from '../commands/core/types.js';
+import { unitTimeZone } from '../commands/core/unit-time-zone.js';
 import { type Database, inTransaction } from '../db/client.js';
-import { getCampaign } from '../db/queries/campaign.js';
+import { type Campaign, getCampaign } from '../db/queries/campaign.js';
 import { findEventWithUnit } from '../db/queries/events.js';
 import { findTick, tickStep, untickStep } from '../db/queries/steps.js';
 import {
@@ -72,6 +73,16 @@ export async function addVerifiedToPlaylist(deps: YoutubeWorkerDeps): Promise<nu
   return added;
 }
 
+/** Midnight of the session's day where the unit is: a recording uploaded that day is not older. */
+function startOfSessionDay(
+  locale: Locale,
+  campaign: Campaign,
+  found: { event: { startsAt: Date }; unit: { code: string; province: string } },
+): Date {
+  const dates = createDateFormatter(locale, unitTimeZone(campaign, found.unit));
+  return dates.toInstant(dates.toLocalDate(found.event.startsAt), 0, 0);
+}
+
 /**
  * Checks the reported links still waiting for YouTube's answer, and the ones stored "sin verificar"
  * before a YouTube key was configured. A quota error or an outage leaves
@@ -80,7 +91,6 @@ export async function addVerifiedToPlaylist(deps: YoutubeWorkerDeps): Promise<nu
 export async function verifyReportedLinks(deps: YoutubeWorkerDeps): Promise<number> {
   const campaign = getCampaign(deps.db);
   const t = messagesFor(deps.locale, { unitCode: '', date: '' });
-  const dates = createDateFormatter(deps.locale, campaign.timeZone);
   let settled = 0;
   for (const link of listLinksToVerify(deps.db)) {
     const found = findEventWithUnit(deps.db, link.eventId);
@@ -99,7 +109,7 @@ export async function verifyReportedLinks(deps: YoutubeWorkerDeps): Promise<numb
     }
     const problem = problemWith(facts, {
       channelId: deps.channelId ?? campaign.youtubeChannelId,
-      notBefore: dates.toInstant(dates.toLocalDate(found.event.startsAt), 0, 0),
+      notBefore: startOfSessionDay(deps.locale, campaign, found),
     });
     const now = deps.clock.now();
     inTransaction(deps.db, () => {

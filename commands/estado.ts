@@ -13,6 +13,7 @@ import { deriveChecklist, type StepStatus } from './core/step-state.js';
 import { normalizeWord } from './core/text.js';
 import type { CommandContext, CommandDefinition, CommandReply, ReplyBlock, ReplyButton } from './core/types.js';
 import { countUnitSteps, type UnitCounts } from './core/unit-counts.js';
+import { unitDates } from './core/unit-time-zone.js';
 import { markButton } from './marcar.js';
 import { campaignFigures, campaignProgress, OVERDUE_LIST_LIMIT, overdueList } from './views/campaign-blocks.js';
 import { eventFields } from './views/event-fields.js';
@@ -148,7 +149,7 @@ function unitLine(ctx: CommandContext, counts: UnitCounts): string {
   return ctx.t.status.provinceLine(
     counts.code,
     counts.name,
-    ctx.dates.dateTime(counts.startsAt),
+    unitDates(ctx, counts).dateTime(counts.startsAt),
     counts.done,
     counts.applicable,
     counts.overdue,
@@ -159,7 +160,9 @@ function sum<T>(items: readonly T[], value: (item: T) => number): number {
   return items.reduce((total, item) => total + value(item), 0);
 }
 
-export function eventStatus(ctx: CommandContext, unit: Unit): CommandReply {
+export function eventStatus(campaignCtx: CommandContext, unit: Unit): CommandReply {
+  // Every time of a unit's session and steps is read in the unit's own zone (named where it differs).
+  const ctx = { ...campaignCtx, dates: unitDates(campaignCtx, unit) };
   const { t } = ctx;
   const title = t.status.eventTitle(unit.code, unit.name);
   const event = findEventByUnit(ctx.deps.db, unit.id);

@@ -6,6 +6,7 @@ import { findUnitOrFail, readOptions, refuseExtraPositionals, requirePositional 
 import { CHECKLIST, isManuallyTickable } from './core/checklist.js';
 import { fail, unwrap } from './core/errors.js';
 import { parseJoinUrl } from './core/join-url.js';
+import type { ParsedArguments } from './core/parse-invocation.js';
 import {
   type MeetingPlatform,
   parseCount,
@@ -17,11 +18,20 @@ import {
 } from './core/parse-values.js';
 import { findSessionClashes } from './core/session-clashes.js';
 import { deriveChecklist } from './core/step-state.js';
-import { cleanFreeText } from './core/text.js';
+import { cleanFreeText, normalizeWord } from './core/text.js';
 import type { CommandContext, CommandDefinition, CommandReply, ReplyBlock } from './core/types.js';
+import { unitDates } from './core/unit-time-zone.js';
 import { eventFields } from './views/event-fields.js';
 
 const MAX_ROOM_LENGTH = 120;
+
+/** `pasado mañana` typed without quotes is two words: read them as the one date they are. */
+function joinDayAfterTomorrow(args: ParsedArguments): ParsedArguments {
+  const [unit, first, second, ...rest] = args.positionals;
+  if (first === undefined || second === undefined) return args;
+  if (normalizeWord(first) !== 'pasado' || normalizeWord(second) !== 'manana') return args;
+  return { ...args, positionals: [unit ?? '', `${first} ${second}`, ...rest] };
+}
 
 export const registrar: CommandDefinition = {
   name: 'registrar',
@@ -38,10 +48,13 @@ export const registrar: CommandDefinition = {
     cultural: ['cultural'],
     forzar: ['forzar', 'force'],
   },
-  run(ctx, args) {
+  run(ctx, typedArgs) {
+    const args = joinDayAfterTomorrow(typedArgs);
     const options = readOptions(registrar, args);
     const unit = findUnitOrFail(ctx, requirePositional(registrar, ctx, args, 0, 'unit'));
     if (!canChangeUnit(ctx.access, unit)) fail('forbidden_unit', { unitCode: unit.code });
+    // The officer types the unit's own local time (Galápagos is an hour behind the mainland).
+    const dates = unitDates(ctx, unit);
     const existing = findEventByUnit(ctx.deps.db, unit.id);
 
     const force = options.has('forzar') && unwrap(parseYesNo('forzar', options.get('forzar') ?? ''));
@@ -60,10 +73,10 @@ export const registrar: CommandDefinition = {
         fail('missing_argument', { command: registrar.name, argument: ctx.t.arguments.dateTimePlatform ?? '' });
       }
       const windowYear = Number(ctx.campaign.windowStart.slice(0, 4));
-      const date = unwrap(parseLocalDate(dateInput, windowYear));
+      const date = unwrap(parseLocalDate(dateInput, windowYear, dates.toLocalDate(ctx.now)));
       const time = unwrap(parseLocalTime(requirePositional(registrar, ctx, args, 2, 'time')));
       platform = unwrap(parsePlatform(requirePositional(registrar, ctx, args, 3, 'platform')));
-      startsAt = ctx.dates.toInstant(date, time.hours, time.minutes);
+      startsAt = dates.toInstant(date, time.hours, time.minutes);
       const outsideWindow = date < ctx.campaign.windowStart || date > ctx.campaign.windowEnd;
       if (outsideWindow && !force) {
         fail('date_outside_window', {
@@ -74,7 +87,7 @@ export const registrar: CommandDefinition = {
       }
       const isNewTime = !existing || existing.startsAt.getTime() !== startsAt.getTime();
       if (isNewTime && startsAt.getTime() <= ctx.now.getTime() && !force) {
-        fail('date_in_past', { when: ctx.dates.dateTime(startsAt) });
+        fail('date_in_past', { when: dates.dateTime(startsAt) });
       }
     }
 
@@ -125,7 +138,7 @@ export const registrar: CommandDefinition = {
         });
       }
     }
-    return registrationReply(ctx, { unit, ...saved, force, platform });
+    return registrationReply({ ...ctx, dates }, { unit, ...saved, force, platform: platform as MeetingPlatform });
   },
 };
 

@@ -13,6 +13,7 @@ import { fail, type Parsed, parsed, parseError, unwrap } from './core/errors.js'
 import { notify } from './core/notify.js';
 import { cleanFreeText, normalizeWord } from './core/text.js';
 import type { CommandDefinition, ReplyBlock } from './core/types.js';
+import { unitDates } from './core/unit-time-zone.js';
 import { approvalCard, approvalCardKey } from './views/approval-card.js';
 
 const KIND_WORDS: Record<string, Exclude<ApprovalKind, 'tuit'>> = {
@@ -61,7 +62,7 @@ export const solicitar: CommandDefinition = {
     let event = findEventByUnit(ctx.deps.db, unit.id);
     if (!event) fail('event_not_registered', { unitCode: unit.code });
     if (ctx.now.getTime() >= event.startsAt.getTime()) {
-      fail('event_already_started', { unitCode: unit.code, when: ctx.dates.dateTime(event.startsAt) });
+      fail('event_already_started', { unitCode: unit.code, when: unitDates(ctx, unit).dateTime(event.startsAt) });
     }
     const kindLabel = ctx.t.approvals.kinds[kind];
     const pending = findPendingRequest(ctx.deps.db, event.id, kind);

@@ -4,6 +4,12 @@ import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqli
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
+/** Zones that differ from the campaign's, by province and by unit code (the campaign file's `zonasHorarias`). */
+export interface UnitTimeZones {
+  provinces?: Readonly<Record<string, string>>;
+  units?: Readonly<Record<string, string>>;
+}
+
 /** One row: the campaign this database coordinates (from CAMPAIGN_FILE or the demo). */
 export const campaigns = sqliteTable('campaigns', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -18,6 +24,8 @@ export const campaigns = sqliteTable('campaigns', {
   youtubeChannelId: text('youtube_channel_id'),
   youtubePlaylistId: text('youtube_playlist_id'),
   language: text('language', { enum: ['es', 'en'] }).notNull(),
+  /** Zones that differ from `timeZone`, by province and by unit (Galápagos keeps UTC−6). */
+  unitTimeZones: text('unit_time_zones', { mode: 'json' }).$type<UnitTimeZones>().notNull().default({}),
   isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),

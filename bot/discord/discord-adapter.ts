@@ -17,6 +17,7 @@ import { createDateFormatter } from '../../commands/core/format-date.js';
 import { type CommandName, messagesFor } from '../../commands/core/i18n/catalogue.js';
 import type { Logger } from '../../commands/core/logger.js';
 import type { ChatUser, CommandReply, GlobalRole, Locale } from '../../commands/core/types.js';
+import { unitTimeZone } from '../../commands/core/unit-time-zone.js';
 import type { Engine } from '../../commands/engine.js';
 import { findCommand } from '../../commands/registry.js';
 import type { Database } from '../../db/client.js';
@@ -199,13 +200,14 @@ export function createDiscordAdapter(input: {
         const campaign = getCampaign(db);
         const unit = findUnitByCode(db, campaign.id, given.unidad);
         const event = unit ? findEventByUnit(db, unit.id) : undefined;
-        if (!event) return { form: 'registrar', given };
-        const dates = createDateFormatter(locale, campaign.timeZone);
+        if (!event || !unit) return { form: 'registrar', given };
+        // The unit's own local time, as its officer types it (Galápagos is an hour behind).
+        const dates = createDateFormatter(locale, unitTimeZone(campaign, unit));
         const [year, month, day] = dates.toLocalDate(event.startsAt).split('-');
         return {
           form: 'registrar',
           given: {
-            unidad: unit?.code ?? given.unidad,
+            unidad: unit.code,
             fecha: `${day}/${month}/${year}`,
             hora: dates.time(event.startsAt),
             plataforma: event.platform,

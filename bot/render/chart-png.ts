@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import type { ReplyFile, ReplyImage } from '../../commands/core/types.js';
 
@@ -12,18 +12,30 @@ export function renderPng(image: ReplyImage): Buffer {
   return rendered.asPng();
 }
 
-/** Writes the PNG into `directory` and returns its absolute path. */
+/** Writes the PNG into `directory` and returns its absolute path; an earlier one is never overwritten. */
 export function savePng(image: ReplyImage, directory: string): string {
-  mkdirSync(directory, { recursive: true });
-  const path = resolve(join(directory, `${image.name}.png`));
-  writeFileSync(path, renderPng(image));
-  return path;
+  return writeNewFile(directory, image.name, '.png', renderPng(image));
 }
 
-/** Writes a reply's file (the CSV export) into `directory` and returns its absolute path. */
+/** Writes a reply's file (the CSV export) into `directory` and returns its absolute path; never overwrites. */
 export function saveFile(file: ReplyFile, directory: string): string {
+  const extension = extname(file.name);
+  return writeNewFile(directory, basename(file.name, extension), extension, file.content);
+}
+
+/**
+ * Writes `name.ext`, or `name-2.ext`, `name-3.ext`… when that exists: the second export of a day
+ * keeps the first (`wx` fails on an existing file, so two processes never take the same name).
+ */
+function writeNewFile(directory: string, name: string, extension: string, content: string | Buffer): string {
   mkdirSync(directory, { recursive: true });
-  const path = resolve(join(directory, file.name));
-  writeFileSync(path, file.content, 'utf8');
-  return path;
+  for (let copy = 1; ; copy += 1) {
+    const path = resolve(join(directory, `${name}${copy === 1 ? '' : `-${copy}`}${extension}`));
+    try {
+      writeFileSync(path, content, typeof content === 'string' ? { encoding: 'utf8', flag: 'wx' } : { flag: 'wx' });
+      return path;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
 }

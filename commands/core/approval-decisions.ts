@@ -16,6 +16,7 @@ import { fail } from './errors.js';
 import { notify } from './notify.js';
 import { cleanFreeText } from './text.js';
 import type { CommandContext, CommandReply, ReplyBlock } from './types.js';
+import { unitDates } from './unit-time-zone.js';
 
 export const MAX_REASON_LENGTH = 500;
 const MS_PER_HOUR = 3_600_000;
@@ -259,7 +260,7 @@ export function sweepApprovals(ctx: CommandContext): { expired: number; escalate
             text: approvals.escalationText(
               approvals.kinds[item.request.kind],
               item.unit.code,
-              ctx.dates.dateTime(item.event.startsAt),
+              unitDates(ctx, item.unit).dateTime(item.event.startsAt),
               requestAge(ctx, item.request.requestedAt),
             ),
           },

@@ -8,10 +8,12 @@ import { CHECKLIST } from './checklist.js';
 import { deriveChecklist } from './step-state.js';
 import type { CommandContext } from './types.js';
 import { refusalReason } from './youtube/refusal-reason.js';
+import { unitDates } from './unit-time-zone.js';
 
 /**
  * The campaign as a table: a row per unit, a column per checklist step (state, who, when) and the
- * YouTube link. The CSV export and the Google Sheet show this same table.
+ * YouTube link. The CSV export and the Google Sheet show this same table. Times are ISO 8601 with
+ * the offset of the unit's zone (sortable, exact anywhere); the session's also as people read it.
  */
 export function buildCampaignTable(
   ctx: Pick<CommandContext, 't' | 'dates' | 'now'> & { deps: { db: Database }; campaign: Campaign },
@@ -26,6 +28,7 @@ export function buildCampaignTable(
     t.export.header.name,
     t.export.header.province,
     t.export.header.when,
+    t.export.header.whenIso,
     t.export.header.platform,
     ...CHECKLIST.flatMap((step) => [step.id, t.export.header.stepBy(step.id), t.export.header.stepAt(step.id)]),
     t.export.header.youtube,
@@ -34,6 +37,7 @@ export function buildCampaignTable(
     t.export.header.joinUrl,
   ];
   const rows = overview.units.map(({ unit, event }) => {
+    const dates = unitDates(ctx, unit);
     const link = event ? links.get(event.id) : undefined;
     const statuses = event ? deriveChecklist(event, doneByEvent.get(event.id) ?? [], ctx.now) : [];
     const steps = CHECKLIST.flatMap((step) => {
@@ -43,14 +47,15 @@ export function buildCampaignTable(
         // A declared step is done, but not proved by a link: the table says so, as every total does.
         status.done?.source === 'declared' ? t.status.declaredWithoutLink : t.stepStates[status.state],
         status.done?.doneBy ?? '',
-        status.done ? ctx.dates.dateTime(status.done.doneAt) : '',
+        status.done ? dates.iso(status.done.doneAt) : '',
       ];
     });
     return [
       unit.code,
       unit.name,
       unit.province,
-      event ? ctx.dates.dateTime(event.startsAt) : '',
+      event ? dates.dateTime(event.startsAt) : '',
+      event ? dates.iso(event.startsAt) : '',
       event ? platformLabel(ctx as CommandContext, event.platform) : '',
       ...steps,
       link?.url ?? '',

@@ -5,8 +5,15 @@ import { es } from 'date-fns/locale/es';
 import type { LocalDate } from './parse-values.js';
 import type { Locale } from './types.js';
 
-/** Dates as people there write them (`mar 15 sep, 10:00`), in the campaign's time zone. */
+/**
+ * Dates as people there write them (`mar 15 sep, 10:00`), in one time zone: the campaign's, or a
+ * unit's own (Galápagos); a formatter that names its zone writes `10:00 (hora de Galápagos)`.
+ */
 export interface DateFormatter {
+  readonly locale: Locale;
+  readonly timeZone: string;
+  /** Whether date-times and times name the zone (`10:00 (hora de Galápagos)`). */
+  readonly namesZone: boolean;
   dateTime(at: Date): string;
   date(at: Date): string;
   time(at: Date): string;
@@ -15,6 +22,8 @@ export interface DateFormatter {
   toLocalDate(at: Date): LocalDate;
   /** The instant of a local date and time in the campaign's time zone. */
   toInstant(date: LocalDate, hours: number, minutes: number): Date;
+  /** ISO 8601 with the zone's offset, `2026-09-15T10:00:00-05:00`: sortable, and exact anywhere. */
+  iso(at: Date): string;
 }
 
 const HOUR_MS = 3_600_000;
@@ -88,17 +97,42 @@ function remembering<Key>(write: (key: Key) => string): (key: Key) => string {
 /** One formatter per language and zone: it holds nothing else, and every request asks for one. */
 const formatters = new Map<string, DateFormatter>();
 
-export function createDateFormatter(locale: Locale, timeZone: string): DateFormatter {
-  const key = `${locale}\n${timeZone}`;
+/**
+ * The formatter of a language and zone; with `nameZone`, its date-times and times name the zone
+ * (for a unit whose zone is not the campaign's, so nobody reads Galápagos' 10:00 as Quito's).
+ */
+export function createDateFormatter(
+  locale: Locale,
+  timeZone: string,
+  options: { nameZone?: boolean } = {},
+): DateFormatter {
+  const key = `${locale}\n${timeZone}\n${options.nameZone === true}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = Object.freeze(buildDateFormatter(locale, timeZone));
+    formatter = Object.freeze(buildDateFormatter(locale, timeZone, options.nameZone === true));
     formatters.set(key, formatter);
   }
   return formatter;
 }
 
-function buildDateFormatter(locale: Locale, timeZone: string): DateFormatter {
+const zoneNameReaders = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The zone's long name in the language at an instant, from the runtime's data: `hora de Galápagos`,
+ * `Galapagos Time` (at the instant, because a name changes with summer time and with history:
+ * Galápagos kept Ecuador's hour until 1986).
+ */
+export function zoneNameOf(locale: Locale, timeZone: string, at: Date): string {
+  const key = `${locale}\n${timeZone}`;
+  let reader = zoneNameReaders.get(key);
+  if (!reader) {
+    reader = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'long' });
+    zoneNameReaders.set(key, reader);
+  }
+  return reader.formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+}
+
+function buildDateFormatter(locale: Locale, timeZone: string, nameZone: boolean): DateFormatter {
   const dateFnsLocale = locale === 'es' ? es : enUS;
   const offsetAt = offsetReaderOf(timeZone);
   /** The wall clock there, read from a Date shifted by the offset (its UTC fields are the local ones). */
@@ -115,14 +149,18 @@ function buildDateFormatter(locale: Locale, timeZone: string): DateFormatter {
   const timeText = (clock: Date) => `${twoDigits(clock.getUTCHours())}:${twoDigits(clock.getUTCMinutes())}`;
   // Replies name the same few instants and days again and again (an event's steps fall due at a
   // handful of hours), and writing one anew costs a Date (a TZDate for a day) and several strings.
+  const zoneSuffix = nameZone ? (at: Date) => ` (${zoneNameOf(locale, timeZone, at)})` : () => '';
   const dateTimeAt = remembering((instant: number) => {
     const clock = wallClock(new Date(instant));
-    return `${dayText(clock)}, ${timeText(clock)}`;
+    return `${dayText(clock)}, ${timeText(clock)}${zoneSuffix(new Date(instant))}`;
   });
   return {
+    locale,
+    timeZone,
+    namesZone: nameZone,
     dateTime: (at) => dateTimeAt(at.getTime()),
     date: (at) => dayText(wallClock(at)),
-    time: (at) => timeText(wallClock(at)),
+    time: (at) => `${timeText(wallClock(at))}${zoneSuffix(at)}`,
     localDate: remembering((date: LocalDate) => {
       const [year, month, day] = date.split('-').map(Number) as [number, number, number];
       // Noon there on that day, as TZDate puts it, written as the other dates are.
@@ -132,6 +170,13 @@ function buildDateFormatter(locale: Locale, timeZone: string): DateFormatter {
     toLocalDate: (at) => {
       const clock = wallClock(at);
       return `${String(clock.getUTCFullYear()).padStart(4, '0')}-${twoDigits(clock.getUTCMonth() + 1)}-${twoDigits(clock.getUTCDate())}`;
+    },
+    iso: (at) => {
+      const offsetMinutes = Math.round(offsetAt(at.getTime()) / 60_000);
+      const clock = wallClock(at);
+      const sign = offsetMinutes < 0 ? '-' : '+';
+      const offset = `${sign}${twoDigits(Math.floor(Math.abs(offsetMinutes) / 60))}:${twoDigits(Math.abs(offsetMinutes) % 60)}`;
+      return `${clock.toISOString().slice(0, 19)}${offset}`;
     },
     toInstant: (date, hours, minutes) => {
       const [year, month, day] = date.split('-').map(Number) as [number, number, number];

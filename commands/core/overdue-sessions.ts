@@ -8,7 +8,7 @@ import type { StepStatus } from './step-state.js';
 export interface OverdueSession {
   eventId: number;
   startsAt: Date;
-  unit: { code: string; name: string; officer: string | null };
+  unit: { code: string; name: string; province: string; officer: string | null };
   /** Its overdue steps, in checklist order, as `deriveChecklist` gives them. */
   overdue: StepStatus[];
 }

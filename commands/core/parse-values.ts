@@ -13,12 +13,60 @@ function pad(value: number, width = 2): string {
   return String(value).padStart(width, '0');
 }
 
+const DAY_MS = 86_400_000;
+
+/** Days after today that a word names: `hoy`, `mañana`, `pasado mañana` (and English). */
+const RELATIVE_DAYS: Readonly<Record<string, number>> = {
+  hoy: 0,
+  today: 0,
+  manana: 1,
+  tomorrow: 1,
+  'pasado manana': 2,
+  'pasado-manana': 2,
+  pasadomanana: 2,
+};
+
+/** Weekday names, Sunday first (as `getUTCDay`), in Spanish and English. */
+const WEEKDAYS: readonly (readonly string[])[] = [
+  ['domingo', 'sunday'],
+  ['lunes', 'monday'],
+  ['martes', 'tuesday'],
+  ['miercoles', 'wednesday'],
+  ['jueves', 'thursday'],
+  ['viernes', 'friday'],
+  ['sabado', 'saturday'],
+];
+
+/** `today` plus `days`, as a calendar date. */
+function addDays(today: LocalDate, days: number): LocalDate {
+  return new Date(Date.parse(`${today}T12:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * A day named relative to `today`: `hoy`, `mañana`, `pasado mañana`, or a weekday (`lunes`, `el
+ * jueves`: the next one after today, as people mean it; today is `hoy`). Undefined for anything else.
+ */
+function relativeDate(input: string, today: LocalDate): LocalDate | undefined {
+  const word = normalizeWord(input)
+    .replace(/\s+/g, ' ')
+    .replace(/^(el|this|next|proximo) /, '');
+  const days = RELATIVE_DAYS[word];
+  if (days !== undefined) return addDays(today, days);
+  const weekday = WEEKDAYS.findIndex((names) => names.includes(word));
+  if (weekday < 0) return undefined;
+  const todayWeekday = new Date(`${today}T12:00:00Z`).getUTCDay();
+  return addDays(today, ((weekday - todayWeekday + 6) % 7) + 1);
+}
+
 /**
  * Dates as people write them there: `15/09/2026`, `15-09-2026`, `2026-09-15`, or `15/09`
- * (the year of the campaign window is then assumed).
+ * (the year of the campaign window is then assumed); with `today`, also `hoy`, `mañana`,
+ * `pasado mañana` and weekday names.
  */
-export function parseLocalDate(input: string, defaultYear: number): Parsed<LocalDate> {
+export function parseLocalDate(input: string, defaultYear: number, today?: LocalDate): Parsed<LocalDate> {
   const value = input.trim();
+  const relative = today === undefined ? undefined : relativeDate(value, today);
+  if (relative !== undefined) return parsed(relative);
   let year: number;
   let month: number;
   let day: number;

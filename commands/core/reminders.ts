@@ -2,20 +2,23 @@ import { listRoleAssignments } from '../../db/queries/roles.js';
 import { readReminderState, recordReminder } from '../../db/queries/schedule.js';
 import { markButton } from '../marcar.js';
 import { isManuallyTickable } from './checklist.js';
+import type { DateFormatter } from './format-date.js';
 import { notify } from './notify.js';
 import { listOverdueSessions, type OverdueSession } from './overdue-sessions.js';
 import type { StepStatus } from './step-state.js';
 import type { CommandContext, CommandReply, ReplyButton } from './types.js';
+import { unitDates } from './unit-time-zone.js';
 
 export const SNOOZE_ACTION = 'recordatorios.posponer';
 export type SnoozeLength = '1h' | '4h' | 'tomorrow';
 /** How many "Hecho" buttons one reminder carries; the rest are ticked with `marcar`. */
 const MAX_DONE_BUTTONS = 3;
 
-export function isQuietTime(ctx: CommandContext): boolean {
+/** Whether it is quiet hours where the reader is (a Galápagos officer's evening starts an hour later in UTC). */
+export function isQuietTime(ctx: CommandContext, dates: DateFormatter = ctx.dates): boolean {
   const quiet = ctx.deps.settings.quietHours;
   if (!quiet) return false;
-  const hour = Number(ctx.dates.time(ctx.now).slice(0, 2));
+  const hour = Number(dates.time(ctx.now).slice(0, 2));
   // 20 to 7 wraps past midnight; 13 to 15 does not.
   return quiet.fromHour <= quiet.toHour
     ? hour >= quiet.fromHour && hour < quiet.toHour
@@ -34,21 +37,18 @@ function snoozeButton(ctx: CommandContext, unitCode: string, length: SnoozeLengt
 function reminderMessage(ctx: CommandContext, session: OverdueSession, steps: readonly StepStatus[]): CommandReply {
   const { t } = ctx;
   const { unit } = session;
+  const dates = unitDates(ctx, unit);
   const tickable = steps.filter((status) => isManuallyTickable(status.step) && !status.step.approvedByDirectorate);
   return {
     visibility: 'private',
     tone: 'warning',
     title: t.reminders.digestTitle(unit.code),
     blocks: [
-      { type: 'text', text: t.reminders.digestIntro(unit.name, ctx.dates.dateTime(session.startsAt)) },
+      { type: 'text', text: t.reminders.digestIntro(unit.name, dates.dateTime(session.startsAt)) },
       {
         type: 'list',
         items: steps.map((status) =>
-          t.reminders.stepLine(
-            status.step.id,
-            t.steps[status.step.id] ?? status.step.id,
-            ctx.dates.dateTime(status.dueAt),
-          ),
+          t.reminders.stepLine(status.step.id, t.steps[status.step.id] ?? status.step.id, dates.dateTime(status.dueAt)),
         ),
       },
       { type: 'context', text: t.reminders.footer },
@@ -71,7 +71,6 @@ function reminderMessage(ctx: CommandContext, session: OverdueSession, steps: re
  * muted or snoozed them. A step done stops being overdue, so its reminders stop by themselves.
  */
 export function sendReminders(ctx: CommandContext): number {
-  if (isQuietTime(ctx)) return 0;
   const { db } = ctx.deps;
   const today = ctx.dates.toLocalDate(ctx.now);
   const officersByUnit = new Map<string, string[]>();
@@ -88,6 +87,7 @@ export function sendReminders(ctx: CommandContext): number {
   let sent = 0;
   for (const session of sessions) {
     const { eventId, unit } = session;
+    if (isQuietTime(ctx, unitDates(ctx, unit))) continue;
     const recipients = new Set([unit.officer ?? '', ...(officersByUnit.get(unit.code) ?? [])].filter(Boolean));
     for (const userId of recipients) {
       if (state.isMuted(userId) || state.isSnoozed(eventId, userId)) continue;

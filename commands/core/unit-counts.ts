@@ -6,6 +6,7 @@ import { APPLICABLE_MASKS, countSteps, pastDueMask, STEP_IDS } from './checklist
 export interface UnitCounts {
   code: string;
   name: string;
+  province: string;
   /** When its session starts; undefined while it has not registered one. */
   startsAt?: Date;
   /** Applicable steps done, applicable steps, and overdue ones. */
@@ -21,17 +22,20 @@ export interface UnitCounts {
  */
 export function countUnitSteps(db: Database, campaignId: number, selection: UnitSelection, now: Date): UnitCounts[] {
   const nowMs = now.getTime();
-  return listUnitMasks(db, campaignId, selection, STEP_IDS).map(({ code, name, startsAt, flags, doneMask }) => {
-    if (startsAt === null) return { code, name, done: 0, applicable: 0, overdue: 0 };
-    const applicable = APPLICABLE_MASKS[flags ?? 0] ?? 0;
-    const done = doneMask & applicable;
-    return {
-      code,
-      name,
-      startsAt: new Date(startsAt),
-      done: countSteps(done),
-      applicable: countSteps(applicable),
-      overdue: countSteps(applicable & ~done & pastDueMask(startsAt, nowMs)),
-    };
-  });
+  return listUnitMasks(db, campaignId, selection, STEP_IDS).map(
+    ({ code, name, province, startsAt, flags, doneMask }) => {
+      if (startsAt === null) return { code, name, province, done: 0, applicable: 0, overdue: 0 };
+      const applicable = APPLICABLE_MASKS[flags ?? 0] ?? 0;
+      const done = doneMask & applicable;
+      return {
+        code,
+        name,
+        province,
+        startsAt: new Date(startsAt),
+        done: countSteps(done),
+        applicable: countSteps(applicable),
+        overdue: countSteps(applicable & ~done & pastDueMask(startsAt, nowMs)),
+      };
+    },
+  );
 }

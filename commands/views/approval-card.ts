@@ -2,6 +2,7 @@ import type { ApprovalWithEvent } from '../../db/queries/approvals.js';
 import { findApprovalRequestById } from '../../db/queries/approvals.js';
 import { elapsedParts } from '../core/format-date.js';
 import type { CommandContext, CommandReply, ReplyBlock, ReplyButton } from '../core/types.js';
+import { unitDates } from '../core/unit-time-zone.js';
 
 export const APPROVE_ACTION = 'solicitud.aprobar';
 export const REJECT_ACTION = 'solicitud.rechazar';
@@ -46,7 +47,7 @@ export function stateLine(ctx: CommandContext, item: ApprovalWithEvent): string 
     case 'withdrawn':
       return approvals.withdrawnBy(by, when);
     case 'expired':
-      return approvals.expiredAt(ctx.dates.dateTime(item.event.startsAt));
+      return approvals.expiredAt(unitDates(ctx, item.unit).dateTime(item.event.startsAt));
   }
 }
 
@@ -64,7 +65,7 @@ export function approvalCard(ctx: CommandContext, item: ApprovalWithEvent): Comm
       fields: [
         { label: approvals.fields.unit, value: `${unit.code} · ${unit.name}` },
         { label: approvals.fields.province, value: unit.province },
-        { label: approvals.fields.eventDate, value: ctx.dates.dateTime(event.startsAt) },
+        { label: approvals.fields.eventDate, value: unitDates(ctx, unit).dateTime(event.startsAt) },
         { label: approvals.fields.kind, value: kind },
         { label: approvals.fields.description, value: request.description },
         { label: approvals.fields.link, value: request.link ?? ctx.t.none },

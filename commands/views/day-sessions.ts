@@ -1,6 +1,7 @@
 import { listSessionsBetween, type SessionLine } from '../../db/queries/events.js';
 import { linesAfter, type Page } from '../core/paging.js';
 import type { CommandContext } from '../core/types.js';
+import { unitDates } from '../core/unit-time-zone.js';
 import { platformLabel } from './event-fields.js';
 
 const MS_PER_DAY = 86_400_000;
@@ -28,18 +29,21 @@ export function daySessionLines(
   page: Page,
 ): { lines: string[]; shown: number; total: number } {
   const { sessions, total } = listSessionsOnDay(ctx, summaryDate(ctx, day), page);
-  // Sessions start at a few times of day: each is formatted once, not once per session.
-  const times = new Map<number, string>();
-  const timeOf = (at: Date) => {
-    const known = times.get(at.getTime());
+  // Sessions start at a few times of day: each is formatted once, not once per session. A unit
+  // in another zone (Galápagos) reads its own time, named.
+  const times = new Map<string, string>();
+  const timeOf = (session: SessionLine) => {
+    const dates = unitDates(ctx, { code: session.unitCode, province: session.province });
+    const key = `${dates.timeZone}\n${session.startsAt.getTime()}`;
+    const known = times.get(key);
     if (known !== undefined) return known;
-    const formatted = ctx.dates.time(at);
-    times.set(at.getTime(), formatted);
+    const formatted = dates.time(session.startsAt);
+    times.set(key, formatted);
     return formatted;
   };
   const lines = sessions.map((session) =>
     ctx.t.summary.sessionLine(
-      timeOf(session.startsAt),
+      timeOf(session),
       session.unitCode,
       session.unitName,
       platformLabel(ctx, session.platform),

@@ -2,6 +2,7 @@ import type { CampaignEvent } from '../../db/queries/events.js';
 import type { Unit } from '../../db/queries/units.js';
 import type { MeetingPlatform } from '../core/parse-values.js';
 import type { CommandContext } from '../core/types.js';
+import { unitDates } from '../core/unit-time-zone.js';
 
 export function platformLabel(ctx: CommandContext, platform: string): string {
   return ctx.t.platforms[platform as MeetingPlatform] ?? platform;
@@ -17,7 +18,7 @@ export function eventFields(ctx: CommandContext, unit: Unit, event: CampaignEven
   return [
     { label: labels.unit, value: `${unit.code} · ${unit.name}` },
     { label: labels.province, value: unit.province },
-    { label: labels.when, value: ctx.dates.dateTime(event.startsAt) },
+    { label: labels.when, value: unitDates(ctx, unit).dateTime(event.startsAt) },
     { label: labels.platform, value: platformLabel(ctx, event.platform) },
     { label: labels.room, value: event.room ?? t.none },
     { label: labels.questionsEmail, value: event.questionsEmail ?? t.none },

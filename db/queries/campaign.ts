@@ -32,6 +32,7 @@ const SETTING_KEYS = [
   'youtubeChannelId',
   'youtubePlaylistId',
   'language',
+  'unitTimeZones',
   'isDemo',
 ] as const satisfies readonly (keyof CampaignSettings)[];
 

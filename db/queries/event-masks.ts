@@ -148,6 +148,7 @@ export function readEventMasks(
 export interface UnitMasks {
   code: string;
   name: string;
+  province: string;
   startsAt: number | null;
   flags: number | null;
   doneMask: number;
@@ -172,7 +173,7 @@ function unitMaskStatements(db: Database, stepIds: readonly string[]) {
     const mask = doneMaskText(stepIds);
     const select = (filter: string) =>
       db.sqlite.prepare<unknown[]>(
-        `SELECT units.code AS code, units.name AS name, events.starts_at AS startsAt,
+        `SELECT units.code AS code, units.name AS name, units.province AS province, events.starts_at AS startsAt,
              (events.shows_video OR events.shows_photos) + 2 * events.has_cultural_segment AS flags,
              CASE WHEN events.id IS NULL THEN 0 ELSE ${mask.text} END AS doneMask
            FROM units LEFT JOIN events ON events.unit_id = units.id

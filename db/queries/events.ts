@@ -46,6 +46,7 @@ export function findEventWithUnit(db: Database, eventId: number): { event: Campa
 export interface SessionLine {
   unitCode: string;
   unitName: string;
+  province: string;
   startsAt: Date;
   platform: string;
 }
@@ -59,7 +60,13 @@ const inRange = () =>
 
 const sessionsInRange = preparedOnce((db) =>
   db.orm
-    .select({ unitCode: units.code, unitName: units.name, startsAt: events.startsAt, platform: events.platform })
+    .select({
+      unitCode: units.code,
+      unitName: units.name,
+      province: units.province,
+      startsAt: events.startsAt,
+      platform: events.platform,
+    })
     .from(events)
     .innerJoin(units, eq(events.unitId, units.id))
     .where(inRange())

@@ -87,7 +87,13 @@ export function listUnitsOfEvents(
 
 const unitsOfEventsInOrder = preparedOnce((db) =>
   db.orm
-    .select({ eventId: events.id, code: units.code, name: units.name, officer: units.officer })
+    .select({
+      eventId: events.id,
+      code: units.code,
+      name: units.name,
+      province: units.province,
+      officer: units.officer,
+    })
     .from(events)
     .innerJoin(units, eq(events.unitId, units.id))
     .where(sql`${events.id} IN (SELECT value FROM json_each(${sql.placeholder('eventIds')}))`)
@@ -99,7 +105,7 @@ const unitsOfEventsInOrder = preparedOnce((db) =>
 export function listUnitsOfEventsInOrder(
   db: Database,
   eventIds: readonly number[],
-): { eventId: number; code: string; name: string; officer: string | null }[] {
+): { eventId: number; code: string; name: string; province: string; officer: string | null }[] {
   if (eventIds.length === 0) return [];
   return unitsOfEventsInOrder(db).all({ eventIds: JSON.stringify(eventIds) });
 }

@@ -38,7 +38,7 @@ function freePort(): Promise<number> {
   });
 }
 
-/** A date inside the demo campaign's window (it opens a week after the database is created). */
+/** A date inside the demo campaign's window (the fifteen days after the database is created). */
 function dateInDemoWindow(): string {
   const day = new Date(Date.now() + 10 * 86_400_000);
   return `${String(day.getUTCDate()).padStart(2, '0')}/${String(day.getUTCMonth() + 1).padStart(2, '0')}/${day.getUTCFullYear()}`;

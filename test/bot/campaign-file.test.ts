@@ -62,8 +62,20 @@ describe('loadCampaignFile', () => {
       youtubeChannelId: 'UCabcdefghijklmnopqrstuv',
       youtubePlaylistId: 'PLabcdefghijklmnopqrstuvwxyz012345',
       language: 'es',
+      unitTimeZones: {},
       isDemo: false,
     });
+  });
+
+  it('reads a zone per province and per unit, and refuses one that is not an IANA zone, naming the field', () => {
+    const zones = { provincias: { Galápagos: 'Pacific/Galapagos' }, unidades: { 'PIC-DP': 'America/Bogota' } };
+    expect(loadCampaignFile(writeCampaign({ ...VALID_FILE, zonasHorarias: zones })).unitTimeZones).toEqual({
+      provinces: { Galápagos: 'Pacific/Galapagos' },
+      units: { 'PIC-DP': 'America/Bogota' },
+    });
+    expect(() =>
+      loadCampaignFile(writeCampaign({ ...VALID_FILE, zonasHorarias: { provincias: { Galápagos: 'UTC-6' } } })),
+    ).toThrow(/"zonasHorarias\.provincias\.Galápagos" debe ser una zona horaria IANA/);
   });
 
   it('fills in the default time zone, language and YouTube ids when they are left out', () => {

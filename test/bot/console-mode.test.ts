@@ -63,8 +63,8 @@ function eventOf(db: Database, code: string) {
 
 /**
  * A day `days` after today in Guayaquil: as typed in the chat (dd/mm/yyyy), its day of the month,
- * and the instant of 10:00 that day (Ecuador is UTC−5 all year). The demo window runs from today+7
- * to today+21, so today+9 is inside it even if the date changes while the test runs.
+ * and the instant of 10:00 that day (Ecuador is UTC−5 all year). The demo window runs from today+1
+ * to today+15, so today+9 is inside it even if the date changes while the test runs.
  */
 function guayaquilDay(days: number): { typed: string; dayOfMonth: number; tenOClock: string } {
   const today = new Intl.DateTimeFormat('en-CA', {
@@ -86,7 +86,47 @@ function guayaquilDay(days: number): { typed: string; dayOfMonth: number; tenOCl
 
 const STACK_FRAME = /^\s+at /m;
 
+/** The lines a reader types in the README's console walkthrough: the `> ` lines of its first `text` block. */
+function readmeWalkthrough(): string[] {
+  const readme = readFileSync(repoPath('README.md'), 'utf8');
+  const block = /```text\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+  return block
+    .split('\n')
+    .filter((line) => line.startsWith('> '))
+    .map((line) => line.slice(2));
+}
+
 describe('console mode (the real bot through standard input)', () => {
+  it("runs the README's walkthrough as written, on a new demo database, with no refusal", {
+    timeout: TEST_TIMEOUT,
+  }, async () => {
+    const lines = readmeWalkthrough();
+    expect(lines[0]).toBe('/rendicion ayuda');
+    expect(lines.at(-1)).toBe('/salir');
+    const dir = await tempDir();
+    const result = await runBot(dir, lines);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toBe('');
+    // A refusal is a title marked ✖; a number with no button, or a missing unit, says so in words.
+    expect(result.stdout).not.toContain('✖');
+    expect(result.stdout).not.toMatch(/No hay (un botón|botones)|No encuentro/);
+    expect(result.stdout).toContain('Rendición registrada: AZU-H1');
+    expect(result.stdout).toContain('✅ Marcado:');
+    expect(result.stdout).toContain('(hora de Galápagos)');
+    expect(result.stdout).toContain('Provincia: Los Ríos');
+    expect(result.stdout).toContain('Ahora usted es «oficial-pic».');
+    inspect(dir.databasePath, (db) => {
+      const registered = eventOf(db, 'AZU-H1');
+      const tomorrow = guayaquilDay(1);
+      expect(registered?.startsAt.toISOString()).toBe(tomorrow.tenOClock);
+      expect(registered?.room).toBe('Auditorio 2');
+      // 10h in Galápagos (UTC−6) on the day after tomorrow there is 16:00Z.
+      const galapagosToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Galapagos' }).format(new Date());
+      const dayAfterTomorrow = new Date(Date.parse(`${galapagosToday}T16:00:00Z`) + 2 * 86_400_000);
+      expect(eventOf(db, 'GAL-DP')?.startsAt.toISOString()).toBe(dayAfterTomorrow.toISOString());
+    });
+  });
+
   it('keeps its log lines out of the chat: they go to rendicion.log beside the database', {
     timeout: TEST_TIMEOUT,
   }, async () => {

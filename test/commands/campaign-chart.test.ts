@@ -1,3 +1,4 @@
+import { Resvg } from '@resvg/resvg-js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderPng } from '../../bot/render/chart-png.js';
 import { createTestBot, type TestBot } from '../helpers/test-bot.js';
@@ -11,7 +12,58 @@ function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
+/**
+ * Where each text of the picture ends once drawn: every `<text>` rendered alone by resvg (the
+ * renderer of the PNG, with the same fonts) and its box measured.
+ */
+function renderedTextBoxes(svg: string): { text: string; left: number; right: number }[] {
+  const open = svg.slice(0, svg.indexOf('>') + 1);
+  return [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map(([element, text]) => {
+    const box = new Resvg(`${open}${element}</svg>`, {
+      font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+    }).getBBox();
+    if (!box) throw new Error(`nothing drawn for ${text}`);
+    return { text: text ?? '', left: box.x, right: box.x + box.width };
+  });
+}
+
+/** Ecuador's provinces with the longest names, a unit each, every session overdue on many steps. */
+const LONG_NAMES_ROSTER = [
+  'codigo,nombre,provincia,tipo,responsable',
+  'SDT-DP,Dirección Provincial,Santo Domingo de los Tsáchilas,direccion-provincial,',
+  'SDT-H1,Hospital,Santo Domingo de los Tsáchilas,hospital,',
+  'ORE-DP,Dirección Provincial,Francisco de Orellana,direccion-provincial,',
+  'ZCH-DP,Dirección Provincial,Zamora Chinchipe,direccion-provincial,',
+  'MSA-DP,Dirección Provincial,Morona Santiago,direccion-provincial,',
+].join('\n');
+
 describe('the campaign chart', () => {
+  it.each(['es', 'en'] as const)(
+    'draws every label and overdue count inside the picture, whatever the province names (%s)',
+    (locale) => {
+      bot = createTestBot({ roster: LONG_NAMES_ROSTER, now: '2026-09-01T14:00:00Z' });
+      for (const code of ['SDT-DP', 'SDT-H1', 'ORE-DP', 'ZCH-DP', 'MSA-DP']) {
+        bot.send(`registrar ${code} 12/09/2026 10:00 zoom video=si cultural=si`);
+      }
+      bot.clock.set('2026-10-20T15:00:00Z');
+      const { image } = bot.send('resumen grafico', { locale });
+      if (!image) throw new Error('no chart');
+      expect(image.svg).toContain('Santo Domingo de los Tsáchilas</text>');
+      expect(image.svg).toMatch(/⚠ \d+ (atrasados|overdue)<\/text>/);
+      const boxes = renderedTextBoxes(image.svg);
+      expect(boxes.length).toBeGreaterThan(10);
+      for (const box of boxes) {
+        expect(box.left, box.text).toBeGreaterThanOrEqual(0);
+        expect(box.right, box.text).toBeLessThanOrEqual(image.width);
+      }
+      // The labels end before the bars begin.
+      const barX = Number(/<rect x="(\d+)" y="\d+" width="460"/.exec(image.svg)?.[1]);
+      const label = boxes.find((box) => box.text === 'Santo Domingo de los Tsáchilas');
+      expect(label?.right).toBeLessThan(barX);
+      expect(pngSize(renderPng(image)).width).toBe(image.width);
+    },
+  );
+
   it('draws every province and every phase, with the share of steps done', () => {
     bot = createTestBot();
     bot.send('registrar PIC-DP 15/09/2026 10:00 zoom');
@@ -29,7 +81,8 @@ describe('the campaign chart', () => {
     bot = createTestBot();
     const { image } = bot.send('resumen grafico');
     if (!image) throw new Error('no chart');
-    expect(pngSize(renderPng(image))).toEqual({ width: 900, height: image.height });
+    expect(image.width).toBeGreaterThanOrEqual(900);
+    expect(pngSize(renderPng(image))).toEqual({ width: image.width, height: image.height });
     expect(image.height).toBeGreaterThan(200);
   });
 

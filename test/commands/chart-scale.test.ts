@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSyntheticCampaign, type SyntheticCampaign } from '../../bench/synthetic-campaign.js';
 import type { Locale } from '../../commands/core/types.js';
@@ -13,7 +13,7 @@ const TIMES = ['2026-09-01T14:00:00Z', '2026-09-19T15:00:00Z', '2026-09-20T19:00
  * `resumen grafico`'s chart (the picture the scheduled summary also posts) and `estado` of a
  * province (and of an officer's units) for the benchmark's 126-event campaign, as the code that
  * built them from every unit's progress (`buildCampaignOverview`) wrote them. Regenerate only for
- * an intended change of these replies.
+ * an intended change of these replies, with `npx vitest run -u test/commands/chart-scale.test.ts`.
  */
 const CHART_FIXTURE = new URL('./fixtures/chart-126-events.txt', import.meta.url);
 const PROVINCE_FIXTURE = new URL('./fixtures/estado-province-126-events.txt', import.meta.url);
@@ -27,7 +27,7 @@ const PROVINCE_REQUESTS: { text: string; as: string; locale?: Locale }[] = [
 ];
 
 describe('the chart and estado of a province at the reference size', () => {
-  it('draws the chart of a 126-event campaign exactly as before, at four times and in both languages', () => {
+  it('draws the chart of a 126-event campaign exactly as before, at four times and in both languages', async () => {
     campaign = createSyntheticCampaign(126);
     const parts: string[] = [];
     for (const time of TIMES) {
@@ -38,10 +38,10 @@ describe('the chart and estado of a province at the reference size', () => {
         parts.push(`=== ${time} ${locale} ${JSON.stringify(about)}\n${svg}\n`);
       }
     }
-    expect(parts.join('\n')).toBe(readFileSync(CHART_FIXTURE, 'utf8'));
+    await expect(parts.join('\n')).toMatchFileSnapshot(fileURLToPath(CHART_FIXTURE));
   });
 
-  it("lists a province's units of a 126-event campaign exactly as before, at four times", () => {
+  it("lists a province's units of a 126-event campaign exactly as before, at four times", async () => {
     campaign = createSyntheticCampaign(126);
     const parts: string[] = [];
     for (const time of TIMES) {
@@ -51,6 +51,6 @@ describe('the chart and estado of a province at the reference size', () => {
         parts.push(`=== ${time} ${as} ${text}\n${reply.tone}\n${reply.rendered}\n`);
       }
     }
-    expect(parts.join('\n')).toBe(readFileSync(PROVINCE_FIXTURE, 'utf8'));
+    await expect(parts.join('\n')).toMatchFileSnapshot(fileURLToPath(PROVINCE_FIXTURE));
   });
 });

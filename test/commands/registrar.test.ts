@@ -54,6 +54,18 @@ describe('registrar', () => {
     expect(eventOf('PIC-DP')?.startsAt.toISOString()).toBe('2026-09-15T15:00:00.000Z');
   });
 
+  it('reads `mañana`, `pasado mañana` and a weekday from the day it is where the unit is', () => {
+    bot = createTestBot({ now: '2026-09-14T20:00:00Z' });
+    bot.send('registrar PIC-DP mañana 10:00 zoom');
+    expect(eventOf('PIC-DP')?.startsAt.toISOString()).toBe('2026-09-15T15:00:00.000Z');
+    const reply = bot.send('registrar PIC-H1 pasado mañana 10h teams');
+    expect(reply.rendered).toContain('mié 16 sep, 10:00');
+    expect(eventOf('PIC-H1')?.startsAt.toISOString()).toBe('2026-09-16T15:00:00.000Z');
+    // Monday 14 September: `viernes` is Friday 18.
+    bot.send('registrar GUA-DP viernes 9:30 meet');
+    expect(eventOf('GUA-DP')?.startsAt.toISOString()).toBe('2026-09-18T14:30:00.000Z');
+  });
+
   it('stores the options: room with spaces, e-mail, attendance, material and cultural segment', () => {
     bot = createTestBot();
     bot.send(

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSyntheticCampaign, type SyntheticCampaign } from '../../bench/synthetic-campaign.js';
 import { renderSlackMessage } from '../../bot/slack/render-blocks.js';
@@ -9,12 +9,13 @@ afterEach(() => campaign.close());
 /**
  * `resumen` and `estado todo` of the benchmark's 126-event campaign at three times (before, during
  * and after the window), as the code before the counting moved to SQL and bit masks wrote them
- * (commit 7d7f429). Regenerate only for an intended change of these replies.
+ * (commit 7d7f429). Regenerate only for an intended change of these replies, with
+ * `npx vitest run -u test/commands/summary-scale.test.ts`.
  */
 const FIXTURE = new URL('./fixtures/summary-126-events.txt', import.meta.url);
 
 describe('resumen and estado todo at the reference size', () => {
-  it('reply to a 126-event campaign exactly as before, before, during and after the window', () => {
+  it('reply to a 126-event campaign exactly as before, before, during and after the window', async () => {
     campaign = createSyntheticCampaign(126);
     const parts: string[] = [];
     for (const time of ['2026-09-01T14:00:00Z', '2026-09-19T15:00:00Z', '2026-10-10T15:00:00Z']) {
@@ -23,7 +24,7 @@ describe('resumen and estado todo at the reference size', () => {
         parts.push(`=== ${time} ${text}\n${campaign.bot.send(text, { as: 'U0ADMIN' }).rendered}\n`);
       }
     }
-    expect(parts.join('\n')).toBe(readFileSync(FIXTURE, 'utf8'));
+    await expect(parts.join('\n')).toMatchFileSnapshot(fileURLToPath(FIXTURE));
   });
 
   it("caps a 3,000-event summary's lists with how many more and the command for them, in one Slack message", () => {

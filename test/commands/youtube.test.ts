@@ -83,13 +83,15 @@ describe('exportar', () => {
     bot.send('youtube PIC-DP https://youtu.be/dQw4w9WgXcQ');
     const { file } = bot.send('exportar');
     expect(file?.name).toBe('rendicion-2026-09-16.csv');
-    expect(file?.content.startsWith('\uFEFFcodigo,unidad,provincia,fecha y hora,plataforma,fecha,fecha (quién)')).toBe(
-      true,
-    );
+    expect(
+      file?.content.startsWith(
+        '\uFEFFcodigo,unidad,provincia,fecha y hora,inicio (ISO 8601),plataforma,fecha,fecha (quién),fecha (cuándo)',
+      ),
+    ).toBe(true);
     const lines = file?.content.trim().split('\n') ?? [];
     expect(lines).toHaveLength(5);
     const pichincha = lines.find((line) => line.startsWith('PIC-DP'));
-    expect(pichincha).toContain('hecho,oficial-pic,"mié 16 sep, 10:00"');
+    expect(pichincha).toContain('hecho,oficial-pic,2026-09-16T10:00:00-05:00');
     expect(pichincha).toContain('https://www.youtube.com/watch?v=dQw4w9WgXcQ,sin verificar');
     expect(lines.find((line) => line.startsWith('MAN-DP'))).toContain('Dirección Provincial de Manabí,Manabí,,');
   });

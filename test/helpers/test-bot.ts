@@ -31,6 +31,7 @@ export const TEST_CAMPAIGN: CampaignSettings = {
   youtubeChannelId: null,
   youtubePlaylistId: null,
   language: 'es',
+  unitTimeZones: {},
   isDemo: false,
 };
 

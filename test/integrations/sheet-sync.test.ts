@@ -48,17 +48,19 @@ describe('Google Sheets sync (real @googleapis/sheets against a fake Google)', (
     expect(await sync()).toBe(true);
     const written = fake.spreadsheets.get(SHEET_ID);
     expect(written?.range).toBe("'Rendiciones'!A1");
-    expect(written?.values[0]?.slice(0, 6)).toEqual([
+    expect(written?.values[0]?.slice(0, 7)).toEqual([
       'codigo',
       'unidad',
       'provincia',
       'fecha y hora',
+      'inicio (ISO 8601)',
       'plataforma',
       'fecha',
     ]);
     expect(written?.values).toHaveLength(5);
-    expect(written?.values.find((row) => row[0] === 'PIC-DP')?.slice(3, 6)).toEqual([
+    expect(written?.values.find((row) => row[0] === 'PIC-DP')?.slice(3, 7)).toEqual([
       'mar 15 sep, 10:00',
+      '2026-09-15T10:00:00-05:00',
       'Zoom',
       'hecho',
     ]);
@@ -95,7 +97,7 @@ describe('Google Sheets sync (real @googleapis/sheets against a fake Google)', (
     const row = before.findIndex((values) => values[0] === 'GUA-DP');
     expect(sheet?.writes).toBe(2);
     expect(sheet?.lastRanges).toEqual([`'Rendiciones'!A${row + 1}`]);
-    expect(sheet?.values[row]?.slice(3, 5)).toEqual(['mié 16 sep, 11:00', 'Google Meet']);
+    expect(sheet?.values[row]?.slice(3, 6)).toEqual(['mié 16 sep, 11:00', '2026-09-16T11:00:00-05:00', 'Google Meet']);
     expect(sheet?.values.filter((_, index) => index !== row)).toEqual(before.filter((_, index) => index !== row));
   });
 

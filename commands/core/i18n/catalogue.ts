@@ -360,6 +360,7 @@ export interface Messages {
       name: string;
       province: string;
       when: string;
+      whenIso: string;
       platform: string;
       youtube: string;
       youtubeState: string;

@@ -85,7 +85,8 @@ export function english(ex: Examples): Messages {
         stepId === 'correo'
           ? `The step \`correo\` is completed by registering the questions e-mail: \`/rendicion register ${unitCode} email=questions@example.gob.ec\`.`
           : `The step \`${stepId}\` is completed by registering the date and time: \`/rendicion register ${unitCode} ${ex.date} 10:00 zoom\`.`,
-      invalid_date: ({ input }) => `\`${input}\` is not a valid date. Type day/month/year, e.g. \`${ex.date}\`.`,
+      invalid_date: ({ input }) =>
+        `\`${input}\` is not a valid date. Type day/month/year, e.g. \`${ex.date}\`, or \`today\`, \`tomorrow\` or a weekday.`,
       invalid_time: ({ input }) =>
         `\`${input}\` is not a valid time. Use the 24-hour clock, e.g. \`10:00\`, \`10h00\` or \`15h30\`.`,
       date_outside_window: ({ date, windowStart, windowEnd }) =>
@@ -216,7 +217,7 @@ export function english(ex: Examples): Messages {
           `/rendicion register ${ex.unitCode} attendance=120`,
         ],
         details: [
-          "Date: `15/09/2026` or `2026-09-15`. 24-hour time: `10:00` or `10h00`, in the campaign's time zone.",
+          "Date: `15/09/2026`, `2026-09-15`, `today`, `tomorrow` or a weekday (`thursday`: the next one). 24-hour time: `10:00`, `10h00` or `10h`, in the unit's local time (Galápagos is an hour behind the mainland).",
           'Platform: `zoom`, `teams`, `meet`, `youtube`, `webex` or `facebook` (Facebook is accepted, but the memo advises against it).',
           '`room=` where the session takes place · `email=` address for later questions · `attendance=` expected audience.',
           '`link=` public address to join or watch the session (https, on the platform or an institutional domain): shown on the public agenda.',
@@ -795,6 +796,7 @@ export function english(ex: Examples): Messages {
         name: 'unit',
         province: 'province',
         when: 'date and time',
+        whenIso: 'start (ISO 8601)',
         platform: 'platform',
         youtube: 'youtube link',
         youtubeState: 'link state',

@@ -73,7 +73,7 @@ export function spanish(ex: Examples): Messages {
           ? `El paso \`correo\` se completa al registrar el correo para preguntas: \`/rendicion registrar ${unitCode} correo=preguntas@ejemplo.gob.ec\`.`
           : `El paso \`${stepId}\` se completa al registrar la fecha y la hora: \`/rendicion registrar ${unitCode} ${ex.date} 10:00 zoom\`.`,
       invalid_date: ({ input }) =>
-        `\`${input}\` no es una fecha válida. Escriba día/mes/año, por ejemplo \`${ex.date}\`.`,
+        `\`${input}\` no es una fecha válida. Escriba día/mes/año, por ejemplo \`${ex.date}\`, o \`hoy\`, \`mañana\` o un día de la semana.`,
       invalid_time: ({ input }) =>
         `\`${input}\` no es una hora válida. Escriba la hora en formato de 24 horas, por ejemplo \`10:00\`, \`10h00\` o \`15h30\`.`,
       date_outside_window: ({ date, windowStart, windowEnd }) =>
@@ -208,7 +208,7 @@ export function spanish(ex: Examples): Messages {
           `/rendicion registrar ${ex.unitCode} asistentes=120`,
         ],
         details: [
-          'Fecha: `15/09/2026` o `2026-09-15`. Hora de 24 horas: `10:00` o `10h00`, en la hora de la campaña.',
+          'Fecha: `15/09/2026`, `2026-09-15`, `hoy`, `mañana`, `pasado mañana` o un día de la semana (`jueves`: el próximo). Hora de 24 horas: `10:00`, `10h00` o `10h`, en la hora local de la unidad (Galápagos va una hora detrás del continente).',
           'Plataforma: `zoom`, `teams`, `meet`, `youtube`, `webex` o `facebook` (Facebook se acepta, pero el memorando no lo recomienda).',
           '`sala=` lugar de la sesión · `correo=` correo para preguntas posteriores · `asistentes=` público esperado.',
           '`enlace=` dirección pública para unirse o ver la sesión (https, de la plataforma o de un dominio institucional): sale en la agenda pública.',
@@ -791,6 +791,7 @@ export function spanish(ex: Examples): Messages {
         name: 'unidad',
         province: 'provincia',
         when: 'fecha y hora',
+        whenIso: 'inicio (ISO 8601)',
         platform: 'plataforma',
         youtube: 'enlace youtube',
         youtubeState: 'estado del enlace',

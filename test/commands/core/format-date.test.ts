@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format, formatISO } from 'date-fns';
 import { enUS, es } from 'date-fns/locale';
 import { describe, expect, it } from 'vitest';
 import { createDateFormatter } from '../../../commands/core/format-date.js';
@@ -103,5 +103,21 @@ describe('createDateFormatter', () => {
     expect(createDateFormatter('es', 'America/Guayaquil').toLocalDate(new Date('2026-09-16T04:59:00Z'))).toBe(
       '2026-09-15',
     );
+  });
+
+  it('writes an instant as ISO 8601 with the offset there, as date-fns formatISO does, across clock changes', () => {
+    expect(createDateFormatter('es', 'America/Guayaquil').iso(new Date('2026-09-15T15:00:00Z'))).toBe(
+      '2026-09-15T10:00:00-05:00',
+    );
+    expect(createDateFormatter('es', 'Pacific/Galapagos').iso(new Date('2026-09-15T16:00:00Z'))).toBe(
+      '2026-09-15T10:00:00-06:00',
+    );
+    for (const timeZone of ['Europe/Madrid', 'Asia/Kolkata', 'America/El_Salvador', 'UTC']) {
+      const dates = createDateFormatter('es', timeZone);
+      for (const at of instants().filter((_, index) => index % 7 === 0)) {
+        const expected = formatISO(new TZDate(at.getTime(), timeZone)).replace(/Z$/, '+00:00');
+        expect(dates.iso(at)).toBe(expected);
+      }
+    }
   });
 });

@@ -48,6 +48,35 @@ describe('parseLocalDate', () => {
   });
 });
 
+describe('parseLocalDate with relative days', () => {
+  // Friday 4 December 2026.
+  const today = '2026-12-04';
+  it.each([
+    ['hoy', '2026-12-04'],
+    ['Mañana', '2026-12-05'],
+    ['manana', '2026-12-05'],
+    ['tomorrow', '2026-12-05'],
+    ['pasado mañana', '2026-12-06'],
+    ['lunes', '2026-12-07'],
+    ['el jueves', '2026-12-10'],
+    ['viernes', '2026-12-11'],
+    ['Sábado', '2026-12-05'],
+    ['friday', '2026-12-11'],
+    ['31/12/2026', '2026-12-31'],
+  ])('reads %j on Friday 4 December as %s', (input, expected) => {
+    expect(parseLocalDate(input, 2026, today)).toEqual({ ok: true, value: expected });
+  });
+
+  it('reads a day across the end of the year', () => {
+    expect(parseLocalDate('pasado mañana', 2026, '2026-12-31')).toEqual({ ok: true, value: '2027-01-02' });
+  });
+
+  it('refuses a relative word when no today is given, and an unknown word', () => {
+    expect(parseLocalDate('mañana', 2026).ok).toBe(false);
+    expect(parseLocalDate('ayer', 2026, today).ok).toBe(false);
+  });
+});
+
 describe('parseLocalTime', () => {
   it.each([
     ['10:00', { hours: 10, minutes: 0 }],

@@ -1,0 +1,1 @@
+ALTER TABLE `campaigns` ADD `unit_time_zones` text DEFAULT '{}' NOT NULL;
