@@ -7,8 +7,8 @@ import { buildCampaignOverview } from './campaign-overview.js';
 import { CHECKLIST } from './checklist.js';
 import { deriveChecklist } from './step-state.js';
 import type { CommandContext } from './types.js';
-import { refusalReason } from './youtube/refusal-reason.js';
 import { unitDates } from './unit-time-zone.js';
+import { refusalReason } from './youtube/refusal-reason.js';
 
 /**
  * The campaign as a table: a row per unit, a column per checklist step (state, who, when) and the
