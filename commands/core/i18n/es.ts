@@ -791,7 +791,8 @@ export function spanish(ex: Examples): Messages {
       recordingLink: 'Ver la grabación',
       presentation: 'Presentación',
       presentationLink: 'Ver la presentación',
-      footer: 'Esta página no usa JavaScript ni cookies. Los mismos datos: calendario (iCalendar) y datos abiertos (JSON).',
+      footer:
+        'Esta página no usa JavaScript ni cookies. Los mismos datos: calendario (iCalendar) y datos abiertos (JSON).',
       calendarName: (campaign) => campaign,
       eventSummary: (unitName) => `Rendición de cuentas: ${unitName}`,
       eventJoin: (url) => `Para unirse o verla: ${url}`,
