@@ -172,7 +172,7 @@ describe('console mode (the real bot through standard input)', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('AZU-DP · Dirección Provincial de Azuay');
     expect(second.stdout).toMatch(registeredWhen);
-    expect(second.stdout).toContain('Plataforma:            Zoom');
+    expect(second.stdout).toMatch(/Plataforma:\s+Zoom/);
     inspect(dir.databasePath, (db) => {
       expect(eventOf(db, 'AZU-DP')?.startsAt.toISOString()).toBe(day.tenOClock);
     });
