@@ -51,7 +51,8 @@ describe('where the agenda is served', () => {
     });
     const server = await slack.start();
     cleanups.push(() => slack.stop());
-    const url = `http://127.0.0.1:${(server?.address() as AddressInfo).port}`;
+    if (!server) throw new Error('Slack in HTTP mode should listen');
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const page = await fetch(`${url}/agenda?provincia=pichincha`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Dirección Provincial de Pichincha');
