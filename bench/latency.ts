@@ -49,7 +49,7 @@ function plans(quick: boolean): Plan[] {
       ];
 }
 
-async function round(
+export async function round(
   send: SlashClient,
   app: { eventsUrl: string },
   plan: Plan,

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { type AgendaLoadResult, measureAgendaUnderLoad } from './agenda-load.js';
 import { type DiscordLatencyRow, measureDiscordLatency } from './discord-latency.js';
 import { commandMix, type LatencyRow, measureLatency } from './latency.js';
 import { describeMachine, loadAverage } from './machine.js';
@@ -24,7 +25,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
   },
 });
-const PARTS = ['slack', 'discord', 'memory', 'scale'] as const;
+const PARTS = ['slack', 'agenda', 'discord', 'memory', 'scale'] as const;
 type Part = (typeof PARTS)[number];
 /** `--only memory,scale`: the parts to run, every one without it. */
 const parts = new Set<Part>(
@@ -81,6 +82,42 @@ function latencyTable(rows: LatencyRow[], kind: 'ack' | 'reply'): Table {
               .join('; ')}`,
           ]
         : undefined,
+  };
+}
+
+function agendaTable(result: AgendaLoadResult): Table {
+  const ratio = result.bot.p99 / result.minimal.p99;
+  return {
+    title: `Public agenda under load: ${result.clients} clients on /agenda for ${result.seconds} s while slash commands run`,
+    header: ['Measure', 'Value', 'Target', 'Result'],
+    numeric: [1],
+    rows: [
+      [
+        'GET /agenda: requests answered',
+        `${thousands(result.agenda.requests)} (${thousands(Math.round(result.agenda.perSecond))}/s)`,
+        '–',
+        '–',
+      ],
+      ['GET /agenda: latency p50 / p99 (ms)', `${ms(result.agenda.p50)} / ${ms(result.agenda.p99)}`, '–', '–'],
+      [
+        'GET /agenda: errors / non-2xx',
+        `${result.agenda.errors} / ${result.agenda.non2xx}`,
+        '0 / 0',
+        verdict(result.agenda.errors + result.agenda.non2xx === 0),
+      ],
+      [`Slash ack meanwhile, ${result.bot.n} per app (ms, p50 / p95 / p99): bot`, triple(result.bot), '–', '–'],
+      ['Slash ack meanwhile: minimal Bolt app', triple(result.minimal), '–', '–'],
+      [
+        'Slash ack p99 ratio, bot / minimal app',
+        `${ratio.toFixed(2)}×`,
+        `≤ ${MAX_RATIO}× and < ${thousands(SLACK_ACK_LIMIT_MS)}`,
+        verdict(ratio <= MAX_RATIO && result.bot.p99 < SLACK_ACK_LIMIT_MS),
+      ],
+    ],
+    notes: [
+      "autocannon in its own process; the page comes from the bot's Bolt HTTP receiver (same port as Slack's requests), built once and served from memory with its ETag",
+      'slash commands: bursts of 20, bot and minimal app in turn (ABBA), the same command mix as above, for as long as the load lasts',
+    ],
   };
 }
 
@@ -170,6 +207,7 @@ async function main(): Promise<void> {
   const loadBefore = loadAverage();
   progress(`starting${quick ? ' (quick run)' : ''}; load average ${loadBefore}`);
   const latency = parts.has('slack') ? await measureLatency({ quick, progress }) : undefined;
+  const agenda = parts.has('agenda') ? await measureAgendaUnderLoad({ quick, progress }) : undefined;
   if (parts.has('discord')) progress('discord interactions');
   const discord = parts.has('discord') ? await measureDiscordLatency(quick) : undefined;
   const startup = parts.has('memory')
@@ -201,6 +239,7 @@ async function main(): Promise<void> {
       ],
     },
     ...(latency ? [latencyTable(latency, 'ack'), latencyTable(latency, 'reply')] : []),
+    ...(agenda ? [agendaTable(agenda)] : []),
     ...(discord ? [discordTable(discord)] : []),
     ...(scale ? [summaryTable(scale)] : []),
     ...(startup ? [startupTable(startup)] : []),

@@ -174,6 +174,12 @@ const envSchema = z.object({
     .optional(),
   GOOGLE_SHEET_NAME: z.string().min(1).default('Rendiciones'),
   GOOGLE_SERVICE_ACCOUNT_FILE: z.string().optional(),
+  AGENDA_PUBLIC_URL: z
+    .url({ error: 'debe ser la dirección pública de la agenda, por ejemplo https://www.iess.gob.ec/rendicion/agenda' })
+    .refine((value) => /^https?:\/\//i.test(value), {
+      error: 'debe empezar por https:// (o http://), por ejemplo https://www.iess.gob.ec/rendicion/agenda',
+    })
+    .optional(),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'debe ser debug, info, warn, error o silent' })
     .optional(),
@@ -195,8 +201,12 @@ export interface Config {
   slack?: SlackSettings;
   /** Set when DISCORD_TOKEN is; Slack and Discord may both run in one process. */
   discord?: DiscordSettings;
-  /** Port of GET /healthz (and of Slack's requests in HTTP mode). */
+  /** Port of GET /healthz and the public agenda (and of Slack's requests in HTTP mode). */
   port: number;
+  /** Whether PORT was set: the console serves the agenda only then (a terminal chat needs no port). */
+  portGiven: boolean;
+  /** AGENDA_PUBLIC_URL: where citizens reach the agenda (behind the institution's proxy). */
+  agendaPublicUrl?: string;
   /** Set when the four X credentials are; without them tweets are simulated. */
   x?: XSettings;
   /** Set with GOOGLE_SHEET_ID: the campaign table is kept in that spreadsheet. */
@@ -236,6 +246,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     slack,
     discord: readDiscordSettings(values),
     port: values.PORT,
+    portGiven: present.PORT !== undefined,
+    agendaPublicUrl: values.AGENDA_PUBLIC_URL,
     databasePath: values.DATABASE_PATH,
     campaignFile: values.CAMPAIGN_FILE,
     language: values.BOT_LANGUAGE,

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Database } from '../db/client.js';
+import type { AgendaSite } from './agenda/agenda-site.js';
 import { portInUse } from './startup-error.js';
 
 export type AdapterState = 'starting' | 'connected' | 'stopping';
@@ -51,12 +52,18 @@ export function healthRoute(report: () => HealthReport) {
 }
 
 /**
- * Serves `/healthz` on its own when no Slack HTTP receiver does (Discord alone, Slack in Socket
- * Mode): those connect out and need no port, but whoever runs the bot still asks whether it is up.
+ * Serves `/healthz` and the public agenda on their own when no Slack HTTP receiver does (Discord
+ * alone, Slack in Socket Mode, the console with PORT set): those connect out and need no port, but
+ * whoever runs the bot still asks whether it is up, and citizens still read the agenda.
  */
-export async function startHealthServer(report: () => HealthReport, port: number): Promise<Server> {
+export async function startHealthServer(
+  report: (() => HealthReport) | undefined,
+  port: number,
+  agenda?: AgendaSite,
+): Promise<Server> {
   const server = createServer((req, res) => {
-    if (req.method === 'GET' && req.url?.split('?')[0] === '/healthz') serveReport(report, res);
+    if (agenda?.handle(req, res)) return;
+    if (report && req.method === 'GET' && req.url?.split('?')[0] === '/healthz') serveReport(report, res);
     else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   });
   await new Promise<void>((resolve, reject) => {

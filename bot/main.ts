@@ -56,6 +56,7 @@ async function main(): Promise<void> {
     tweetMode: config.x ? 'live' : 'simulated',
     youtubeMode: config.youtube ? 'verify' : 'form-only',
     sheetConfigured: config.sheet !== undefined,
+    agendaPublicUrl: config.agendaPublicUrl,
     logger,
   });
   const publisher = config.x ? createXPublisher(config.x) : createSimulatedPublisher();
@@ -166,6 +167,7 @@ async function runChat({
   const discord =
     config.discord &&
     (await import('./discord/discord-adapter.js')).createDiscordAdapter({ ...common, settings: config.discord });
+  const agenda = await startAgenda(config, db, locale);
   const report = (): HealthReport =>
     checkHealth(db, {
       ...(slack ? { slack: slack.state() } : {}),
@@ -177,6 +179,7 @@ async function runChat({
       ...common,
       settings: config.slack,
       health: report,
+      agenda,
     });
   if (slack) {
     await slack.start();
@@ -185,9 +188,10 @@ async function runChat({
       'slack adapter started',
     );
   }
-  // Without Slack's HTTP receiver nothing else listens on PORT: /healthz gets a server of its own.
+  // Without Slack's HTTP receiver nothing else listens on PORT: /healthz and the agenda get a server of their own.
   const slackServesHttp = slack && !config.slack?.appToken;
-  const healthServer = slackServesHttp ? undefined : await startHealthServer(report, config.port);
+  const healthServer = slackServesHttp ? undefined : await startHealthServer(report, config.port, agenda);
+  logger.info({ port: config.port, path: '/agenda' }, 'public agenda served');
   if (discord) {
     await discord.start();
     logger.info({ guild: config.discord?.guildId }, 'discord adapter started');
@@ -220,6 +224,12 @@ async function runChat({
   process.once('SIGINT', () => void shutdown());
 }
 
+/** The public agenda (loaded on demand: the console without PORT never needs it). */
+async function startAgenda(config: Config, db: Database, locale: Locale) {
+  const { createAgendaSite } = await import('./agenda/agenda-site.js');
+  return createAgendaSite({ db, clock: systemClock, locale, publicUrl: config.agendaPublicUrl });
+}
+
 async function runConsoleMode(running: Running & { startAs?: string }): Promise<void> {
   const { config, engine, db, logger, locale, createdDemo, campaign } = running;
   const interactive = process.stdin.isTTY === true;
@@ -246,6 +256,11 @@ async function runConsoleMode(running: Running & { startAs?: string }): Promise<
   });
   // Tweets left queued or interrupted by the last run go out before anything else.
   await running.publishTweets();
+  // A terminal chat needs no port; with PORT set the console serves the public agenda too.
+  const agendaServer = config.portGiven
+    ? await startHealthServer(undefined, config.port, await startAgenda(config, db, locale))
+    : undefined;
+  if (agendaServer) logger.info({ url: `http://127.0.0.1:${config.port}/agenda` }, 'public agenda served');
   // No Slack or Discord credentials: the bot runs as a terminal chat on the local database.
   const { runConsole } = await import('./console/console-mode.js');
   await runConsole({
@@ -262,6 +277,7 @@ async function runConsoleMode(running: Running & { startAs?: string }): Promise<
     exportsDirectory: resolve('exports'),
     afterEachLine: running.publishTweets,
   });
+  agendaServer?.close();
   db.close();
 }
 

@@ -61,6 +61,9 @@ function overview(ctx: CommandContext, visible: readonly CommandDefinition[]): C
         }),
       },
       { type: 'context', text: t.help.youAre(describeAccess(ctx)) },
+      ...(ctx.deps.agendaPublicUrl
+        ? [{ type: 'context' as const, text: t.agenda.publicAt(ctx.deps.agendaPublicUrl) }]
+        : []),
     ],
   };
 }

@@ -84,6 +84,8 @@ export function buildSummary(ctx: CommandContext, options: { withChart?: boolean
     heading: t.summary.pendingApprovalsHeading,
     items: pendingApprovalLines(ctx, firstPage),
   });
+  const agendaUrl = ctx.deps.agendaPublicUrl;
+  if (agendaUrl) blocks.push({ type: 'context', text: t.agenda.publicAt(agendaUrl) });
   return {
     visibility: 'public',
     tone: 'info',

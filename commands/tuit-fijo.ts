@@ -33,6 +33,11 @@ export const tuitFijo: CommandDefinition = {
       at: ctx.now,
       requestId: ctx.requestId,
     });
-    return previewReply(ctx, draft, t.pinned.previewLabel, false);
+    const preview = previewReply(ctx, draft, t.pinned.previewLabel, false);
+    const agendaUrl = ctx.deps.agendaPublicUrl;
+    // The pinned tweet sends people to the website; the agenda is what they look for there.
+    return agendaUrl
+      ? { ...preview, blocks: [...preview.blocks, { type: 'context', text: t.agenda.publicAt(agendaUrl) }] }
+      : preview;
   },
 };

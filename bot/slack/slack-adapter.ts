@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import {
   type AllMiddlewareArgs,
   App,
@@ -20,6 +20,7 @@ import type { Engine } from '../../commands/engine.js';
 import type { Database } from '../../db/client.js';
 import { getCampaign } from '../../db/queries/campaign.js';
 import { listUnitsOfOfficer } from '../../db/queries/units.js';
+import { AGENDA_PATHS, type AgendaSite } from '../agenda/agenda-site.js';
 import { type AdapterState, checkHealth, type HealthReport, healthRoute } from '../health.js';
 import { oneAtATime } from '../outbox-pass.js';
 import { portInUse, StartupError } from '../startup-error.js';
@@ -126,6 +127,8 @@ export function createSlackAdapter(input: {
   afterRequest?: () => Promise<void>;
   /** What /healthz reports when other adapters run beside this one; by default, this one alone. */
   health?: () => HealthReport;
+  /** The public agenda, served by the same HTTP receiver in HTTP mode. */
+  agenda?: AgendaSite;
 }): SlackAdapter {
   const { settings, engine, logger, locale } = input;
   const text = messagesFor(locale, { unitCode: '', date: '' });
@@ -139,7 +142,17 @@ export function createSlackAdapter(input: {
   };
   let state: AdapterState = 'starting';
   const health = input.health ?? (() => checkHealth(input.db, { slack: state }));
-  const customRoutes = [healthRoute(health)];
+  const agenda = input.agenda;
+  const customRoutes = [
+    healthRoute(health),
+    ...(agenda
+      ? AGENDA_PATHS.map((path) => ({
+          path,
+          method: ['GET', 'HEAD'],
+          handler: (req: IncomingMessage, res: ServerResponse) => void agenda.handle(req, res),
+        }))
+      : []),
+  ];
   const receiver = settings.appToken
     ? undefined
     : new HTTPReceiver({ signingSecret: settings.signingSecret ?? '', endpoints: '/slack/events', customRoutes });

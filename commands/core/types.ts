@@ -115,6 +115,8 @@ export interface CommandDeps {
   youtubeMode?: 'verify' | 'form-only';
   /** Whether a Google Sheet mirrors the campaign (GOOGLE_SHEET_ID). */
   sheetConfigured?: boolean;
+  /** AGENDA_PUBLIC_URL: where citizens read the public agenda; ayuda, summaries and the pinned tweet mention it. */
+  agendaPublicUrl?: string;
 }
 
 export interface BotSettings {

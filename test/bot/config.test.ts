@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       language: undefined,
       admins: [],
       port: 3000,
+      portGiven: false,
       settings: DEFAULT_SETTINGS,
     });
   });
@@ -45,6 +46,7 @@ describe('loadConfig', () => {
       admins: ['U123'],
       logLevel: 'debug',
       port: 3000,
+      portGiven: false,
       settings: { ...DEFAULT_SETTINGS, approvalOverdueHours: 12, approvalEscalationHours: 72 },
     });
   });
@@ -66,6 +68,7 @@ describe('loadConfig', () => {
       language: undefined,
       admins: [],
       port: 3000,
+      portGiven: false,
       settings: DEFAULT_SETTINGS,
     });
   });
@@ -238,6 +241,23 @@ describe('Discord settings', () => {
     });
     expect(config.slack?.botToken).toBe('xoxb-1-2-abc');
     expect(config.discord?.applicationId).toBe('100000000000000001');
+  });
+});
+
+describe('the public agenda settings', () => {
+  it('knows whether PORT was set, so the console serves the agenda only then', () => {
+    expect(loadConfig({}).portGiven).toBe(false);
+    expect(loadConfig({ PORT: '3000' })).toMatchObject({ port: 3000, portGiven: true });
+  });
+
+  it('reads AGENDA_PUBLIC_URL and refuses one that is not a web address, naming it', () => {
+    expect(loadConfig({ AGENDA_PUBLIC_URL: 'https://www.iess.gob.ec/rendicion/agenda' }).agendaPublicUrl).toBe(
+      'https://www.iess.gob.ec/rendicion/agenda',
+    );
+    expect(problemsOf({ AGENDA_PUBLIC_URL: 'www.iess.gob.ec' })[0]).toMatch(/^AGENDA_PUBLIC_URL: debe ser/);
+    expect(problemsOf({ AGENDA_PUBLIC_URL: 'ftp://iess.gob.ec/agenda' })[0]).toMatch(
+      /^AGENDA_PUBLIC_URL: debe empezar/,
+    );
   });
 });
 

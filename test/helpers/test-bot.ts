@@ -90,6 +90,7 @@ export function createTestBot(
     speller?: Speller;
     youtubeMode?: 'verify' | 'form-only';
     sheetConfigured?: boolean;
+    agendaPublicUrl?: string;
   } = {},
 ): TestBot {
   const db = openDatabase(options.databasePath ?? ':memory:');
@@ -109,6 +110,7 @@ export function createTestBot(
     tweetMode: 'simulated',
     youtubeMode: options.youtubeMode ?? 'form-only',
     sheetConfigured: options.sheetConfigured ?? false,
+    agendaPublicUrl: options.agendaPublicUrl,
     logger: options.logger ?? silentLogger,
   });
   const withText = (reply: CommandReply): RenderedReply => ({ ...reply, rendered: renderReplyAsText(reply) });

@@ -433,6 +433,44 @@ export interface Messages {
     /** A button whose stored action is gone (a database restored from an older copy). */
     unknownButton: string;
   };
+  /** The public agenda citizens read (GET /agenda, /agenda.ics, /agenda.json). */
+  agenda: {
+    title: (campaign: string) => string;
+    intro: string;
+    skipToSessions: string;
+    provincesHeading: string;
+    allProvinces: string;
+    sessionsOf: (province: string) => string;
+    unknownProvince: (input: string) => string;
+    noSessions: string;
+    timesIn: (timeZone: string) => string;
+    addAllToCalendar: string;
+    addProvinceToCalendar: (province: string) => string;
+    addToCalendar: string;
+    openData: string;
+    live: string;
+    time: string;
+    unit: string;
+    province: string;
+    platform: string;
+    join: string;
+    joinLink: string;
+    joinLater: string;
+    questions: string;
+    recording: string;
+    recordingLink: string;
+    presentation: string;
+    presentationLink: string;
+    footer: string;
+    calendarName: (campaign: string) => string;
+    eventSummary: (unitName: string) => string;
+    eventJoin: (url: string) => string;
+    eventQuestions: (email: string) => string;
+    eventRecording: (url: string) => string;
+    eventPresentation: (url: string) => string;
+    /** A line of `ayuda` and of the scheduled summary when AGENDA_PUBLIC_URL is set. */
+    publicAt: (url: string) => string;
+  };
   console: {
     welcome: (campaign: string, user: string) => string;
     switchedUser: (user: string) => string;
