@@ -13,14 +13,21 @@ import { loadCampaignFile } from '../campaign-file.js';
 import { loadConfig } from '../config.js';
 import { demoCampaignSettings } from '../demo-campaign.js';
 import { StartupError } from '../startup-error.js';
+import { evaluationReport } from './policy-evaluation.js';
 
 /**
  * `npm run politica -- archivo.txt [--dominios a,b] [--json]`: the chat's policy checker for people
  * who draft elsewhere. One text per line; exits 1 when any text has a finding that blocks.
+ * `npm run politica -- --evaluar corpus.txt` measures the checker instead (policy-evaluation.ts).
  */
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
-    options: { dominios: { type: 'string' }, json: { type: 'boolean', default: false }, ayuda: { type: 'boolean' } },
+    options: {
+      dominios: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      evaluar: { type: 'string' },
+      ayuda: { type: 'boolean' },
+    },
     allowPositionals: true,
   });
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -28,9 +35,20 @@ async function main(): Promise<number> {
   const locale = config.language ?? 'es';
   const t = messagesFor(locale, { unitCode: '', date: '' });
   const [file] = positionals;
-  if (values.ayuda || positionals.length > 1 || (file && file !== '-' && !existsSync(file))) {
+  const corpus = values.evaluar;
+  if (
+    values.ayuda ||
+    positionals.length > 1 ||
+    (file && file !== '-' && !existsSync(file)) ||
+    (corpus !== undefined && (file !== undefined || !existsSync(corpus)))
+  ) {
     process.stderr.write(`${t.policy.cliUsage}\n`);
     return 2;
+  }
+  if (corpus !== undefined) {
+    const { lines, code } = evaluationReport(t, locale, corpus, await loadSpanishSpeller());
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return code;
   }
   const input = file && file !== '-' ? readFileSync(file, 'utf8') : readFileSync(0, 'utf8');
   const { domains, knownWords, timeZone } = campaignFacts(config);
