@@ -1,3 +1,4 @@
+import { SURNAMES_TOO } from './profanity.js';
 import { foldLetters, profanePhrases, profaneWordForms } from './profanity-forms.js';
 
 /**
@@ -127,7 +128,13 @@ export function findProfanity(text: string, isWord: (word: string) => boolean): 
     }
     const token = raw.replace(EDGE_PUNCTUATION, '');
     tokens.push(token);
-    if (token && isRudeToken(token, isWord)) found.push(token);
+    const previous = rawTokens[tokens.length - 2];
+    const isSurname =
+      previous !== undefined &&
+      !/[.!?¡¿:]$/u.test(previous) &&
+      /^\p{Lu}\p{Ll}+$/u.test(token) &&
+      SURNAMES_TOO.includes(foldLetters(token));
+    if (token && !isSurname && isRudeToken(token, isWord)) found.push(token);
   }
   // Letters typed one by one: "p u t a", "h. d. p."
   for (let start = 0; start < tokens.length; start++) {

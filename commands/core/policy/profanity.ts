@@ -261,6 +261,9 @@ export const VERBS = [
   'culear',
 ];
 
+/** Insults that are also surnames: a capitalised one in mid-sentence is a person ("el gerente Longo"). */
+export const SURNAMES_TOO = ['longo', 'longa'];
+
 /** Abbreviations people type instead of the words. */
 export const ABBREVIATIONS = ['hdp', 'ctm', 'csm', 'ptm', 'ptmr', 'vrg', 'hpta', 'wtf', 'stfu', 'lpm', 'lptm'];
 
