@@ -33,6 +33,8 @@ export function demoCampaignSettings(today: string): CampaignSettings {
     institutionalDomains: ['ejemplo.gob.ec'],
     youtubeChannelId: null,
     youtubePlaylistId: null,
+    policyWords: [],
+    institutionalLinks: [],
     language: 'es',
     isDemo: true,
   };

@@ -17,6 +17,10 @@ export const campaigns = sqliteTable('campaigns', {
   institutionalDomains: text('institutional_domains', { mode: 'json' }).$type<string[]>().notNull(),
   youtubeChannelId: text('youtube_channel_id'),
   youtubePlaylistId: text('youtube_playlist_id'),
+  /** The campaign file's `palabras`: words the spelling rule accepts besides its own lists. */
+  policyWords: text('policy_words', { mode: 'json' }).$type<string[]>().notNull().default([]),
+  /** The institution's own pages on other sites (`youtube.com/@IESSec`): links there are not external. */
+  institutionalLinks: text('institutional_links', { mode: 'json' }).$type<string[]>().notNull().default([]),
   language: text('language', { enum: ['es', 'en'] }).notNull(),
   isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),

@@ -3,8 +3,9 @@ import { parseArgs } from 'node:util';
 import { systemClock } from '../../commands/core/clock.js';
 import { createDateFormatter } from '../../commands/core/format-date.js';
 import { messagesFor } from '../../commands/core/i18n/catalogue.js';
+import { campaignPolicyFacts } from '../../commands/core/policy/campaign-policy.js';
 import { describeFinding, severityMark } from '../../commands/core/policy/describe-finding.js';
-import { checkPolicy, knownWordsOf } from '../../commands/core/policy/policy-checker.js';
+import { checkPolicy } from '../../commands/core/policy/policy-checker.js';
 import { loadSpanishSpeller } from '../../commands/core/policy/spanish-speller.js';
 import { openDatabase } from '../../db/client.js';
 import { findCampaign } from '../../db/queries/campaign.js';
@@ -51,7 +52,7 @@ async function main(): Promise<number> {
     return code;
   }
   const input = file && file !== '-' ? readFileSync(file, 'utf8') : readFileSync(0, 'utf8');
-  const { domains, knownWords, timeZone } = campaignFacts(config);
+  const { domains, knownWords, institutionalLinks, timeZone } = campaignFacts(config);
   const institutionalDomains = values.dominios
     ? values.dominios
         .split(',')
@@ -62,7 +63,7 @@ async function main(): Promise<number> {
   const dates = createDateFormatter(locale, timeZone);
   let blocked = false;
   for (const text of input.split(/\r?\n/).filter((line) => line.trim() !== '')) {
-    const { findings } = checkPolicy({ text, institutionalDomains, knownWords }, speller);
+    const { findings } = checkPolicy({ text, institutionalDomains, institutionalLinks, knownWords }, speller);
     blocked ||= findings.some((finding) => finding.severity === 'block');
     const described = findings.map((finding) => ({
       rule: finding.rule,
@@ -87,15 +88,22 @@ function campaignFacts(config: ReturnType<typeof loadConfig>) {
   const fromFile = config.campaignFile ? loadCampaignFile(config.campaignFile) : undefined;
   if (!existsSync(config.databasePath)) {
     const settings = fromFile ?? demoCampaignSettings(systemClock.now().toISOString().slice(0, 10));
-    return { domains: settings.institutionalDomains, knownWords: new Set<string>(), timeZone: settings.timeZone };
+    return {
+      domains: settings.institutionalDomains,
+      ...campaignPolicyFacts(settings, []),
+      timeZone: settings.timeZone,
+    };
   }
   const db = openDatabase(config.databasePath);
   try {
     const campaign = findCampaign(db);
     const units = campaign ? listUnits(db, campaign.id) : [];
+    const settings = fromFile ?? campaign;
     return {
-      domains: fromFile?.institutionalDomains ?? campaign?.institutionalDomains ?? [],
-      knownWords: knownWordsOf(units.flatMap((unit) => [unit.name, unit.province])),
+      domains: settings?.institutionalDomains ?? [],
+      ...(settings
+        ? campaignPolicyFacts(settings, units)
+        : { knownWords: new Set<string>(), institutionalLinks: [] as string[] }),
       timeZone: campaign?.timeZone ?? 'America/Guayaquil',
     };
   } finally {

@@ -31,6 +31,8 @@ const SETTING_KEYS = [
   'institutionalDomains',
   'youtubeChannelId',
   'youtubePlaylistId',
+  'policyWords',
+  'institutionalLinks',
   'language',
   'isDemo',
 ] as const satisfies readonly (keyof CampaignSettings)[];

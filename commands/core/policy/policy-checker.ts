@@ -98,7 +98,7 @@ export function isInstitutionalPage(url: string, pages: readonly string[]): bool
       .replace(/^[a-z]+:\/\//, '')
       .replace(/^www\./, '')
       .replace(/\/+$/, '');
-    return bare === wanted || (bare.startsWith(wanted) && /^[/?#]/.test(bare.slice(wanted.length)));
+    return bare === wanted || (bare.startsWith(wanted) && /^[/?#&]/.test(bare.slice(wanted.length)));
   });
 }
 
