@@ -222,6 +222,8 @@ export const INVARIABLE = [
   'mamaverga',
   'mamavergas',
   'cerote',
+  // "gil" alone is a common surname; its plural is not.
+  'giles',
   'joto',
   'trolo',
   'pendejada',

@@ -29,6 +29,9 @@ reagendar reagendamiento provincialización cantonización parroquialización ce
 tamizaje tamizajes chequeo chequeos triaje hospitalización hospitalizaciones telemonitoreo vacunatorio vacunatorios
 tomógrafo tomógrafos mamógrafo mamógrafos ecógrafo ecógrafos angiógrafo resonador resonadores mamografía mamografías
 diálisis laboratorista laboratoristas órtesis quirófano quirófanos policlínico ecografía ecografías
+hemodinamia hemodinámico hemodinámica colonoscopia colonoscopias laparoscopia laparoscópica laparoscópico
+ecocardiograma ecocardiogramas densitometría densitometrías audiometría audiometrías braquiterapia ecográfico
+ecográfica intubación endoscópico endoscópica
 tuit tuits tuitear retuit retuitear hashtag hashtags link links streaming online podcast email emails e-mail webinar
 webinars app apps web wifi chat chats
 Facebook YouTube Zoom Teams Meet Google WhatsApp Instagram TikTok Twitter LinkedIn Telegram Spotify Microsoft Webex
