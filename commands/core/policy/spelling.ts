@@ -124,7 +124,9 @@ export function findMisspellings(
   knownWords: ReadonlySet<string> | undefined,
   skip: ReadonlySet<string>,
 ): Misspelling[] {
-  const text = withoutNumbersAndAbbreviations(prose);
+  // An insult is rule 2's; hidden whole, so that "ch1ngadera" does not leave "ngadera" to spell.
+  let text = withoutNumbersAndAbbreviations(prose);
+  for (const insult of skip) text = text.split(insult).join(hide(insult));
   const words = [...text.matchAll(/\p{L}+(?:['’]\p{L}+)*/gu)];
   // In a text written in capitals every word looks like an acronym: only the short ones are taken for one.
   const isShouting = words.filter((match) => /^\p{Lu}{2,}$/u.test(match[0])).length > words.length / 2;

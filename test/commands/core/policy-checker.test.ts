@@ -253,8 +253,10 @@ describe('rule 2: disguised and regional insults', () => {
     expect(suggestions).not.toContain('cabrona');
   });
 
-  it('reports a stretched insult under rule 2 only, with no spelling suggestion for it', () => {
-    const findings = check('mierdaaaa de servicio');
-    expect(rulesOf(findings)).toEqual([2]);
-  });
+  it.each(['mierdaaaa de servicio', 'Esto es una ch1ngadera.'])(
+    'reports a disguised insult under rule 2 only, never as a spelling mistake: %s',
+    (text) => {
+      expect(rulesOf(check(text))).toEqual([2]);
+    },
+  );
 });

@@ -1,6 +1,7 @@
 /**
- * Ecuador's 24 provinces, their 221 cantons and the cantons' seats when they have another name,
- * plus the parishes and places where the institute's units are (Quitumbe, Carapungo…). Written as
+ * Ecuador's 24 provinces, their cantons and the cantons' seats when they have another name, plus
+ * parishes and places where the institute's units are (Quitumbe, Carapungo…). Typed from the
+ * official division, not generated: a missing one is added here or in the campaign file's `palabras`. Written as
  * the official names are, accents included: "Sucumbios" is still a misspelling.
  */
 export const ECUADOR_PLACES = `
