@@ -182,17 +182,28 @@ function verbForms(infinitive: string): string[] {
 const isPhrase = (entry: string) => /\s/.test(entry.trim());
 const kept = (list: readonly string[]) => list.filter((entry) => !NOT_INSULTS.has(entry.toLowerCase()));
 
-/** One-word insults, every form, folded. */
-export function profaneWordForms(): Set<string> {
-  const words = [...kept(LDNOOBW_ES), ...kept(LDNOOBW_EN)].filter((entry) => !isPhrase(entry));
+/** One-word Spanish insults, every form, folded. */
+export function spanishWordForms(): Set<string> {
   return new Set([
-    ...words.flatMap(invariableForms),
+    ...kept(LDNOOBW_ES)
+      .filter((entry) => !isPhrase(entry))
+      .flatMap(invariableForms),
     ...GENDERED.flatMap(genderedForms),
     ...INVARIABLE.flatMap(invariableForms),
     ...VERBS.flatMap(verbForms),
     ...ABBREVIATIONS,
-    ...ENGLISH.map(foldLetters),
   ]);
+}
+
+/** One-word English insults, as listed and with a plural s, folded. */
+export function englishWordForms(): Set<string> {
+  const words = [...kept(LDNOOBW_EN).filter((entry) => !isPhrase(entry)), ...ENGLISH].map(foldLetters);
+  return new Set(words.flatMap((word) => [word, `${word}s`]));
+}
+
+/** Every one-word insult, Spanish and English. */
+export function profaneWordForms(): Set<string> {
+  return new Set([...spanishWordForms(), ...englishWordForms()]);
 }
 
 /** Insults of several words, folded, words separated by one space. */

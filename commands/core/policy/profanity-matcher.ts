@@ -1,5 +1,5 @@
 import { SURNAMES_TOO } from './profanity.js';
-import { foldLetters, profanePhrases, profaneWordForms } from './profanity-forms.js';
+import { foldLetters, profanePhrases, profaneWordForms, spanishWordForms } from './profanity-forms.js';
 
 /**
  * Finds insults as people disguise them: digits and symbols for letters (c0ñ0, j0d@, $hit),
@@ -9,8 +9,8 @@ import { foldLetters, profanePhrases, profaneWordForms } from './profanity-forms
  */
 const FORMS = profaneWordForms();
 const PHRASES = profanePhrases();
-/** Under three letters a sound-alike is a coincidence, not a disguise. */
-const MIN_KEY_LENGTH = 3;
+/** Under four letters a sound-alike is a coincidence ("but" sounds like "butt"), not a disguise. */
+const MIN_KEY_LENGTH = 4;
 
 /** Spelling that sounds the same in Spanish reduced to one spelling: kabron, cabrón → kabron. */
 function soundKey(folded: string): string {
@@ -30,10 +30,37 @@ function soundKey(folded: string): string {
     .replace(/(.)\1+/gu, '$1');
 }
 
-const KEYS = new Set([...FORMS].map(soundKey).filter((key) => key.length >= MIN_KEY_LENGTH));
-const consonantsOf = (key: string) => key.replace(/[aeiouy]/g, '');
-/** Insults with their vowels dropped ("kbron", "pndjo"): at least three consonants, or it is chance. */
-const SKELETONS = new Set([...KEYS].map(consonantsOf).filter((skeleton) => skeleton.length >= MIN_KEY_LENGTH));
+/** Sound-alikes follow Spanish spelling, so only Spanish insults have them ("sites" is not "shites"). */
+const KEYS = new Set([...spanishWordForms()].map(soundKey).filter((key) => key.length >= MIN_KEY_LENGTH));
+const consonantsOf = (key: string) => key.replace(/[aeiou]/g, '');
+/**
+ * Insults with vowels dropped ("kbron", "pndjo", "mrda"), by their consonants. A word matches one
+ * only if it opens with two consonants, keeps at most one vowel, and is the insult with vowels
+ * taken out: "marks" or "post" share consonants with insults but are not them with letters missing.
+ */
+const SKELETONS = new Map<string, string[]>();
+for (const key of KEYS) {
+  const skeleton = consonantsOf(key);
+  if (skeleton.length >= 3) SKELETONS.set(skeleton, [...(SKELETONS.get(skeleton) ?? []), key]);
+}
+const MIN_VOWELLESS_LENGTH = 4;
+
+function isSubsequence(short: string, long: string): boolean {
+  let at = 0;
+  for (const char of long) if (char === short[at]) at++;
+  return at === short.length;
+}
+
+function isInsultWithoutVowels(key: string): boolean {
+  if (
+    key.length < MIN_VOWELLESS_LENGTH ||
+    /[aeiou]/.test(key.slice(0, 2)) ||
+    (key.match(/[aeiou]/g) ?? []).length > 1
+  ) {
+    return false;
+  }
+  return (SKELETONS.get(consonantsOf(key)) ?? []).some((insult) => isSubsequence(key, insult));
+}
 
 /** Digits and symbols people type for letters; 1 and | may stand for i or l. */
 const SWAPS: Record<string, string[]> = {
@@ -95,14 +122,15 @@ function isRudeToken(token: string, isWord: (word: string) => boolean): boolean 
     ) {
       return true;
     }
-    // A capitalised word that is not a dictionary word is a name: only its exact spelling counts.
-    if (/^\p{Lu}\p{Ll}+$/u.test(token)) return false;
-    const key = soundKey(folded);
-    const hasDroppedVowels = (key.match(/[aeiou]/g) ?? []).length <= 1 && SKELETONS.has(consonantsOf(key));
-    return isProfaneReading(folded) || hasDroppedVowels;
+    // A capitalised word that is not a dictionary word is a name, and one with capitals inside is an
+    // acronym ("CLIs", "GADs"): only their exact spelling counts.
+    if (/^\p{Lu}\p{Ll}+$/u.test(token) || (/\p{Lu}.*\p{Lu}/u.test(token) && /\p{Ll}/u.test(token))) return false;
+    return isProfaneReading(folded) || isInsultWithoutVowels(soundKey(folded));
   }
-  if ([...token.matchAll(/\p{L}/gu)].length < 2) return false;
-  if (token.includes('*') && matchesMasked(token)) return true;
+  const letters = [...token.matchAll(/\p{L}/gu)].length;
+  if (letters < 2) return false;
+  // "p*ta", "m*erda": three letters at least, or markdown's "**Or**" would be an insult.
+  if (token.includes('*') && letters >= 3 && matchesMasked(token)) return true;
   return readings(token.replace(SEPARATORS, '')).some(isProfaneReading);
 }
 
