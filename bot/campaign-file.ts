@@ -61,6 +61,23 @@ export const campaignFileSchema = z
       .object({ provincias: z.record(z.string(), zone).optional(), unidades: z.record(z.string(), zone).optional() })
       .strict()
       .default({}),
+    /** Words the spelling rule must accept besides its own lists (unit names come from the roster). */
+    palabras: z
+      .array(
+        z.string().regex(/^[\p{L}'-]+$/u, {
+          error: 'debe ser una lista de palabras sueltas, sin espacios ni números, por ejemplo ["Quitumbe", "Yaruquí"]',
+        }),
+      )
+      .default([]),
+    /** The institution's pages on other sites: links under them are not external (policy rule 4). */
+    enlacesInstitucionales: z
+      .array(
+        z.string().regex(/^(?:https?:\/\/)?(?:www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+\/\S+$/i, {
+          error:
+            'debe ser una lista de páginas con su ruta, por ejemplo ["youtube.com/@IESSec", "facebook.com/IESSec"]',
+        }),
+      )
+      .default([]),
   })
   .strict()
   .refine((file) => file.fin >= file.inicio, { error: 'debe ser igual o posterior a "inicio"', path: ['fin'] });
@@ -78,6 +95,8 @@ export function campaignSettingsFromFile(file: CampaignFile): CampaignSettings {
     institutionalDomains: file.dominiosInstitucionales.map((domain) => domain.toLowerCase()),
     youtubeChannelId: file.youtube.canal ?? null,
     youtubePlaylistId: file.youtube.listaDeReproduccion ?? null,
+    policyWords: file.palabras,
+    institutionalLinks: file.enlacesInstitucionales,
     language: file.idioma,
     unitTimeZones: {
       ...(file.zonasHorarias.provincias ? { provinces: file.zonasHorarias.provincias } : {}),

@@ -38,6 +38,8 @@ export function demoCampaignSettings(today: string): CampaignSettings {
     institutionalDomains: ['ejemplo.gob.ec'],
     youtubeChannelId: null,
     youtubePlaylistId: null,
+    policyWords: [],
+    institutionalLinks: [],
     language: 'es',
     // Galápagos keeps UTC−6: its two demo units show how a unit's own zone reads.
     unitTimeZones: { provinces: { Galápagos: 'Pacific/Galapagos' } },

@@ -23,6 +23,10 @@ export const campaigns = sqliteTable('campaigns', {
   institutionalDomains: text('institutional_domains', { mode: 'json' }).$type<string[]>().notNull(),
   youtubeChannelId: text('youtube_channel_id'),
   youtubePlaylistId: text('youtube_playlist_id'),
+  /** The campaign file's `palabras`: words the spelling rule accepts besides its own lists. */
+  policyWords: text('policy_words', { mode: 'json' }).$type<string[]>().notNull().default([]),
+  /** The institution's own pages on other sites (`youtube.com/@IESSec`): links there are not external. */
+  institutionalLinks: text('institutional_links', { mode: 'json' }).$type<string[]>().notNull().default([]),
   language: text('language', { enum: ['es', 'en'] }).notNull(),
   /** Zones that differ from `timeZone`, by province and by unit (Galápagos keeps UTC−6). */
   unitTimeZones: text('unit_time_zones', { mode: 'json' }).$type<UnitTimeZones>().notNull().default({}),

@@ -13,9 +13,10 @@ import { approvalCard, approvalCardKey } from '../views/approval-card.js';
 import { canChangeUnit } from './access.js';
 import { fail } from './errors.js';
 import { notify } from './notify.js';
+import { campaignPolicyFacts } from './policy/campaign-policy.js';
 import { describeFinding, severityMark } from './policy/describe-finding.js';
 import { foldWord } from './policy/normalize.js';
-import { checkPolicy, knownWordsOf, type RatedFinding } from './policy/policy-checker.js';
+import { checkPolicy, type RatedFinding } from './policy/policy-checker.js';
 import type { CommandContext, CommandReply, ReplyBlock } from './types.js';
 
 export const PUBLISH_ACTION = 'tuit.publicar';
@@ -31,12 +32,13 @@ export function withCampaignHashtag(text: string, hashtag: string): { text: stri
 
 export function checkTweet(ctx: CommandContext, text: string, eventId: number | null, exceptId?: number) {
   const { settings } = ctx.deps;
-  const units = listUnits(ctx.deps.db, ctx.campaign.id);
+  const { knownWords, institutionalLinks } = campaignPolicyFacts(ctx.campaign, listUnits(ctx.deps.db, ctx.campaign.id));
   return checkPolicy(
     {
       text,
       institutionalDomains: ctx.campaign.institutionalDomains,
-      knownWords: knownWordsOf([...units.flatMap((unit) => [unit.name, unit.province]), ctx.campaign.name]),
+      institutionalLinks,
+      knownWords,
       recentTweets: listRecentAccountTweets(ctx.deps.db, new Date(ctx.now.getTime() - DAY_MS), exceptId).map(
         (tweet) => ({
           text: tweet.text,

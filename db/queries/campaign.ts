@@ -31,6 +31,8 @@ const SETTING_KEYS = [
   'institutionalDomains',
   'youtubeChannelId',
   'youtubePlaylistId',
+  'policyWords',
+  'institutionalLinks',
   'language',
   'unitTimeZones',
   'isDemo',

@@ -16,6 +16,8 @@ const VALID_FILE = {
   dominiosInstitucionales: ['Ejemplo.GOB.ec', 'www.gob.ec'],
   youtube: { canal: 'UCabcdefghijklmnopqrstuv', listaDeReproduccion: 'PLabcdefghijklmnopqrstuvwxyz012345' },
   idioma: 'es',
+  palabras: ['Quitumbe', 'Yaruquí'],
+  enlacesInstitucionales: ['youtube.com/@IESSec', 'https://www.facebook.com/IESSec'],
 };
 
 let dir: string;
@@ -61,6 +63,8 @@ describe('loadCampaignFile', () => {
       institutionalDomains: ['ejemplo.gob.ec', 'www.gob.ec'],
       youtubeChannelId: 'UCabcdefghijklmnopqrstuv',
       youtubePlaylistId: 'PLabcdefghijklmnopqrstuvwxyz012345',
+      policyWords: ['Quitumbe', 'Yaruquí'],
+      institutionalLinks: ['youtube.com/@IESSec', 'https://www.facebook.com/IESSec'],
       language: 'es',
       unitTimeZones: {},
       isDemo: false,
@@ -78,11 +82,32 @@ describe('loadCampaignFile', () => {
     ).toThrow(/"zonasHorarias\.provincias\.Galápagos" debe ser una zona horaria IANA/);
   });
 
-  it('fills in the default time zone, language and YouTube ids when they are left out', () => {
-    const { zonaHoraria: _zone, idioma: _language, youtube: _youtube, ...minimal } = VALID_FILE;
+  it('refuses words with spaces or digits and institutional pages without a path, saying what to write', () => {
+    const problems = problemsOfContent({
+      ...VALID_FILE,
+      palabras: ['Santo Domingo'],
+      enlacesInstitucionales: ['youtube.com'],
+    });
+    expect(problems).toEqual([
+      expect.stringContaining('"palabras.0" debe ser una lista de palabras sueltas'),
+      expect.stringContaining('"enlacesInstitucionales.0" debe ser una lista de páginas con su ruta'),
+    ]);
+  });
+
+  it('fills in the default time zone, language, YouTube ids, words and pages when they are left out', () => {
+    const {
+      zonaHoraria: _zone,
+      idioma: _language,
+      youtube: _youtube,
+      palabras: _words,
+      enlacesInstitucionales: _pages,
+      ...minimal
+    } = VALID_FILE;
     expect(loadCampaignFile(writeCampaign(minimal))).toMatchObject({
       timeZone: 'America/Guayaquil',
       language: 'es',
+      policyWords: [],
+      institutionalLinks: [],
       youtubeChannelId: null,
       youtubePlaylistId: null,
     });

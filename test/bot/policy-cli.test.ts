@@ -66,3 +66,94 @@ describe('npm run politica', () => {
     expect(result.stdout).toContain('✓ Sin observaciones.');
   });
 });
+
+describe('npm run politica -- --evaluar', () => {
+  it('prints the recall of each rule and the false alarms on the labelled corpus, and exits 0 when the targets are met', {
+    timeout: 60_000,
+  }, async () => {
+    const dir = await createTempDir();
+    tempDirs.push(dir);
+    const result = await runProcess({
+      cwd: dir.path,
+      script: POLICY_CLI,
+      args: ['--evaluar', repoPath('test/fixtures/politica-corpus.txt')],
+      env: { DATABASE_PATH: dir.databasePath },
+    });
+    expect(result.stdout).toMatch(/^Corpus: \d{3} publicaciones, \d+ limpias y \d+ con alguna infracción\.$/m);
+    for (const rule of ['Regla 2', 'Regla 4', 'Regla 10', 'Regla 11', 'Longitud']) {
+      expect(result.stdout).toMatch(new RegExp(`^${rule}: encontró \\d+ de \\d+ \\(\\d+,\\d %\\)\\.$`, 'm'));
+    }
+    expect(result.stdout).toMatch(/^Falsas alarmas: \d+ de \d+ publicaciones limpias \(\d+,\d %\)\.$/m);
+    expect(result.stdout).toContain('Metas: al menos 95,0 % por regla y a lo sumo 2,0 % de falsas alarmas: cumplidas.');
+    expect(result.code).toBe(0);
+  });
+
+  it('names the missed posts and exits 1 when a target is not met, and refuses a malformed corpus with exit 2', {
+    timeout: 60_000,
+  }, async () => {
+    const dir = await createTempDir();
+    tempDirs.push(dir);
+    const corpus = await dir.write(
+      'corpus.txt',
+      ['#! dominios: iess.gob.ec', '- | La sesión empieza a las 10h00.', '2 | Una sesión tranquila y puntual.'].join(
+        '\n',
+      ),
+    );
+    const missed = await runProcess({
+      cwd: dir.path,
+      script: POLICY_CLI,
+      args: ['--evaluar', corpus],
+      env: { DATABASE_PATH: dir.databasePath },
+    });
+    expect(missed.stdout).toContain(
+      'Regla 2: encontró 0 de 1 (0,0 %).\n    no vio la línea 3: Una sesión tranquila y puntual.',
+    );
+    expect(missed.stdout).toContain('Falsas alarmas: 0 de 1 publicaciones limpias (0,0 %).');
+    expect(missed.stdout).toContain('NO cumplidas');
+    expect(missed.code).toBe(1);
+
+    const bad = await dir.write('malo.txt', 'Texto sin etiquetas\n');
+    const refused = await runProcess({
+      cwd: dir.path,
+      script: POLICY_CLI,
+      args: ['--evaluar', bad],
+      env: { DATABASE_PATH: dir.databasePath },
+    });
+    expect(refused.stdout).toContain('malo.txt, línea 1: escriba «etiquetas | texto»');
+    expect(refused.code).toBe(2);
+  });
+});
+
+describe('npm run politica with a campaign file', () => {
+  it("accepts the file's words and links to the institution's own pages elsewhere", { timeout: 60_000 }, async () => {
+    const dir = await createTempDir();
+    tempDirs.push(dir);
+    const campaignFile = await dir.write(
+      'campana.json',
+      JSON.stringify({
+        nombre: 'Rendición de Cuentas 2026',
+        inicio: '2026-09-12',
+        fin: '2026-09-26',
+        hashtag: '#RendiciónDeCuentas2026',
+        sitioWeb: 'https://www.iess.gob.ec/rendicion',
+        dominiosInstitucionales: ['iess.gob.ec'],
+        palabras: ['Chuquiribamba'],
+        enlacesInstitucionales: ['youtube.com/@IESSec'],
+      }),
+    );
+    const result = await runProcess({
+      cwd: dir.path,
+      script: POLICY_CLI,
+      args: ['-', '--json'],
+      env: { DATABASE_PATH: dir.databasePath, CAMPAIGN_FILE: campaignFile },
+      stdin:
+        'Chuquiribamba rinde cuentas hoy: https://www.youtube.com/@IESSec/live\nVea https://www.youtube.com/@otrocanal\n',
+    });
+    const [own, other] = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { findings: { rule: unknown }[] });
+    expect(own?.findings).toEqual([]);
+    expect(other?.findings.map((finding) => finding.rule)).toEqual([4]);
+  });
+});

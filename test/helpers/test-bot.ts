@@ -30,6 +30,8 @@ export const TEST_CAMPAIGN: CampaignSettings = {
   institutionalDomains: ['ejemplo.gob.ec'],
   youtubeChannelId: null,
   youtubePlaylistId: null,
+  policyWords: [],
+  institutionalLinks: [],
   language: 'es',
   unitTimeZones: {},
   isDemo: false,

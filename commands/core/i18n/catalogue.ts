@@ -404,6 +404,16 @@ export interface Messages {
     tooLong: (weightedLength: number) => string;
     clean: string;
     cliUsage: string;
+    evaluation: {
+      badCorpus: (file: string, line: number) => string;
+      summary: (total: number, clean: number) => string;
+      ruleName: (rule: string) => string;
+      recall: (rule: string, found: number, expected: number, percent: string) => string;
+      missed: (line: number, text: string) => string;
+      falseAlarms: (count: number, clean: number, percent: string) => string;
+      falseAlarm: (line: number, text: string, rules: string) => string;
+      targets: (minRecall: string, maxFalseAlarms: string, met: boolean) => string;
+    };
   };
   /** Words the chat adapters need around a reply (Slack, Discord). */
   chat: {

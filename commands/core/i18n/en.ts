@@ -849,7 +849,19 @@ export function english(ex: Examples): Messages {
         `Length: ${weightedLength} characters as X counts them (each link counts 23); the maximum is 280. Shorten it.`,
       clean: 'Nothing to report.',
       cliUsage:
-        'Usage: npm run politica -- [file.txt | -] [--dominios a.gob.ec,b.org] [--json]\nChecks one text per line (from a file or standard input) against the social-media policy.',
+        'Usage: npm run politica -- [file.txt | -] [--dominios a.gob.ec,b.org] [--json]\n       npm run politica -- --evaluar corpus.txt\nChecks one text per line (from a file or standard input) against the social-media policy; --evaluar measures the checker on a labelled corpus ("rules | text" per line).',
+      evaluation: {
+        badCorpus: (file, line) =>
+          `${file}, line ${line}: write "labels | text", the rules separated by commas (2, 4, 10, 11, longitud) or "-" when the post is clean.`,
+        summary: (total, clean) => `Corpus: ${total} posts, ${clean} clean and ${total - clean} breaking some rule.`,
+        ruleName: (rule) => (rule === 'longitud' ? 'Length' : `Rule ${rule}`),
+        recall: (rule, found, expected, percent) => `${rule}: found ${found} of ${expected} (${percent}).`,
+        missed: (line, text) => `    missed line ${line}: ${text}`,
+        falseAlarms: (count, clean, percent) => `False alarms: ${count} of ${clean} clean posts (${percent}).`,
+        falseAlarm: (line, text, rules) => `    line ${line} (${rules}): ${text}`,
+        targets: (minRecall, maxFalseAlarms, met) =>
+          `Targets: at least ${minRecall} per rule and at most ${maxFalseAlarms} false alarms: ${met ? 'met' : 'NOT met'}.`,
+      },
     },
     chat: {
       moreNotice: (hidden) =>

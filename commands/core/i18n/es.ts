@@ -845,7 +845,21 @@ export function spanish(ex: Examples): Messages {
         `Longitud: ${weightedLength} caracteres según X (cada enlace cuenta 23); el máximo es 280. Acórtelo.`,
       clean: 'Sin observaciones.',
       cliUsage:
-        'Uso: npm run politica -- [archivo.txt | -] [--dominios a.gob.ec,b.org] [--json]\nRevisa un texto por línea (de un archivo o de la entrada estándar) con las reglas de la política de redes.',
+        'Uso: npm run politica -- [archivo.txt | -] [--dominios a.gob.ec,b.org] [--json]\n     npm run politica -- --evaluar corpus.txt\nRevisa un texto por línea (de un archivo o de la entrada estándar) con las reglas de la política de redes; con --evaluar mide el revisor sobre un corpus etiquetado («reglas | texto» por línea).',
+      evaluation: {
+        badCorpus: (file, line) =>
+          `${file}, línea ${line}: escriba «etiquetas | texto», con las reglas separadas por comas (2, 4, 10, 11, longitud) o «-» si la publicación está limpia.`,
+        summary: (total, clean) =>
+          `Corpus: ${total} publicaciones, ${clean} limpias y ${total - clean} con alguna infracción.`,
+        ruleName: (rule) => (rule === 'longitud' ? 'Longitud' : `Regla ${rule}`),
+        recall: (rule, found, expected, percent) => `${rule}: encontró ${found} de ${expected} (${percent}).`,
+        missed: (line, text) => `    no vio la línea ${line}: ${text}`,
+        falseAlarms: (count, clean, percent) =>
+          `Falsas alarmas: ${count} de ${clean} publicaciones limpias (${percent}).`,
+        falseAlarm: (line, text, rules) => `    línea ${line} (${rules}): ${text}`,
+        targets: (minRecall, maxFalseAlarms, met) =>
+          `Metas: al menos ${minRecall} por regla y a lo sumo ${maxFalseAlarms} de falsas alarmas: ${met ? 'cumplidas' : 'NO cumplidas'}.`,
+      },
     },
     chat: {
       moreNotice: (hidden) =>

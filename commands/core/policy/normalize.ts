@@ -17,8 +17,3 @@ export function foldWord(word: string): string {
     .map((char) => SWAPS[char] ?? (char === 'ñ' ? char : char.normalize('NFD').replace(/\p{M}/gu, '')))
     .join('');
 }
-
-/** "mierdaaaa" → "mierda": runs of one letter become one (list words are compared folded the same way). */
-export function collapseRepeats(word: string): string {
-  return word.replace(/(\p{L})\1+/gu, '$1');
-}

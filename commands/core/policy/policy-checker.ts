@@ -1,7 +1,10 @@
 import { distance } from 'fastest-levenshtein';
 import twitterText from 'twitter-text';
-import { collapseRepeats, foldWord } from './normalize.js';
-import { PROFANITY_EN, PROFANITY_ENDINGS, PROFANITY_ES } from './profanity.js';
+import { foldWord } from './normalize.js';
+import { findProfanity } from './profanity-matcher.js';
+import { findMisspellings, isKnownWord, type Speller } from './spelling.js';
+
+export type { Speller } from './spelling.js';
 
 /** The institute's social-media rules a machine can check (PRODUCT.md), plus X's length limit. */
 export type PolicyRule = 2 | 4 | 10 | 11 | 12 | 'longitud';
@@ -19,15 +22,15 @@ export type PolicyFinding =
 
 export type RatedFinding = PolicyFinding & { severity: 'block' | 'warn' };
 
-export interface Speller {
-  correct(word: string): boolean;
-  suggest(word: string): string[];
-}
-
 export interface PolicyInput {
   text: string;
   institutionalDomains: readonly string[];
-  /** Roster unit and province names, the campaign's own words: never spelling mistakes. */
+  /**
+   * The institution's own pages on other sites, as a host and path ("youtube.com/@IESSec",
+   * "facebook.com/IESSec"): links under them are the institution's, not an external organisation's.
+   */
+  institutionalLinks?: readonly string[];
+  /** Roster unit and province names, the campaign file's words: never spelling mistakes (nor insults). */
   knownWords?: ReadonlySet<string>;
   /** Recent tweets of the account (rule 12: nothing the same or nearly the same). */
   recentTweets?: readonly { text: string; at: Date }[];
@@ -55,23 +58,22 @@ const SHORTENERS = new Set([
 /** At least this many letters before "mostly capitals" means shouting rather than an acronym. */
 const MIN_LETTERS_FOR_CAPS = 12;
 const CAPS_SHARE = 0.7;
-/** Longer "words" are not words (a pasted code, a run of letters): suggestions for them are slow and useless. */
-const MAX_SPELLED_WORD_LENGTH = 30;
-/** Enough to show a person what to fix; a text with more has bigger problems. */
-const MAX_MISSPELT_WORDS = 10;
 
-const PROFANITY = new Set(
-  [...PROFANITY_ES, ...PROFANITY_EN].flatMap((word) =>
-    PROFANITY_ENDINGS.map((ending) => collapseRepeats(foldWord(`${word}${ending}`))),
-  ),
-);
+function withoutLinks(text: string): string {
+  let rest = text;
+  for (const url of twitterText.extractUrls(text)) rest = rest.split(url).join(' ');
+  return rest;
+}
 
 /** The text without links, hashtags and mentions: what the spelling and capitals rules read. */
 function proseOf(text: string): string {
-  const urls = twitterText.extractUrls(text);
-  let prose = text;
-  for (const url of urls) prose = prose.split(url).join(' ');
-  return prose.replace(/[^\s@]+@[^\s@]+\.[^\s@]+/gu, ' ').replace(/[#@][\p{L}\p{N}_]+/gu, ' ');
+  return (
+    withoutLinks(text)
+      .replace(/[^\s@]+@[^\s@]+\.[^\s@]+/gu, ' ')
+      .replace(/(?<![\p{L}\p{N}_])[#@][\p{L}\p{N}_]+/gu, ' ')
+      // "tod@s", "afiliad@s": a gender-inclusive ending, read as the masculine for spelling.
+      .replace(/(?<=\p{L})@(?=s?(?!\p{L}))/gu, 'o')
+  );
 }
 
 /** A host on one of the institutional domains or their subdomains; a link shortener never is. */
@@ -81,6 +83,22 @@ export function isInstitutional(host: string, domains: readonly string[]): boole
   return domains.some((domain) => {
     const wanted = domain.toLowerCase().replace(/^www\./, '');
     return bare === wanted || bare.endsWith(`.${wanted}`);
+  });
+}
+
+/** Whether a link is under one of the institution's own pages on another site. */
+export function isInstitutionalPage(url: string, pages: readonly string[]): boolean {
+  const bare = url
+    .toLowerCase()
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/^(www\.|m\.)/, '');
+  return pages.some((page) => {
+    const wanted = page
+      .toLowerCase()
+      .replace(/^[a-z]+:\/\//, '')
+      .replace(/^www\./, '')
+      .replace(/\/+$/, '');
+    return bare === wanted || (bare.startsWith(wanted) && /^[/?#&]/.test(bare.slice(wanted.length)));
   });
 }
 
@@ -99,22 +117,6 @@ function similarity(a: string, b: string): number {
   return longest === 0 ? 1 : 1 - distance(left, right) / longest;
 }
 
-const ACCENTED: Record<string, string> = { a: 'á', e: 'é', i: 'í', o: 'ó', u: 'ú', n: 'ñ' };
-
-/**
- * The most common slip in Spanish is a missing written accent ("sesion", "informacion"), so the
- * accented spellings that are words come first, then the dictionary's own suggestions.
- */
-function suggestionsFor(word: string, speller: Speller): string[] {
-  const accented = [...word]
-    .map((char, index) => {
-      const replacement = ACCENTED[char];
-      return replacement ? `${word.slice(0, index)}${replacement}${word.slice(index + 1)}` : undefined;
-    })
-    .filter((candidate): candidate is string => candidate !== undefined && speller.correct(candidate));
-  return [...new Set([...accented, ...speller.suggest(word)])].slice(0, 3);
-}
-
 /**
  * Checks one text against the machine-checkable rules. Every finding names its rule; which ones
  * block and which warn is configurable (`blockingRules`), rule 4 always needs the Directorate.
@@ -125,44 +127,20 @@ export function checkPolicy(
 ): { weightedLength: number; findings: RatedFinding[] } {
   const findings: PolicyFinding[] = [];
   const prose = proseOf(input.text);
-  const words = [...prose.matchAll(/\p{L}+(?:['’]\p{L}+)*/gu)];
-
-  const rude = [
-    ...new Set(words.map((match) => match[0]).filter((word) => PROFANITY.has(collapseRepeats(foldWord(word))))),
-  ];
-  // Symbol swaps ("m1erd4", "$hit") are not letters, so they are looked for in the raw tokens too.
-  for (const token of prose.split(/[\s.,;:¡!¿?()"“”«»]+/u)) {
-    if (/[\d@$]/.test(token) && PROFANITY.has(collapseRepeats(foldWord(token)))) rude.push(token);
-  }
-  if (rude.length) findings.push({ rule: 2, code: 'profanity', words: [...new Set(rude)] });
+  // Hashtags may hold an insult too; the matcher skips links, mentions and e-mail addresses itself.
+  const rude = findProfanity(withoutLinks(input.text), (word) => isKnownWord(word, speller, input.knownWords));
+  if (rude.length) findings.push({ rule: 2, code: 'profanity', words: rude });
 
   const external = twitterText
     .extractUrls(input.text)
+    // twitter-text reads "1.er" (an ordinal) as a link to the .er domain; no site is named by a number.
+    .filter((url) => !/^\d+\.\p{L}+$/u.test(url))
+    .filter((url) => !isInstitutionalPage(url, input.institutionalLinks ?? []))
     .map(hostOf)
     .filter((host): host is string => host !== undefined && !isInstitutional(host, input.institutionalDomains));
   if (external.length) findings.push({ rule: 4, code: 'external_link', hosts: [...new Set(external)] });
 
-  const misspelt: { word: string; suggestions: string[] }[] = [];
-  for (const match of words) {
-    const word = match[0];
-    const index = match.index ?? 0;
-    const before = prose.slice(0, index).trimEnd();
-    const startsSentence = before === '' || /[.!?¡¿:]$/.test(before);
-    const isAcronym = word.length >= 2 && word === word.toUpperCase();
-    const isProperName = !startsSentence && /^\p{Lu}/u.test(word);
-    if (
-      isAcronym ||
-      isProperName ||
-      word.length > MAX_SPELLED_WORD_LENGTH ||
-      input.knownWords?.has(word.toLowerCase())
-    ) {
-      continue;
-    }
-    if (misspelt.length >= MAX_MISSPELT_WORDS) break;
-    if (speller.correct(word) || speller.correct(word.toLowerCase())) continue;
-    if (!misspelt.some((entry) => entry.word === word))
-      misspelt.push({ word, suggestions: suggestionsFor(word, speller) });
-  }
+  const misspelt = findMisspellings(prose, speller, input.knownWords, new Set(rude));
   if (misspelt.length) findings.push({ rule: 10, code: 'spelling', words: misspelt });
 
   const letters = [...prose].filter((char) => /\p{L}/u.test(char));

@@ -159,3 +159,104 @@ describe('known words', () => {
     expect(findings).toContainEqual(expect.objectContaining({ rule: 10 }));
   });
 });
+
+describe('Ecuadorian institutional writing passes clean', () => {
+  it.each([
+    ['times written HHhMM in either case', 'La sesión empieza a las 11h15 y termina a las 16H45; mañana, a las 9h00.'],
+    [
+      'ordinals and number abbreviations',
+      'Auditorio del 2.º piso, 4.ª sesión, 1.er trimestre, 3ra jornada; N.º de atención: 140.',
+    ],
+    ['titles before a name', 'Intervienen el Dr. Pérez, la Ing. Cedeño, el Abg. Toapanta y la Mgs. Chicaiza.'],
+    ['a title opening the text', 'Abg. Segundo Chicaiza agradece a los asistentes.'],
+    [
+      'day and month abbreviations of written dates',
+      'Rinde cuentas el jue 17 sep a las 10h00; la siguiente, el mié 4 de nov.',
+    ],
+    ['imperatives with pronouns', 'Inscríbete, síganos en vivo, escríbanos, suscríbete y descárgala hoy.'],
+    [
+      'places, Kichwa words and acronyms',
+      'Alli puncha, Sucumbíos: yupaychani a Shushufindi, Cuyabeno y a los GADs de Orellana.',
+    ],
+    ['words made with a prefix', 'Se reprogramó la sesión y la preinscripción sigue abierta.'],
+    ['medical vocabulary', 'El nuevo tomógrafo y la consulta oncológica llegan al hospital; hay tamizajes gratuitos.'],
+    ['a gender-inclusive @', 'Tod@s l@s afiliad@s pueden participar.'],
+    ["the institution's own channel on another site", 'Véala en https://www.youtube.com/@IESSec/live'],
+  ])('%s', (_case, text) => {
+    expect(check(text, { institutionalLinks: ['youtube.com/@IESSec'] })).toEqual([]);
+  });
+
+  it('still flags a verb with pronouns that lacks its written accent, and a missing accent the dictionary hides', () => {
+    const [finding] = check('Inscribete hoy. El informe esta disponible y ademas gratuito.').filter(
+      (candidate) => candidate.rule === 10,
+    );
+    expect(finding?.code === 'spelling' && finding.words).toEqual([
+      { word: 'Inscribete', suggestions: expect.any(Array) },
+      { word: 'esta', suggestions: ['está'] },
+      { word: 'ademas', suggestions: ['además'] },
+    ]);
+  });
+
+  it('spells the words of a text written in capitals', () => {
+    const spelling = check('ATENCION: LA SESION DE CUENCA EMPIEZA A LAS 09H30.').find((finding) => finding.rule === 10);
+    expect(spelling?.code === 'spelling' && spelling.words.map((entry) => entry.word)).toEqual(['ATENCION', 'SESION']);
+  });
+
+  it('does not take an ordinal such as "1.er" for a link', () => {
+    expect(rulesOf(check('El 1.er pago se acredita el lunes.'))).not.toContain(4);
+  });
+});
+
+describe('rule 2: disguised and regional insults', () => {
+  it.each([
+    ['digits for letters', 'El c0ñ0 del técnico no llegó', 'c0ñ0'],
+    ['a symbol for a letter', 'Ya nos j0d@ la lluvia', 'j0d@'],
+    ['dots between letters', 'p.u.t.a madre, lea el informe', 'p.u.t.a'],
+    ['letters typed one by one', 'son unos p u t o s', 'p u t o s'],
+    ['a masked letter', 'una m*erda de sonido', 'm*erda'],
+    ['a spelling that sounds the same', 'los weones del chat', 'weones'],
+    ['dropped vowels', 'el kbron del chat', 'kbron'],
+    ['stretched letters and symbols together', 'qué m!3rdaaa de audio', 'm!3rdaaa'],
+    ['Mexico', 'qué pinche desorden', 'pinche'],
+    ['Río de la Plata', 'boludo el que lo crea', 'boludo'],
+    ['Spain', 'menudo capullo', 'capullo'],
+    ['Ecuador', 'no sean cojudos', 'cojudos'],
+    ['Chile and Peru', 'conchetumare, se fue la señal', 'conchetumare'],
+    ['a conjugated verb with a pronoun', 'Jódete, troll.', 'Jódete'],
+    ['a past tense', 'Cagaron la transmisión otra vez', 'Cagaron'],
+    ['a noun made from a verb', 'qué cagada lo del proyector', 'cagada'],
+    ['English', 'This is bullshit', 'bullshit'],
+    ['a phrase', 'ese concha de tu madre', 'concha de tu madre'],
+    ['a hashtag', 'Otra vez sin audio #QuéMierda', 'Mierda'],
+  ])('blocks %s', (_case, text, word) => {
+    const finding = check(text).find((candidate) => candidate.rule === 2);
+    expect(finding?.code === 'profanity' && finding.words).toContain(word);
+  });
+
+  it.each([
+    'El reputado cardiólogo Dr. Galo Játiva dictará una charla.',
+    'Zorrilla, Proaño y Yépez se suman al Seguro Social Campesino de Carchi.',
+    'La señora Concha Pérez y el gerente Longo visitaron Putumayo, Chone y Pichincha.',
+    'Análisis de orina y de materia fecal; salud sexual; prevención del consumo de drogas.',
+    'Los pagos retrasados se acreditan el lunes. Sexo: masculino. Una heroína de la salud.',
+    'El cono de seguridad es de color negro.',
+  ])('lets through words that contain or resemble an insult: %s', (text) => {
+    expect(rulesOf(check(text))).not.toContain(2);
+  });
+
+  it('never suggests an insult as the spelling of a word', () => {
+    const spelling = check('Es merda, carajp y cabrom.').find((finding) => finding.rule === 10);
+    const suggestions = spelling?.code === 'spelling' ? spelling.words.flatMap((entry) => entry.suggestions) : [];
+    expect(suggestions.length).toBeGreaterThan(0);
+    expect(suggestions).not.toContain('mierda');
+    expect(suggestions).not.toContain('carajo');
+    expect(suggestions).not.toContain('cabrona');
+  });
+
+  it.each(['mierdaaaa de servicio', 'Esto es una ch1ngadera.'])(
+    'reports a disguised insult under rule 2 only, never as a spelling mistake: %s',
+    (text) => {
+      expect(rulesOf(check(text))).toEqual([2]);
+    },
+  );
+});
