@@ -222,6 +222,13 @@ async function runChat({
 
 async function runConsoleMode(running: Running & { startAs?: string }): Promise<void> {
   const { config, engine, db, logger, locale, createdDemo, campaign } = running;
+  // Registered before anything is logged: whoever waits for the first log line may stop the bot then.
+  process.once('SIGTERM', () => {
+    void running.backgroundSettled().then(() => {
+      db.close();
+      process.exit(0);
+    });
+  });
   const interactive = process.stdin.isTTY === true;
   let notice: string | undefined;
   if (createdDemo && !interactive) {
@@ -238,12 +245,6 @@ async function runConsoleMode(running: Running & { startAs?: string }): Promise<
       config.databasePath,
     );
   }
-  process.once('SIGTERM', () => {
-    void running.backgroundSettled().then(() => {
-      db.close();
-      process.exit(0);
-    });
-  });
   // Tweets left queued or interrupted by the last run go out before anything else.
   await running.publishTweets();
   // No Slack or Discord credentials: the bot runs as a terminal chat on the local database.
