@@ -232,6 +232,13 @@ async function startAgenda(config: Config, db: Database, locale: Locale) {
 
 async function runConsoleMode(running: Running & { startAs?: string }): Promise<void> {
   const { config, engine, db, logger, locale, createdDemo, campaign } = running;
+  // Registered before anything is logged: whoever waits for the first log line may stop the bot then.
+  process.once('SIGTERM', () => {
+    void running.backgroundSettled().then(() => {
+      db.close();
+      process.exit(0);
+    });
+  });
   const interactive = process.stdin.isTTY === true;
   let notice: string | undefined;
   if (createdDemo && !interactive) {
@@ -248,12 +255,6 @@ async function runConsoleMode(running: Running & { startAs?: string }): Promise<
       config.databasePath,
     );
   }
-  process.once('SIGTERM', () => {
-    void running.backgroundSettled().then(() => {
-      db.close();
-      process.exit(0);
-    });
-  });
   // Tweets left queued or interrupted by the last run go out before anything else.
   await running.publishTweets();
   // A terminal chat needs no port; with PORT set the console serves the public agenda too.
