@@ -37,11 +37,19 @@ const LONG_NAMES_ROSTER = [
   'MSA-DP,Dirección Provincial,Morona Santiago,direccion-provincial,',
 ].join('\n');
 
+/** "Francisco de Orellana" is Orellana's capital, not a province: a campaign file may list any name. */
+const LONG_PROVINCES = [
+  'Santo Domingo de los Tsáchilas',
+  'Francisco de Orellana',
+  'Zamora Chinchipe',
+  'Morona Santiago',
+];
+
 describe('the campaign chart', () => {
   it.each(['es', 'en'] as const)(
     'draws every label and overdue count inside the picture, whatever the province names (%s)',
     (locale) => {
-      bot = createTestBot({ roster: LONG_NAMES_ROSTER, now: '2026-09-01T14:00:00Z' });
+      bot = createTestBot({ roster: LONG_NAMES_ROSTER, provinces: LONG_PROVINCES, now: '2026-09-01T14:00:00Z' });
       for (const code of ['SDT-DP', 'SDT-H1', 'ORE-DP', 'ZCH-DP', 'MSA-DP']) {
         bot.send(`registrar ${code} 12/09/2026 10:00 zoom video=si cultural=si`);
       }

@@ -181,19 +181,20 @@ describe('Google Sheets sync (real @googleapis/sheets against a fake Google)', (
     current.send('registrar PIC-DP 15/09/2026 10:00 zoom');
     await sync();
     const [header, ...rows] = fake.spreadsheets.get(SHEET_ID)?.values ?? [];
-    expect(header?.slice(0, 8)).toEqual([
+    expect(header?.slice(0, 9)).toEqual([
       'code',
       'unit',
       'province',
       'date and time',
+      'start (ISO 8601)',
       'platform',
       'fecha',
       'fecha (by)',
       'fecha (when)',
     ]);
-    expect(header?.slice(-2)).toEqual(['youtube link', 'link state']);
-    expect(header?.join(',')).not.toMatch(/quién|cuándo|enlace|estado/);
-    expect(rows.find((row) => row[0] === 'PIC-DP')?.[5]).toBe('done');
+    expect(header?.slice(-3)).toEqual(['youtube link', 'link state', 'join link']);
+    expect(header?.join(',')).not.toMatch(/quién|cuándo|enlace|estado|inicio/);
+    expect(rows.find((row) => row[0] === 'PIC-DP')?.[6]).toBe('done');
   });
 });
 
