@@ -115,6 +115,7 @@ export function renderAgendaPage(
       [a.unit, `${unit} <span class="muted">(${escapeHtml(session.unitCode)})</span>`],
       [a.province, escapeHtml(session.province)],
       [a.platform, escapeHtml(t.platforms[session.platform as MeetingPlatform] ?? session.platform)],
+      ...(session.room ? [[a.room, escapeHtml(session.room)] as [string, string]] : []),
       [
         a.join,
         session.joinUrl

@@ -21,6 +21,7 @@ export function renderAgendaCalendar(
   });
   for (const session of sessions) {
     const lines = [
+      ...(session.room ? [a.eventRoom(session.room)] : []),
       session.joinUrl ? a.eventJoin(session.joinUrl) : a.joinLater,
       ...(session.questionsEmail ? [a.eventQuestions(session.questionsEmail)] : []),
       ...(session.recordingUrl ? [a.eventRecording(session.recordingUrl)] : []),

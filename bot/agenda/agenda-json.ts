@@ -32,6 +32,7 @@ export function renderAgendaJson(
         end: session.endsAt.toISOString(),
         platform: session.platform,
         platformName: context.t.platforms[session.platform as MeetingPlatform] ?? session.platform,
+        room: session.room,
         joinUrl: session.joinUrl,
         questionsEmail: session.questionsEmail,
         recordingUrl: session.recordingUrl,

@@ -12,6 +12,8 @@ export interface PublicSession {
   province: string;
   startsAt: Date;
   platform: string;
+  /** Where the session is held, as the unit typed it (`sala=`): the public can attend in person. */
+  room: string | null;
   joinUrl: string | null;
   questionsEmail: string | null;
   /** The unit's current YouTube link, once reported and unless YouTube's check refused it. */
@@ -26,7 +28,7 @@ export interface PublicSession {
 // what the agenda shows (time, platform, link, recording, presentation): the count only grows.
 const SESSIONS_SQL = `
   SELECT e.id AS eventId, u.code AS unitCode, u.name AS unitName, u.province AS province,
-         e.starts_at AS startsAt, e.platform AS platform, e.join_url AS joinUrl,
+         e.starts_at AS startsAt, e.platform AS platform, e.room AS room, e.join_url AS joinUrl,
          e.questions_email AS questionsEmail,
          (SELECT y.url FROM youtube_links y
            WHERE y.event_id = e.id AND y.verification NOT IN ('replaced', 'refused')

@@ -466,6 +466,7 @@ export interface Messages {
     join: string;
     joinLink: string;
     joinLater: string;
+    room: string;
     questions: string;
     recording: string;
     recordingLink: string;
@@ -475,6 +476,7 @@ export interface Messages {
     calendarName: (campaign: string) => string;
     eventSummary: (unitName: string) => string;
     eventJoin: (url: string) => string;
+    eventRoom: (room: string) => string;
     eventQuestions: (email: string) => string;
     eventRecording: (url: string) => string;
     eventPresentation: (url: string) => string;

@@ -16,7 +16,7 @@ afterEach(async () => {
 async function start(options: { locale?: 'es' | 'en' } = {}) {
   bot = createTestBot();
   bot.send(
-    'registrar PIC-DP 15/09/2026 10:00 zoom enlace=https://zoom.us/j/85012345678 correo=preguntas.pic@ejemplo.gob.ec sala="Sala interna 3"',
+    'registrar PIC-DP 15/09/2026 10:00 zoom enlace=https://zoom.us/j/85012345678 correo=preguntas.pic@ejemplo.gob.ec sala="Auditorio 2"',
     { as: 'oficial-pic' },
   );
   bot.send('registrar MAN-DP 16/09/2026 15:30 youtube');
@@ -33,7 +33,7 @@ function events(text: string) {
 }
 
 describe('GET /agenda', () => {
-  it('lists the sessions by day with time, unit, province, platform, join link and questions e-mail', async () => {
+  it('lists the sessions by day with time, unit, province, platform, venue, join link and questions e-mail', async () => {
     const { agenda } = await start();
     const response = await fetch(`${agenda.url}/agenda`);
     expect(response.status).toBe(200);
@@ -46,13 +46,14 @@ describe('GET /agenda', () => {
     expect(html).toContain('15:30 · Dirección Provincial de Manabí');
     expect(html).toContain('<dd>Pichincha</dd>');
     expect(html).toContain('<dd>Zoom</dd>');
+    expect(html).toContain('<dt>Lugar</dt><dd>Auditorio 2</dd>');
     expect(html).toContain('href="https://zoom.us/j/85012345678"');
     expect(html).toContain('href="mailto:preguntas.pic@ejemplo.gob.ec"');
     expect(html).toContain('El enlace se publicará antes de la sesión.');
     expect(html.indexOf('Martes, 15 de septiembre')).toBeLessThan(html.indexOf('Miércoles, 16 de septiembre'));
   });
 
-  it('shows only public facts: no officer, registering user, room or approval', async () => {
+  it('shows only public facts: no officer, registering user, request or approval', async () => {
     const { bot, agenda } = await start();
     bot.send('registrar GUA-DP 17/09/2026 09:00 meet', {
       as: 'oficial.gua@ejemplo.gob.ec',
@@ -62,10 +63,23 @@ describe('GET /agenda', () => {
     for (const path of ['/agenda', '/agenda.ics', '/agenda.json']) {
       const body = await (await fetch(`${agenda.url}${path}`)).text();
       expect(body).toContain('Guayas');
-      for (const secret of ['oficial-pic', 'oficial.gua', 'admin-1', 'Sala interna 3', 'Video secreto', 'solicitud']) {
+      for (const secret of ['oficial-pic', 'oficial.gua', 'admin-1', 'Video secreto', 'solicitud']) {
         expect(body, `${path} shows ${secret}`).not.toContain(secret);
       }
     }
+  });
+
+  it('escapes what was typed: a room named <script> shows as text on the page, in the JSON and the calendar', async () => {
+    const { bot, agenda } = await start();
+    const room = '<script>alert(1)</script> & Cía';
+    bot.send(`registrar PIC-DP sala="${room}"`, { as: 'oficial-pic' });
+    const html = await (await fetch(`${agenda.url}/agenda`)).text();
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('<dd>&lt;script&gt;alert(1)&lt;/script&gt; &amp; Cía</dd>');
+    const json = (await (await fetch(`${agenda.url}/agenda.json`)).json()) as { sessions: { room: string | null }[] };
+    expect(json.sessions[0]?.room).toBe(room);
+    const ics = events(await (await fetch(`${agenda.url}/agenda.ics?unidad=PIC-DP`)).text())[0];
+    expect(ics?.event.description).toContain(`Lugar: ${room}`);
   });
 
   it('escapes what was typed: a unit named <script> shows as text', async () => {
@@ -235,6 +249,7 @@ describe('GET /agenda.json', () => {
         end: '2026-09-15T17:00:00.000Z',
         platform: 'zoom',
         platformName: 'Zoom',
+        room: 'Auditorio 2',
         joinUrl: 'https://zoom.us/j/85012345678',
         questionsEmail: 'preguntas.pic@ejemplo.gob.ec',
         recordingUrl: null,
