@@ -2,37 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHECKLIST } from '../commands/core/checklist.js';
+import { ECUADOR_PROVINCES } from '../db/roster/provinces.js';
 import { createTestBot, type TestBot } from '../test/helpers/test-bot.js';
 
 /** Mid-window in the test campaign (12–26 September 2026, Guayaquil): some sessions held, some ahead. */
 export const SYNTHETIC_NOW = '2026-09-19T15:00:00Z';
 
-const PROVINCES = [
-  'Azuay',
-  'Bolívar',
-  'Cañar',
-  'Carchi',
-  'Chimborazo',
-  'Cotopaxi',
-  'El Oro',
-  'Esmeraldas',
-  'Galápagos',
-  'Guayas',
-  'Imbabura',
-  'Loja',
-  'Los Ríos',
-  'Manabí',
-  'Morona Santiago',
-  'Napo',
-  'Orellana',
-  'Pastaza',
-  'Pichincha',
-  'Santa Elena',
-  'Santo Domingo de los Tsáchilas',
-  'Sucumbíos',
-  'Tungurahua',
-  'Zamora Chinchipe',
-];
+const PROVINCES = ECUADOR_PROVINCES;
 const PLATFORMS = ['zoom', 'teams', 'youtube', 'meet'];
 const KINDS = ['hospital', 'centro-de-salud', 'direccion-distrital'];
 const WINDOW_START_UTC = Date.parse('2026-09-12T00:00:00Z');

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Messages } from '../../commands/core/i18n/catalogue.js';
 import {
-  evaluateCorpus,
+  checkCorpus,
   MAX_FALSE_ALARM_RATE,
   MIN_RECALL,
   parseCorpus,
 } from '../../commands/core/policy/evaluate-corpus.js';
-import { checkPolicy, knownWordsOf, type Speller } from '../../commands/core/policy/policy-checker.js';
+import type { Speller } from '../../commands/core/policy/policy-checker.js';
 
 /**
  * `npm run politica -- --evaluar corpus.txt`: the checker's recall per rule and its false alarms on
@@ -23,20 +23,7 @@ export function evaluationReport(
   const corpus = parseCorpus(readFileSync(file, 'utf8'));
   const words = t.policy.evaluation;
   if ('badLine' in corpus) return { lines: [words.badCorpus(file, corpus.badLine)], code: 2 };
-  const knownWords = knownWordsOf(corpus.knownWords);
-  const evaluation = evaluateCorpus(
-    corpus,
-    (text) =>
-      checkPolicy(
-        {
-          text,
-          institutionalDomains: corpus.institutionalDomains,
-          institutionalLinks: corpus.institutionalLinks,
-          knownWords,
-        },
-        speller,
-      ).findings,
-  );
+  const evaluation = checkCorpus(corpus, speller);
   // Intl's percent style puts a no-break space before %, which grep and the tests do not expect.
   const decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const percent = { format: (share: number) => `${decimal.format(share * 100)} %` };

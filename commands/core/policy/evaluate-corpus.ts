@@ -1,4 +1,4 @@
-import type { PolicyRule, RatedFinding } from './policy-checker.js';
+import { checkPolicy, knownWordsOf, type PolicyRule, type RatedFinding, type Speller } from './policy-checker.js';
 
 /** The rules a corpus of single posts can measure (rule 12 needs the account's history). */
 export const EVALUATED_RULES = [2, 4, 10, 11, 'longitud'] as const satisfies readonly PolicyRule[];
@@ -98,4 +98,22 @@ export function evaluateCorpus(corpus: Corpus, check: (text: string) => RatedFin
       rules.every((score) => score.expected > 0 && score.recall >= MIN_RECALL) &&
       falseAlarmRate <= MAX_FALSE_ALARM_RATE,
   };
+}
+
+/** Runs the policy checker over every post of the corpus, with the corpus's own word and link lists. */
+export function checkCorpus(corpus: Corpus, speller: Speller): Evaluation {
+  const knownWords = knownWordsOf(corpus.knownWords);
+  return evaluateCorpus(
+    corpus,
+    (text) =>
+      checkPolicy(
+        {
+          text,
+          institutionalDomains: corpus.institutionalDomains,
+          institutionalLinks: corpus.institutionalLinks,
+          knownWords,
+        },
+        speller,
+      ).findings,
+  );
 }

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type Corpus,
+  checkCorpus,
   EVALUATED_RULES,
-  evaluateCorpus,
   MAX_FALSE_ALARM_RATE,
   MIN_RECALL,
   parseCorpus,
 } from '../../../commands/core/policy/evaluate-corpus.js';
-import { checkPolicy, knownWordsOf, type Speller } from '../../../commands/core/policy/policy-checker.js';
+import type { Speller } from '../../../commands/core/policy/policy-checker.js';
 import { loadSpanishSpeller } from '../../../commands/core/policy/spanish-speller.js';
 import { repoPath } from '../../helpers/run-process.js';
 
@@ -23,20 +23,7 @@ beforeAll(async () => {
 }, 30_000);
 
 function evaluate() {
-  const knownWords = knownWordsOf(corpus.knownWords);
-  return evaluateCorpus(
-    corpus,
-    (text) =>
-      checkPolicy(
-        {
-          text,
-          institutionalDomains: corpus.institutionalDomains,
-          institutionalLinks: corpus.institutionalLinks,
-          knownWords,
-        },
-        speller,
-      ).findings,
-  );
+  return checkCorpus(corpus, speller);
 }
 
 describe('the labelled corpus', () => {
