@@ -115,7 +115,7 @@ function agendaTable(result: AgendaLoadResult): Table {
       ],
     ],
     notes: [
-      "autocannon in its own process; the page comes from the bot's Bolt HTTP receiver (same port as Slack's requests), built once and served from memory with its ETag",
+      "autocannon in its own process; the page comes from the bot's HTTP server on Slack's port, answered before Bolt's router, built once and served from memory with its ETag",
       'slash commands: bursts of 20, bot and minimal app in turn (ABBA), the same command mix as above, for as long as the load lasts',
     ],
   };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import {
   type AllMiddlewareArgs,
   App,
@@ -20,7 +20,7 @@ import type { Engine } from '../../commands/engine.js';
 import type { Database } from '../../db/client.js';
 import { getCampaign } from '../../db/queries/campaign.js';
 import { listUnitsOfOfficer } from '../../db/queries/units.js';
-import { AGENDA_PATHS, type AgendaSite } from '../agenda/agenda-site.js';
+import type { AgendaSite } from '../agenda/agenda-site.js';
 import { type AdapterState, checkHealth, type HealthReport, healthRoute } from '../health.js';
 import { oneAtATime } from '../outbox-pass.js';
 import { portInUse, StartupError } from '../startup-error.js';
@@ -143,19 +143,14 @@ export function createSlackAdapter(input: {
   let state: AdapterState = 'starting';
   const health = input.health ?? (() => checkHealth(input.db, { slack: state }));
   const agenda = input.agenda;
-  const customRoutes = [
-    healthRoute(health),
-    ...(agenda
-      ? AGENDA_PATHS.map((path) => ({
-          path,
-          method: ['GET', 'HEAD'],
-          handler: (req: IncomingMessage, res: ServerResponse) => void agenda.handle(req, res),
-        }))
-      : []),
-  ];
   const receiver = settings.appToken
     ? undefined
-    : new HTTPReceiver({ signingSecret: settings.signingSecret ?? '', endpoints: '/slack/events', customRoutes });
+    : new HTTPReceiver({
+        signingSecret: settings.signingSecret ?? '',
+        endpoints: '/slack/events',
+        customRoutes: [healthRoute(health)],
+      });
+  let server: Server | undefined;
   const app = new App({
     token: settings.botToken,
     ...(receiver
@@ -391,16 +386,41 @@ export function createSlackAdapter(input: {
     app,
     async start() {
       await checkCredentials(app, settings);
-      const server = (await app.start(settings.port).catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'EADDRINUSE') throw portInUse(settings.port);
-        throw error;
-      })) as Server | undefined;
+      if (!receiver) {
+        await app.start();
+        state = 'connected';
+        return undefined;
+      }
+      // The agenda is answered before Bolt's router: Bolt compiles every custom route's pattern
+      // (path-to-regexp's match()) on each request it routes, a cost a burst of citizens would add
+      // to the slash commands' (docs/benchmarks.md, public agenda).
+      const http = createServer((req, res) => {
+        if (agenda?.handle(req, res)) return;
+        try {
+          receiver.requestListener(req, res);
+        } catch {
+          // Bolt throws for a path it does not serve (HTTPReceiverDeferredRequestError).
+          if (!res.headersSent) res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        }
+      });
+      await new Promise<void>((resolve, reject) => {
+        http.once('error', (error: NodeJS.ErrnoException) =>
+          reject(error.code === 'EADDRINUSE' ? portInUse(settings.port) : error),
+        );
+        http.listen(settings.port, resolve);
+      });
+      server = http;
       state = 'connected';
-      return receiver ? server : undefined;
+      return http;
     },
     stop: () => {
       state = 'stopping';
-      return app.stop().then(() => undefined);
+      if (!receiver) return app.stop().then(() => undefined);
+      return new Promise<void>((resolve) => {
+        if (!server) return resolve();
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
     },
     health,
     state: () => state,
