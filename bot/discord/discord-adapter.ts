@@ -190,7 +190,14 @@ export function createDiscordAdapter(input: {
     };
     if (subcommand === 'registrar') {
       const trio = [text('fecha'), text('hora'), text('plataforma')];
-      const given = { unidad: text('unidad'), fecha: trio[0], hora: trio[1], plataforma: trio[2], sala: text('sala') };
+      const given = {
+        unidad: text('unidad'),
+        fecha: trio[0],
+        hora: trio[1],
+        plataforma: trio[2],
+        sala: text('sala'),
+        enlace: text('enlace'),
+      };
       if (!given.unidad) return { form: 'registrar', given };
       const someOfTrio = trio.some(Boolean);
       if (someOfTrio && !trio.every(Boolean)) return { form: 'registrar', given };
@@ -212,6 +219,7 @@ export function createDiscordAdapter(input: {
             hora: dates.time(event.startsAt),
             plataforma: event.platform,
             sala: event.room ?? undefined,
+            enlace: event.joinUrl ?? undefined,
           },
         };
       }

@@ -74,18 +74,19 @@ export function formModal(
       title: cut(t.chat.registerFormTitle, MAX_TITLE),
       components: [
         unit,
-        textInput('fecha', t.chat.fieldDate, {
-          placeholder: t.chat.datePlaceholder,
-          value: values.fecha,
-          maxLength: 20,
+        // Date and time share a field: Discord allows five, and the join link needs one.
+        textInput('fecha', t.chat.fieldDateTime, {
+          placeholder: t.chat.dateTimePlaceholder,
+          value: [values.fecha, values.hora].filter(Boolean).join(' ') || undefined,
+          maxLength: 40,
         }),
-        textInput('hora', t.chat.fieldTime, { placeholder: t.chat.timePlaceholder, value: values.hora, maxLength: 10 }),
         textInput('plataforma', t.chat.fieldPlatform, {
           placeholder: t.chat.platformPlaceholder,
           value: values.plataforma,
           maxLength: 20,
         }),
         textInput('sala', t.chat.fieldRoom, { value: values.sala, required: false, maxLength: 120 }),
+        textInput('enlace', t.chat.fieldJoinUrl, { value: values.enlace, required: false, maxLength: 500 }),
       ],
     };
   }
@@ -115,15 +116,19 @@ export function parseFormId(customId: string): { form: FormName; extraRef?: numb
 /** The submitted form as the command a user could type, so the engine checks it like any other. */
 export function commandFromForm(form: FormName, values: FormValues, extraOptions = ''): string {
   const word = (value: string | undefined) => (value?.trim() ? quoteValue(value) : '');
+  // The date-and-time field is read as the user would type it after the unit: `15/09/2026 10:00`,
+  // `pasado mañana 10h`. Each word is quoted on its own, so no quote typed there joins two.
+  const words = (value: string | undefined) => (value?.trim() ? value.trim().split(/\s+/).map(quoteValue) : []);
   const parts =
     form === 'registrar'
       ? [
           'registrar',
           word(values.unidad),
-          word(values.fecha),
+          ...words(values.fecha),
           word(values.hora),
           word(values.plataforma),
           values.sala?.trim() ? `sala=${quoteValue(values.sala)}` : '',
+          values.enlace?.trim() ? `enlace=${quoteValue(values.enlace.trim())}` : '',
         ]
       : [
           'solicitar',

@@ -423,6 +423,8 @@ export interface Messages {
     inputRequired: string;
     registerFormTitle: string;
     requestFormTitle: string;
+    /** Discord's registration form: one field for both, so the join link fits Discord's five. */
+    fieldDateTime: string;
     fieldDate: string;
     fieldTime: string;
     fieldFlags: string;
@@ -434,8 +436,7 @@ export interface Messages {
     fieldPlatform: string;
     fieldRoom: string;
     fieldJoinUrl: string;
-    datePlaceholder: string;
-    timePlaceholder: string;
+    dateTimePlaceholder: string;
     platformPlaceholder: string;
     kindPlaceholder: string;
     /** Discord pages long replies by lines; past the last page, how many were left out. */

@@ -873,6 +873,7 @@ export function english(ex: Examples): Messages {
       requestFormTitle: 'Request an approval',
       fieldDate: 'Date',
       fieldTime: 'Time',
+      fieldDateTime: 'Date and time',
       fieldFlags: 'The session includes',
       fieldKind: 'What needs approval',
       fieldDescription: 'Description of the material',
@@ -882,8 +883,7 @@ export function english(ex: Examples): Messages {
       fieldPlatform: 'Platform',
       fieldRoom: 'Room (optional)',
       fieldJoinUrl: 'Link to join or watch (optional)',
-      datePlaceholder: 'dd/mm/yyyy, e.g. 15/09/2026',
-      timePlaceholder: '24-hour time, e.g. 10:00',
+      dateTimePlaceholder: 'E.g. 15/09/2026 10:00, or tomorrow 10:00',
       platformPlaceholder: 'zoom, teams, meet, youtube, webex or facebook',
       kindPlaceholder: 'video, fotos or cultural',
       moreLinesNotice: (hidden) =>

@@ -871,6 +871,7 @@ export function spanish(ex: Examples): Messages {
       requestFormTitle: 'Solicitar aprobación',
       fieldDate: 'Fecha',
       fieldTime: 'Hora',
+      fieldDateTime: 'Fecha y hora',
       fieldFlags: 'La sesión incluye',
       fieldKind: 'Qué necesita aprobación',
       fieldDescription: 'Descripción del material',
@@ -880,8 +881,7 @@ export function spanish(ex: Examples): Messages {
       fieldPlatform: 'Plataforma',
       fieldRoom: 'Sala (opcional)',
       fieldJoinUrl: 'Enlace para unirse o ver (opcional)',
-      datePlaceholder: 'dd/mm/aaaa, por ejemplo 15/09/2026',
-      timePlaceholder: 'Hora de 24 horas, por ejemplo 10:00',
+      dateTimePlaceholder: 'Por ejemplo 15/09/2026 10:00, o mañana 10h00',
       platformPlaceholder: 'zoom, teams, meet, youtube, webex o facebook',
       kindPlaceholder: 'video, fotos o cultural',
       moreLinesNotice: (hidden) =>

@@ -249,12 +249,11 @@ describe('Discord adapter (real discord.js client against a fake Discord on 127.
     expect(opened.callback.body.type).toBe(9);
     const modal = opened.callback.body.data as { custom_id: string; components: Row[] };
     const fields = modal.components.map((row) => row.components[0]?.custom_id);
-    expect(fields).toEqual(['unidad', 'fecha', 'hora', 'plataforma', 'sala']);
+    expect(fields).toEqual(['unidad', 'fecha', 'plataforma', 'sala', 'enlace']);
     const result = await discord.interact(
       discord.modalSubmit(officer, modal.custom_id, {
         unidad: 'PIC-DP',
-        fecha: '15/09/2098',
-        hora: '10h30',
+        fecha: '15/09/2098 10h30',
         plataforma: 'Meet',
         sala: 'Sala "A"',
       }),
@@ -270,8 +269,7 @@ describe('Discord adapter (real discord.js client against a fake Discord on 127.
     await discord.interact(
       discord.modalSubmit(officer, 'rf:registrar', {
         unidad: 'PIC-DP',
-        fecha: '15/09/2098',
-        hora: '10:00',
+        fecha: '15/09/2098 10:00',
         plataforma: 'zoom',
         sala: room,
       }),
@@ -294,16 +292,43 @@ describe('Discord adapter (real discord.js client against a fake Discord on 127.
       }),
     );
     expect(opened.callback.body.type).toBe(9);
-    const modal = opened.callback.body.data as { custom_id: string };
+    const modal = opened.callback.body.data as { custom_id: string; components: Row[] };
+    const link = modal.components.find((row) => row.components[0]?.custom_id === 'enlace')?.components[0];
+    expect(link).toMatchObject({ value: 'https://meet.google.com/abc-defg-hij' });
     await discord.interact(
       discord.modalSubmit(officer, modal.custom_id, {
         unidad: 'PIC-DP',
-        fecha: '15/09/2098',
-        hora: '10:00',
+        fecha: '15/09/2098 10:00',
         plataforma: 'meet',
+        enlace: 'https://meet.google.com/abc-defg-hij',
       }),
     );
     expect(eventOf(h, 'PIC-DP')?.joinUrl).toBe('https://meet.google.com/abc-defg-hij');
+  });
+
+  it('stores a join link typed in the form, and refuses one of another platform saying what it expects', async () => {
+    const h = await start();
+    const { discord } = h;
+    const refused = await discord.interact(
+      discord.modalSubmit(officer, 'rf:registrar', {
+        unidad: 'PIC-DP',
+        fecha: '15/09/2098 10h',
+        plataforma: 'zoom',
+        enlace: 'https://meet.google.com/abc-defg-hij',
+      }),
+    );
+    expect(messageOf(refused.callback).flags).toBe(EPHEMERAL);
+    expect(textOf(refused.callback)).toContain('zoom.us');
+    expect(eventOf(h, 'PIC-DP')).toBeUndefined();
+    await discord.interact(
+      discord.modalSubmit(officer, 'rf:registrar', {
+        unidad: 'PIC-DP',
+        fecha: '15/09/2098 10h',
+        plataforma: 'zoom',
+        enlace: 'https://zoom.us/j/85012345678',
+      }),
+    );
+    expect(eventOf(h, 'PIC-DP')?.joinUrl).toBe('https://zoom.us/j/85012345678');
   });
 
   it('opens the form filled with the registered session when only the unit is given, to reschedule it', async () => {
@@ -319,9 +344,9 @@ describe('Discord adapter (real discord.js client against a fake Discord on 127.
     const shown = Object.fromEntries(
       modal.components.map((row) => [row.components[0]?.custom_id, row.components[0]?.value]),
     );
-    expect(shown).toMatchObject({ unidad: 'PIC-DP', fecha: '15/09/2098', hora: '10:00', plataforma: 'zoom' });
+    expect(shown).toMatchObject({ unidad: 'PIC-DP', fecha: '15/09/2098 10:00', plataforma: 'zoom' });
     await discord.interact(
-      discord.modalSubmit(officer, modal.custom_id, { ...shown, hora: '16:30' } as Record<string, string>),
+      discord.modalSubmit(officer, modal.custom_id, { ...shown, fecha: '15/09/2098 16:30' } as Record<string, string>),
     );
     const event = eventOf(h, 'PIC-DP');
     expect(event?.startsAt.toISOString()).toBe('2098-09-15T21:30:00.000Z');
@@ -344,8 +369,7 @@ describe('Discord adapter (real discord.js client against a fake Discord on 127.
     await discord.interact(
       discord.modalSubmit(officer, modal.custom_id, {
         unidad: 'PIC-DP',
-        fecha: '15/09/2098',
-        hora: '09:00',
+        fecha: '15/09/2098 09:00',
         plataforma: 'zoom',
       }),
     );
@@ -361,8 +385,7 @@ describe('Discord adapter (real discord.js client against a fake Discord on 127.
     const result = await discord.interact(
       discord.modalSubmit(officer, 'rf:registrar', {
         unidad: 'PIC-DP',
-        fecha: '15/09/2098',
-        hora: '10:00',
+        fecha: '15/09/2098 10:00',
         plataforma: 'skype',
       }),
     );
