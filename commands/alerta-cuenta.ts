@@ -1,5 +1,6 @@
 import { raiseAccountAlert, resolveAccountAlert } from '../db/queries/account-alerts.js';
 import { listRoleAssignments } from '../db/queries/roles.js';
+import { mayOverride } from './core/access.js';
 import { isOneOf } from './core/arguments.js';
 import { fail } from './core/errors.js';
 import { notify } from './core/notify.js';
@@ -37,7 +38,8 @@ export const alertaCuenta: CommandDefinition = {
     const { t } = ctx;
     const first = args.positionals[0];
     if (first !== undefined && isOneOf(first, ['resolver', 'resolve', 'cerrar'])) {
-      if (!ctx.access.isAdmin) fail('forbidden_command', { command: `${alertaCuenta.name} resolver`, role: 'admin' });
+      if (!mayOverride(ctx.access))
+        fail('forbidden_command', { command: `${alertaCuenta.name} resolver`, role: 'admin' });
       const resolved = resolveAccountAlert(ctx.deps.db, {
         resolvedBy: ctx.user.id,
         at: ctx.now,

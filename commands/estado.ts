@@ -2,7 +2,7 @@ import { findEventByUnit } from '../db/queries/events.js';
 import { findLastReminder } from '../db/queries/schedule.js';
 import { listDoneSteps } from '../db/queries/steps.js';
 import { countUnitsByProvince, findUnitByCode, listUnits, type Unit } from '../db/queries/units.js';
-import { canChangeUnit } from './core/access.js';
+import { actsForDirectorate, canChangeUnit } from './core/access.js';
 import { isOneOf } from './core/arguments.js';
 import { buildCampaignTotals } from './core/campaign-totals.js';
 import { isManuallyTickable, PHASES } from './core/checklist.js';
@@ -238,7 +238,7 @@ function tickButtons(ctx: CommandContext, unit: Unit, statuses: readonly StepSta
       isManuallyTickable(status.step) &&
       // Evidence ticks these: a button would only be refused.
       !status.step.provedBy &&
-      (!status.step.approvedByDirectorate || ctx.access.isDirectorate || ctx.access.isAdmin),
+      (!status.step.approvedByDirectorate || actsForDirectorate(ctx.access)),
   );
   const urgentFirst = [...open].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
   return urgentFirst.slice(0, MAX_TICK_BUTTONS).map((status) => markButton(ctx, unit.code, status.step.id));

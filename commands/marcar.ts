@@ -1,6 +1,6 @@
 import { findEventByUnit } from '../db/queries/events.js';
 import { listDoneSteps, tickStep, untickStep } from '../db/queries/steps.js';
-import { canChangeUnit } from './core/access.js';
+import { actsForDirectorate, canChangeUnit } from './core/access.js';
 import { findUnitOrFail, isOneOf, refuseExtraPositionals, requirePositional } from './core/arguments.js';
 import { CHECKLIST, findStep, isManuallyTickable } from './core/checklist.js';
 import { closestMatch } from './core/closest-match.js';
@@ -79,11 +79,11 @@ function markStep(ctx: CommandContext, unitInput: string, stepInput: string, und
     fail('step_needs_evidence', {
       stepId: step.id,
       unitCode: unit.code,
-      canDeclare: ctx.access.isDirectorate || ctx.access.isAdmin,
+      canDeclare: actsForDirectorate(ctx.access),
     });
   }
   // An approval given outside the bot may be recorded by the Directorate; an officer asks for it.
-  if (step.approvedByDirectorate && !ctx.access.isDirectorate && !ctx.access.isAdmin) {
+  if (step.approvedByDirectorate && !actsForDirectorate(ctx.access)) {
     fail('step_needs_approval', { stepId: step.id, unitCode: unit.code });
   }
 

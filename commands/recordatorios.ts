@@ -1,5 +1,6 @@
 import { findEventByUnit } from '../db/queries/events.js';
 import { listMutedUsers, setMuted, snoozeReminders } from '../db/queries/schedule.js';
+import { mayOverride } from './core/access.js';
 import { findUnitOrFail, isOneOf, refuseExtraPositionals } from './core/arguments.js';
 import { fail } from './core/errors.js';
 import { SNOOZE_ACTION, type SnoozeLength } from './core/reminders.js';
@@ -16,7 +17,7 @@ function identities(ctx: CommandContext): string[] {
 function stateReply(ctx: CommandContext, text: string): CommandReply {
   const { t } = ctx;
   const blocks: ReplyBlock[] = [{ type: 'text', text }];
-  if (ctx.access.isAdmin) {
+  if (mayOverride(ctx.access)) {
     const muted = listMutedUsers(ctx.deps.db);
     blocks.push({
       type: 'list',

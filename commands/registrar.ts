@@ -1,7 +1,7 @@
 import { type CampaignEvent, type EventDetails, findEventByUnit, saveEvent } from '../db/queries/events.js';
 import { tickStep } from '../db/queries/steps.js';
 import type { Unit } from '../db/queries/units.js';
-import { canChangeUnit } from './core/access.js';
+import { canChangeUnit, mayOverride } from './core/access.js';
 import { findUnitOrFail, readOptions, refuseExtraPositionals, requirePositional } from './core/arguments.js';
 import { CHECKLIST, isManuallyTickable } from './core/checklist.js';
 import { fail, unwrap } from './core/errors.js';
@@ -58,7 +58,7 @@ export const registrar: CommandDefinition = {
     const existing = findEventByUnit(ctx.deps.db, unit.id);
 
     const force = options.has('forzar') && unwrap(parseYesNo('forzar', options.get('forzar') ?? ''));
-    if (force && !ctx.access.isAdmin) fail('forbidden_force', {});
+    if (force && !mayOverride(ctx.access)) fail('forbidden_force', {});
 
     // A registered session may change only its options: `registrar PICH-DP correo=...`.
     let startsAt: Date;

@@ -2,7 +2,7 @@ import { findEventByUnit } from '../db/queries/events.js';
 import { tickStep } from '../db/queries/steps.js';
 import type { Unit } from '../db/queries/units.js';
 import { addLink, findCurrentLink, findUnitHoldingVideo, replaceLink } from '../db/queries/youtube-links.js';
-import { canChangeUnit } from './core/access.js';
+import { canChangeUnit, mayOverride } from './core/access.js';
 import { findUnitOrFail, readOptions, refuseExtraPositionals, requirePositional } from './core/arguments.js';
 import { fail, unwrap } from './core/errors.js';
 import { parseYesNo } from './core/parse-values.js';
@@ -30,7 +30,7 @@ function refuseVideoOfAnotherUnit(ctx: CommandContext, unit: Unit, eventId: numb
       unitCode: unit.code,
       otherUnitCode: holder.unitCode,
       url: holder.url,
-      canForce: ctx.access.isAdmin,
+      canForce: mayOverride(ctx.access),
     });
   }
 }
@@ -88,7 +88,7 @@ export const youtube: CommandDefinition = {
     refuseExtraPositionals(youtube, args, 2);
     const options = readOptions(youtube, args);
     const force = options.has('forzar') && unwrap(parseYesNo('forzar', options.get('forzar') ?? ''));
-    if (force && !ctx.access.isAdmin) fail('forbidden_force', { command: 'youtube' });
+    if (force && !mayOverride(ctx.access)) fail('forbidden_force', { command: 'youtube' });
     const unit = findUnitOrFail(ctx, requirePositional(youtube, ctx, args, 0, 'unit'));
     const link = unwrap(parseYoutubeLink(requirePositional(youtube, ctx, args, 1, 'youtubeLink')));
     const event = eventOrFail(ctx, unit);
@@ -140,7 +140,7 @@ export const youtube: CommandDefinition = {
           blocks: [{ type: 'text', text: ctx.t.youtube.alreadyReported(current.url) }],
         };
       }
-      const force = request.force === true && ctx.access.isAdmin;
+      const force = request.force === true && mayOverride(ctx.access);
       refuseVideoOfAnotherUnit(ctx, unit, event.id, link.videoId, force);
       if (current) replaceLink(ctx.deps.db, current.id, ctx.user.id, ctx.now, ctx.requestId);
       return storeLink(ctx, unit, event.id, link, force);

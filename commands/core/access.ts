@@ -41,11 +41,11 @@ export function hasCommandRole(access: Access, role: CommandRole): boolean {
     case 'anyone':
       return true;
     case 'officer':
-      return access.isAdmin || access.isDirectorate || access.officerUnitCodes.size > 0;
+      return actsForDirectorate(access) || access.officerUnitCodes.size > 0;
     case 'communication':
-      return access.isAdmin || access.isDirectorate || access.isCommunication || access.officerUnitCodes.size > 0;
+      return mayPublishTweets(access) || access.officerUnitCodes.size > 0;
     case 'directorate':
-      return access.isAdmin || access.isDirectorate;
+      return actsForDirectorate(access);
     case 'admin':
       return access.isAdmin;
   }
@@ -53,5 +53,27 @@ export function hasCommandRole(access: Access, role: CommandRole): boolean {
 
 /** Officers change only their own units; the Directorate and admins change all. */
 export function canChangeUnit(access: Access, unit: Unit): boolean {
-  return access.isAdmin || access.isDirectorate || access.officerUnitCodes.has(unit.code.toUpperCase());
+  return actsForDirectorate(access) || access.officerUnitCodes.has(unit.code.toUpperCase());
+}
+
+/**
+ * The Directorate's rules: deciding approval requests, ticking the steps it approves, declaring a
+ * recording or presentation delivered without a link, publishing a tweet with no review. Admins may
+ * do all the Directorate does.
+ */
+export function actsForDirectorate(access: Access): boolean {
+  return access.isAdmin || access.isDirectorate;
+}
+
+/**
+ * An administrator's overrides: registering outside the campaign window (`forzar=si`), giving one
+ * video to a second unit, closing an account alert, seeing who muted their reminders.
+ */
+export function mayOverride(access: Access): boolean {
+  return access.isAdmin;
+}
+
+/** Policy: Communication and the Directorate publish live tweets; an officer's go through the Directorate. */
+export function mayPublishTweets(access: Access): boolean {
+  return access.isCommunication || actsForDirectorate(access);
 }

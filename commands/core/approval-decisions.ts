@@ -11,6 +11,7 @@ import { eventDetailsOf, saveEvent } from '../../db/queries/events.js';
 import { tickStep } from '../../db/queries/steps.js';
 import { findTweetOfApproval, moveTweet } from '../../db/queries/tweets.js';
 import { approvalCard, approvalCardKey, decisionButtons, requestAge, stateLine } from '../views/approval-card.js';
+import { actsForDirectorate } from './access.js';
 import { flagOfApproval, stepOfApproval } from './approval-steps.js';
 import { fail } from './errors.js';
 import { notify } from './notify.js';
@@ -115,7 +116,7 @@ export function decideRequest(
 ): CommandReply {
   const { approvals } = ctx.t;
   const item = findRequestOrFail(ctx, id);
-  if (!ctx.access.isDirectorate && !ctx.access.isAdmin) fail('forbidden_decision', { id });
+  if (!actsForDirectorate(ctx.access)) fail('forbidden_decision', { id });
   if (item.request.state !== 'pending') return closedReply(ctx, item);
   if (item.request.requestedBy === ctx.user.id) fail('own_request', { id });
   if (item.request.kind !== 'tuit' && ctx.now.getTime() >= item.event.startsAt.getTime()) {

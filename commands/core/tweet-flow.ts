@@ -10,7 +10,7 @@ import {
 } from '../../db/queries/tweets.js';
 import { listUnits } from '../../db/queries/units.js';
 import { approvalCard, approvalCardKey } from '../views/approval-card.js';
-import { canChangeUnit } from './access.js';
+import { actsForDirectorate, canChangeUnit, mayPublishTweets } from './access.js';
 import { fail } from './errors.js';
 import { notify } from './notify.js';
 import { campaignPolicyFacts } from './policy/campaign-policy.js';
@@ -62,12 +62,11 @@ export function checkTweet(ctx: CommandContext, text: string, eventId: number | 
   );
 }
 
-export const mayPublishDirectly = (ctx: CommandContext) =>
-  ctx.access.isCommunication || ctx.access.isDirectorate || ctx.access.isAdmin;
+export const mayPublishDirectly = (ctx: CommandContext) => mayPublishTweets(ctx.access);
 
 /** Whether pressing Publicar goes through the Directorate: an officer's tweet, or any with an external link. */
 function needsDirectorate(ctx: CommandContext, findings: readonly RatedFinding[]): boolean {
-  if (ctx.access.isDirectorate || ctx.access.isAdmin) return false;
+  if (actsForDirectorate(ctx.access)) return false;
   return !mayPublishDirectly(ctx) || findings.some((finding) => finding.rule === 4);
 }
 
