@@ -199,13 +199,18 @@ describe('Google Sheets sync (real @googleapis/sheets against a fake Google)', (
 });
 
 describe('hoja', () => {
-  it('has the sheet rewritten on command, and says so when no sheet is configured', async () => {
-    const { current, fake, sync } = await setUp();
+  it('says when a configured sheet will be rewritten, and the next pass rewrites it whole', async () => {
+    const { current, fake, sync } = await setUp({ sheetConfigured: true });
     await sync();
+    expect(current.send('hoja').rendered).toContain('La hoja se reescribirá entera en el próximo minuto.');
+    current.clock.advanceHours(0.02);
+    await sync();
+    expect(fake.spreadsheets.get(SHEET_ID)).toMatchObject({ writes: 2, lastRanges: [] });
+  });
+
+  it('says so when no sheet is configured, and asks nothing of Google', async () => {
+    const { current, fake } = await setUp();
     expect(current.send('hoja').rendered).toContain('No hay una hoja de Google configurada');
-    const withSheet = createTestBot({ now: '2026-09-10T15:00:00Z', sheetConfigured: true });
-    expect(withSheet.send('hoja').rendered).toContain('La hoja se reescribirá entera en el próximo minuto.');
-    withSheet.close();
-    expect(fake.spreadsheets.get(SHEET_ID)?.writes).toBe(1);
+    expect(fake.requests).toEqual([]);
   });
 });
