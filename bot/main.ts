@@ -12,22 +12,19 @@ import type { Database } from '../db/client.js';
 import type { Campaign } from '../db/queries/campaign.js';
 import { countWrites } from '../db/queries/changes.js';
 import { createSimulatedPublisher, createXPublisher } from '../integrations/x/x-publisher.js';
+import { createBackgroundPass } from './background-pass.js';
 import { type Config, loadConfig } from './config.js';
 import { checkHealth, type HealthReport, startHealthServer } from './health.js';
 import { consoleLogPath, createLogger } from './logger.js';
-import { oneAtATime, onlyAfterWrites } from './outbox-pass.js';
+import { onlyAfterWrites } from './outbox-pass.js';
 import { prepareDatabase } from './prepare-database.js';
-import { checkPresentationLinks } from './presentation-worker.js';
 import { createSheetSync } from './sheet-sync.js';
 import { StartupError } from './startup-error.js';
-import { checkPinnedTweet, publishQueuedTweets } from './tweet-worker.js';
 import { platformOfUser } from './user-platform.js';
-import { addVerifiedToPlaylist, verifyReportedLinks } from './youtube-worker.js';
 
 /** How often a chat-connected bot runs its time-driven work and flushes the outbox. */
 const SCHEDULED_WORK_INTERVAL_MS = 60_000;
 const TWEET_INTERVAL_MS = 10_000;
-const PIN_CHECK_INTERVAL_MS = 5 * 60_000;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { as: { type: 'string' } }, allowPositionals: false });
@@ -62,32 +59,10 @@ async function main(): Promise<void> {
   const publisher = config.x ? createXPublisher(config.x) : createSimulatedPublisher();
   const platforms = chatPlatforms(config);
   const platform: Platform = platforms[0] ?? 'console';
-  const workerDeps = {
-    db,
-    publisher,
-    clock: systemClock,
-    logger,
-    locale,
-    defaultPlatform: platform,
-    platforms,
-  } as const;
-  // X allows few reads of the account per 15 minutes: look for the pin every 5 minutes at most.
-  let lastPinCheck = 0;
-  const checkPinnedTweetNowAndThen = async () => {
-    if (Date.now() - lastPinCheck < PIN_CHECK_INTERVAL_MS) return;
-    lastPinCheck = Date.now();
-    await checkPinnedTweet(workerDeps);
-  };
   // Each client library loads only when its service is configured: discord.js alone holds about 23 MB,
   // Bolt about 35 MB (docs/benchmarks.md, memory).
-  const youtubeDeps = config.youtube && {
-    db,
+  const youtube = config.youtube && {
     videos: (await import('../integrations/youtube/youtube-videos.js')).createYoutubeVideos(config.youtube),
-    clock: systemClock,
-    logger,
-    locale,
-    defaultPlatform: platform,
-    platforms,
     channelId: config.youtube.channelId,
     playlistId: config.youtube.playlistId,
   };
@@ -100,26 +75,20 @@ async function main(): Promise<void> {
       logger,
       locale,
     });
-  let firstPass = true;
-  const publishTweets = oneAtATime(
-    async () => {
-      const atStartUp = firstPass;
-      firstPass = false;
-      await publishQueuedTweets(workerDeps, { atStartUp });
-      await checkPinnedTweetNowAndThen();
-      if (youtubeDeps) {
-        await verifyReportedLinks(youtubeDeps);
-        await addVerifiedToPlaylist(youtubeDeps);
-      }
-      await checkPresentationLinks({ db, clock: systemClock, logger, locale, defaultPlatform: platform, platforms });
-      await syncSheet?.();
-    },
-    (error) =>
-      logger.error({ error: error instanceof Error ? error.message : String(error) }, 'background pass failed'),
-  );
+  const runBackgroundPass = createBackgroundPass({
+    db,
+    clock: systemClock,
+    logger,
+    locale,
+    publisher,
+    defaultPlatform: platform,
+    platforms,
+    ...(youtube ? { youtube } : {}),
+    ...(syncSheet ? { syncSheet } : {}),
+  });
   // Shutting down waits for the pass in progress, so a tweet being sent is recorded before the database closes.
-  const backgroundSettled = () => publishTweets.settled();
-  const running = { config, engine, db, logger, locale, createdDemo, campaign, publishTweets, backgroundSettled };
+  const backgroundSettled = () => runBackgroundPass.settled();
+  const running = { config, engine, db, logger, locale, createdDemo, campaign, runBackgroundPass, backgroundSettled };
   if (config.slack || config.discord) await runChat(running);
   else await runConsoleMode({ ...running, startAs: values.as });
 }
@@ -140,7 +109,7 @@ interface Running {
   locale: Locale;
   createdDemo: boolean;
   campaign: Campaign;
-  publishTweets: () => Promise<void>;
+  runBackgroundPass: () => Promise<void>;
   backgroundSettled: () => Promise<void>;
 }
 
@@ -153,7 +122,7 @@ async function runChat({
   locale,
   createdDemo,
   campaign,
-  publishTweets,
+  runBackgroundPass,
   backgroundSettled,
 }: Running): Promise<void> {
   if (createdDemo) logger.info({ window: [campaign.windowStart, campaign.windowEnd] }, 'demo campaign created');
@@ -161,7 +130,7 @@ async function runChat({
   // Slack's approvals channel too): after each one that wrote, every adapter delivers.
   const afterRequest = onlyAfterWrites(
     () => countWrites(db),
-    () => publishTweets().then(() => deliver()),
+    () => runBackgroundPass().then(() => deliver()),
   );
   const common = { engine, db, clock: systemClock, logger, locale, afterRequest };
   const discord =
@@ -201,12 +170,12 @@ async function runChat({
   }
   const tick = () => {
     engine.runScheduledWork();
-    void publishTweets().then(deliver);
+    void runBackgroundPass().then(deliver);
   };
   tick();
   const timer = setInterval(tick, SCHEDULED_WORK_INTERVAL_MS);
   // Queued tweets (retries, approvals decided elsewhere) go out within seconds, not a minute.
-  const tweetTimer = setInterval(() => void publishTweets().then(deliver), TWEET_INTERVAL_MS);
+  const tweetTimer = setInterval(() => void runBackgroundPass().then(deliver), TWEET_INTERVAL_MS);
   const shutdown = async () => {
     clearInterval(timer);
     clearInterval(tweetTimer);
@@ -256,7 +225,7 @@ async function runConsoleMode(running: Running & { startAs?: string }): Promise<
     );
   }
   // Tweets left queued or interrupted by the last run go out before anything else.
-  await running.publishTweets();
+  await running.runBackgroundPass();
   // A terminal chat needs no port; with PORT set the console serves the public agenda too.
   const agendaServer = config.portGiven
     ? await startHealthServer(undefined, config.port, await startAgenda(config, db, locale))
@@ -276,7 +245,7 @@ async function runConsoleMode(running: Running & { startAs?: string }): Promise<
     startAs: running.startAs,
     notice,
     exportsDirectory: resolve('exports'),
-    afterEachLine: running.publishTweets,
+    afterEachLine: running.runBackgroundPass,
   });
   agendaServer?.close();
   db.close();
