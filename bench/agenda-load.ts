@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { type FakeSlack, startFakeSlack } from '../test/helpers/fake-slack.js';
 import { commandMix, round } from './latency.js';
-import { startBotProcess, startMinimalProcess } from './processes.js';
+import { startBotAndMinimal } from './processes.js';
 import { createSlashClient, type Timing } from './slash-client.js';
 import { type Summary, summarize } from './stats.js';
 
@@ -64,16 +63,7 @@ export async function measureAgendaUnderLoad(options: {
   progress: (line: string) => void;
 }): Promise<AgendaLoadResult> {
   const seconds = options.quick ? 5 : AGENDA_SECONDS;
-  const slack: FakeSlack = await startFakeSlack();
-  const bot = await startBotProcess(slack.apiUrl).catch(async (error: unknown) => {
-    await slack.close();
-    throw error;
-  });
-  const minimal = await startMinimalProcess(slack.apiUrl).catch(async (error: unknown) => {
-    await bot.close();
-    await slack.close();
-    throw error;
-  });
+  const { slack, bot, minimal } = await startBotAndMinimal();
   const send = createSlashClient(slack);
   const mix = commandMix(bot.registeredUnit);
   let turn = 0;

@@ -1,5 +1,4 @@
-import { type FakeSlack, startFakeSlack } from '../test/helpers/fake-slack.js';
-import { cpuTimeMs, startBotProcess, startMinimalProcess } from './processes.js';
+import { cpuTimeMs, startBotAndMinimal } from './processes.js';
 import { createSlashClient, type SlashClient, type Timing } from './slash-client.js';
 import { type Summary, summarize } from './stats.js';
 
@@ -74,16 +73,7 @@ export async function measureLatency(options: {
   quick: boolean;
   progress: (line: string) => void;
 }): Promise<LatencyRow[]> {
-  const slack: FakeSlack = await startFakeSlack();
-  const bot = await startBotProcess(slack.apiUrl).catch(async (error: unknown) => {
-    await slack.close();
-    throw error;
-  });
-  const minimal = await startMinimalProcess(slack.apiUrl).catch(async (error: unknown) => {
-    await bot.close();
-    await slack.close();
-    throw error;
-  });
+  const { slack, bot, minimal } = await startBotAndMinimal();
   const send = createSlashClient(slack);
   const mix = commandMix(bot.registeredUnit);
   let turn = 0;

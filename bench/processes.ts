@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
+import { type FakeSlack, startFakeSlack } from '../test/helpers/fake-slack.js';
 
 export const BENCH_SIGNING_SECRET = 'bench-signing-secret-0123456789';
 export const BENCH_ADMIN = 'U0ADMIN';
@@ -268,4 +269,19 @@ export async function startMinimalProcess(slackApiUrl: string): Promise<MinimalP
       rmSync(directory, { recursive: true, force: true });
     },
   };
+}
+
+/** The fake Slack, the bot and the minimal Bolt app, each started or, if one fails, all stopped. */
+export async function startBotAndMinimal(): Promise<{ slack: FakeSlack; bot: BotProcess; minimal: MinimalProcess }> {
+  const slack = await startFakeSlack();
+  const bot = await startBotProcess(slack.apiUrl).catch(async (error: unknown) => {
+    await slack.close();
+    throw error;
+  });
+  const minimal = await startMinimalProcess(slack.apiUrl).catch(async (error: unknown) => {
+    await bot.close();
+    await slack.close();
+    throw error;
+  });
+  return { slack, bot, minimal };
 }
