@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { addDays } from 'date-fns/addDays';
 import { format } from 'date-fns/format';
 import { createDateFormatter } from '../commands/core/format-date.js';
+import { parseRoster } from '../commands/core/roster/parse-roster.js';
 import { unitTimeZone } from '../commands/core/unit-time-zone.js';
 import type { Database } from '../db/client.js';
 import type { CampaignSettings } from '../db/queries/campaign.js';
@@ -10,7 +11,6 @@ import { saveEvent } from '../db/queries/events.js';
 import { tickStep } from '../db/queries/steps.js';
 import { listUnits } from '../db/queries/units.js';
 import { importRoster } from '../db/roster/import-roster.js';
-import { parseRoster } from '../db/roster/parse-roster.js';
 import type { UnitTimeZones } from '../db/schema.js';
 
 export const DEMO_ROSTER_PATH = fileURLToPath(new URL('../db/demo/unidades-demo.csv', import.meta.url));

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSyntheticCampaign, type SyntheticCampaign } from '../../bench/synthetic-campaign.js';
 import { renderSlackMessage } from '../../bot/slack/render-blocks.js';
+import { createSyntheticCampaign, type SyntheticCampaign } from '../../testing/synthetic-campaign.js';
 
 let campaign: SyntheticCampaign;
 afterEach(() => campaign.close());

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
-import { type FakeSlack, type StoredSlackMessage, slackSignature, startFakeSlack } from '../test/helpers/fake-slack.js';
-import { type FakeX, startFakeX } from '../test/helpers/fake-x.js';
-import { freePort } from './processes.js';
+import { type FakeSlack, type StoredSlackMessage, slackSignature, startFakeSlack } from '../fake-slack.js';
+import { type FakeX, startFakeX } from '../fake-x.js';
+import { freePort } from '../free-port.js';
 
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const BOT_MAIN = fileURLToPath(new URL('../bot/main.ts', import.meta.url));
