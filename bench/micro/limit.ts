@@ -37,11 +37,18 @@ export function measureLimit(): AbResult[] {
     const byId = 'SELECT code FROM units WHERE id = ?';
     const tinyInlined = db.sqlite.prepare(`${byId} LIMIT 1`);
     const tinyBound = db.sqlite.prepare(`${byId} LIMIT ?`);
+    // The control: a second parameter bound on every run too, but not the LIMIT.
+    const tinyTwoParameters = db.sqlite.prepare(`${byId} AND ? = 1 LIMIT 1`);
     return [
       compare(
         'LIMIT: a lookup by primary key, prepared once',
         { label: 'LIMIT 1', run: () => tinyInlined.get(1) },
         { label: 'LIMIT ?, bound to 1', run: () => tinyBound.get(1, 1) },
+      ),
+      compare(
+        'LIMIT: the same lookup, a second parameter bound that is not the LIMIT',
+        { label: 'LIMIT 1', run: () => tinyInlined.get(1) },
+        { label: 'AND ? = 1 ... LIMIT 1', run: () => tinyTwoParameters.get(1, 1) },
       ),
       compare(
         'LIMIT: the same lookup',
