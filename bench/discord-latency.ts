@@ -1,4 +1,4 @@
-import { DISCORD_ADMIN, startDiscordHarness } from '../test/helpers/discord-harness.js';
+import { DISCORD_ADMIN, startDiscordHarness } from '../testing/discord-harness.js';
 import { type Summary, summarize } from './stats.js';
 
 /** What the bot is asked through Discord, in turn: a third are writes, as in the Slack mix. */

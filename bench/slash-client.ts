@@ -1,5 +1,5 @@
 import { messagesFor } from '../commands/core/i18n/catalogue.js';
-import { type FakeSlack, slackSignature } from '../test/helpers/fake-slack.js';
+import { type FakeSlack, slackSignature } from '../testing/fake-slack.js';
 import { BENCH_ADMIN, BENCH_SIGNING_SECRET } from './processes.js';
 
 /** Milliseconds from sending the signed POST: to its HTTP answer (`ack`) and to the reply reaching Slack. */

@@ -1,4 +1,4 @@
-import { startFakeSlack } from '../test/helpers/fake-slack.js';
+import { startFakeSlack } from '../testing/fake-slack.js';
 import { commandMix } from './latency.js';
 import { startBotProcess } from './processes.js';
 import { createSlashClient } from './slash-client.js';

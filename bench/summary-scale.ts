@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { renderPng } from '../bot/render/chart-png.js';
+import { createSyntheticCampaign } from '../testing/synthetic-campaign.js';
 import { BENCH_ADMIN } from './processes.js';
 import { summarize } from './stats.js';
-import { createSyntheticCampaign } from './synthetic-campaign.js';
 
 /** The province `estado <provincia>` is timed with: at 100,000 events it has about 4,200 units. */
 export const SCALE_PROVINCE = 'Pichincha';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { runTorture } from './torture.js';
+import { runTorture } from '../testing/torture/torture.js';
 
 /** The bar: the run must pass this many kill-and-restart cycles. */
 const DEFAULT_CYCLES = 30;

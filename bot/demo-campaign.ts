@@ -4,6 +4,7 @@ import { addDays } from 'date-fns/addDays';
 import { format } from 'date-fns/format';
 import { CHECKLIST, type ChecklistStep, isManuallyTickable } from '../commands/core/checklist.js';
 import { createDateFormatter } from '../commands/core/format-date.js';
+import { parseRoster } from '../commands/core/roster/parse-roster.js';
 import { unitTimeZone } from '../commands/core/unit-time-zone.js';
 import type { Database } from '../db/client.js';
 import type { CampaignSettings } from '../db/queries/campaign.js';
@@ -11,7 +12,6 @@ import { saveEvent } from '../db/queries/events.js';
 import { tickStep } from '../db/queries/steps.js';
 import { listUnits } from '../db/queries/units.js';
 import { importRoster } from '../db/roster/import-roster.js';
-import { parseRoster } from '../db/roster/parse-roster.js';
 import type { UnitTimeZones } from '../db/schema.js';
 
 export const DEMO_ROSTER_PATH = fileURLToPath(new URL('../db/demo/unidades-demo.csv', import.meta.url));

@@ -1,9 +1,8 @@
 import { inTransaction } from '../db/client.js';
-import { type Campaign, getCampaign } from '../db/queries/campaign.js';
-import { databaseVersion } from '../db/queries/changes.js';
+import type { Campaign } from '../db/queries/campaign.js';
 import { findStoredReply, storeReply } from '../db/queries/idempotency.js';
-import { findFirstRegisteredUnit, findFirstUnit, findUnitByCode } from '../db/queries/units.js';
-import { type Access, hasCommandRole, resolveAccess } from './core/access.js';
+import { findUnitByCode } from '../db/queries/units.js';
+import { type Access, hasCommandRole } from './core/access.js';
 import { sweepApprovals } from './core/approval-decisions.js';
 import { closestMatch } from './core/closest-match.js';
 import { BotError, type ErrorCode, fail } from './core/errors.js';
@@ -23,6 +22,7 @@ import type {
   CommandRequest,
   Locale,
 } from './core/types.js';
+import { createSnapshots, type Snapshot } from './engine-snapshot.js';
 import { COMMANDS, findCommand, findCommandWithAction } from './registry.js';
 
 export interface Engine {
@@ -40,60 +40,18 @@ type Invocation = Pick<
 >;
 
 const SYSTEM_USER = { id: 'sistema' };
-/** Users whose access one snapshot keeps; past it, the snapshot starts over. */
-const MAX_SNAPSHOT_USERS = 1_000;
-
-/**
- * What every request reads before its command runs and only a commit can change: the campaign,
- * each user's access, the unit the examples name. Kept while `databaseVersion` stays the same,
- * so a burst of commands that only read reads them once; any write, here or in another process,
- * starts a new snapshot.
- */
-interface Snapshot {
-  version: string;
-  campaign: Campaign;
-  accessByUser: Map<string, Access>;
-  /** The first registered (or else first) unit's code; null once looked up and there is none. */
-  exampleUnitCode?: string | null;
-}
 
 /** The platform-neutral entry point every adapter calls. */
 export function createEngine(deps: CommandDeps & { logger: Logger }): Engine {
-  let snapshot: Snapshot | undefined;
-
-  function currentSnapshot(): Snapshot {
-    const version = databaseVersion(deps.db);
-    if (snapshot?.version !== version) {
-      snapshot = { version, campaign: Object.freeze(getCampaign(deps.db)), accessByUser: new Map() };
-    }
-    return snapshot;
-  }
-
-  function accessOf(state: Snapshot, request: Pick<CommandRequest, 'user' | 'extraRoles'>): Access {
-    const key = `${request.user.id}\n${request.user.email ?? ''}\n${request.extraRoles?.join(',') ?? ''}`;
-    let access = state.accessByUser.get(key);
-    if (!access) {
-      access = Object.freeze(
-        resolveAccess(deps.db, {
-          campaignId: state.campaign.id,
-          user: request.user,
-          admins: deps.admins,
-          extraRoles: request.extraRoles,
-        }),
-      );
-      if (state.accessByUser.size >= MAX_SNAPSHOT_USERS) state.accessByUser.clear();
-      state.accessByUser.set(key, access);
-    }
-    return access;
-  }
+  const currentSnapshot = createSnapshots(deps);
 
   function context(request: Invocation): CommandContext {
-    const state = currentSnapshot();
-    const { campaign } = state;
+    const snapshot = currentSnapshot();
+    const { campaign } = snapshot;
     const locale: Locale = request.locale ?? deps.defaultLocale;
     const now = deps.clock.now();
     const dates = createDateFormatter(locale, campaign.timeZone);
-    const access = accessOf(state, request);
+    const access = snapshot.accessOf(request);
     return {
       deps,
       requestId: request.requestId,
@@ -102,21 +60,15 @@ export function createEngine(deps: CommandDeps & { logger: Logger }): Engine {
       channelId: request.channelId,
       access,
       campaign,
-      t: messagesFor(locale, examplesFor(campaign, dates.toLocalDate(now), exampleUnit(state, access))),
+      t: messagesFor(locale, examplesFor(campaign, dates.toLocalDate(now), exampleUnit(snapshot, access))),
       dates,
       now,
     };
   }
 
   /** The user's own unit, or the first registered one (or else the first): examples that work as typed. */
-  function exampleUnit(state: Snapshot, access: Access): string | undefined {
-    const ownUnit = [...access.officerUnitCodes].sort()[0];
-    if (ownUnit) return ownUnit;
-    if (state.exampleUnitCode === undefined) {
-      const { id } = state.campaign;
-      state.exampleUnitCode = (findFirstRegisteredUnit(deps.db, id) ?? findFirstUnit(deps.db, id))?.code ?? null;
-    }
-    return state.exampleUnitCode ?? undefined;
+  function exampleUnit(snapshot: Snapshot, access: Access): string | undefined {
+    return [...access.officerUnitCodes].sort()[0] ?? snapshot.exampleUnitCode();
   }
 
   /** One log line per request: what ran, for which unit, how long it took and how it ended. */
@@ -202,7 +154,7 @@ export function createEngine(deps: CommandDeps & { logger: Logger }): Engine {
     mayRun(request, commandName) {
       const command = findCommand(commandName);
       if (!command) return false;
-      return hasCommandRole(accessOf(currentSnapshot(), request), command.role);
+      return hasCommandRole(currentSnapshot().accessOf(request), command.role);
     },
     runScheduledWork() {
       const request: Invocation = {

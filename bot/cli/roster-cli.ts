@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { systemClock } from '../../commands/core/clock.js';
+import { parseRoster } from '../../commands/core/roster/parse-roster.js';
 import { openDatabase } from '../../db/client.js';
 import { findCampaign } from '../../db/queries/campaign.js';
 import { importRoster } from '../../db/roster/import-roster.js';
-import { parseRoster } from '../../db/roster/parse-roster.js';
 import { readCampaignFile } from '../campaign-file.js';
 import { loadConfig } from '../config.js';
 import { prepareDatabase } from '../prepare-database.js';

@@ -1,4 +1,4 @@
-import type { RosterProblem } from '../../db/roster/parse-roster.js';
+import type { RosterProblem } from '../../commands/core/roster/parse-roster.js';
 
 const spanish = {
   usage:

@@ -26,53 +26,38 @@ const WHITESPACE = /\s/u;
 
 export function tokenize(input: string): Parsed<Token[]> {
   const tokens: Token[] = [];
-  // A token is the text before `runStart` gathered so far (`current`) and the run of characters
-  // from `runStart` to here: quotes cut runs, and a run is copied once, by slice, when it ends.
-  // Adding each character to `current` made a new string per character of every command typed.
   let current = '';
-  let runStart = 0;
-  let at = 0;
   let inToken = false;
   let quoted = false;
   let closing: string | null = null;
 
   for (const char of input) {
-    const next = at + char.length;
     if (closing !== null) {
-      if (char === closing || (closing === '”' && char === '"')) {
-        current += input.slice(runStart, at);
-        runStart = next;
-        closing = null;
-      }
-      at = next;
+      if (char === closing || (closing === '”' && char === '"')) closing = null;
+      else current += char;
       continue;
     }
     if (WHITESPACE.test(char)) {
-      if (inToken) tokens.push({ value: current + input.slice(runStart, at), quoted });
+      if (inToken) tokens.push({ value: current, quoted });
       current = '';
-      runStart = next;
       inToken = false;
       quoted = false;
-      at = next;
       continue;
     }
     const close = QUOTE_PAIRS[char];
     // An apostrophe inside a word (d'Hondt) is a letter, not a quote.
     if (close !== undefined && !(char === "'" && inToken)) {
-      current += input.slice(runStart, at);
-      runStart = next;
       closing = close;
       // `sala="Auditorio 1"` is still an option; a token that starts quoted is a value.
       if (!inToken) quoted = true;
       inToken = true;
-      at = next;
       continue;
     }
+    current += char;
     inToken = true;
-    at = next;
   }
   if (closing !== null) return parseError('unclosed_quote', {});
-  if (inToken) tokens.push({ value: current + input.slice(runStart), quoted });
+  if (inToken) tokens.push({ value: current, quoted });
   return parsed(tokens);
 }
 

@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { ReplyButton } from '../../commands/core/types.js';
 import type { Database } from '../client.js';
 import { chatButtons } from '../schema.js';
 
-export type StoredButton = Pick<ReplyButton, 'actionId' | 'payload' | 'input'>;
+/** What a button needs to be pressed later: its action, its payload and the text it asks for first. */
+export interface StoredButton {
+  actionId: string;
+  payload: string;
+  input?: { label: string; placeholder?: string };
+}
 
 /** The row id of this button, stored on first use; the same button always gets the same id. */
 export function storeButton(db: Database, button: StoredButton): number {

@@ -3,7 +3,15 @@ import { type Database, inTransaction } from '../client.js';
 import { recordAudit } from '../queries/audit.js';
 import { findUnitByCode, listUnits } from '../queries/units.js';
 import { units } from '../schema.js';
-import type { RosterRow } from './parse-roster.js';
+
+/** One unit as the roster gives it (a parsed row of commands/core/roster/parse-roster.ts). */
+export interface RosterUnit {
+  code: string;
+  name: string;
+  province: string;
+  kind: string;
+  officer: string | null;
+}
 
 export interface RosterImportResult {
   created: string[];
@@ -16,7 +24,7 @@ export interface RosterImportResult {
 /** Adds and updates units in one transaction; re-importing the same rows changes nothing. */
 export function importRoster(
   db: Database,
-  input: { campaignId: number; rows: readonly RosterRow[]; actor: string; at: Date },
+  input: { campaignId: number; rows: readonly RosterUnit[]; actor: string; at: Date },
 ): RosterImportResult {
   return inTransaction(db, () => {
     const result: RosterImportResult = { created: [], updated: [], unchanged: 0, notInFile: [] };

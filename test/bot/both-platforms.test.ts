@@ -3,14 +3,14 @@ import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client.js';
 import { findApprovalRequestById } from '../../db/queries/approvals.js';
-import { DISCORD_APP_ID, DISCORD_TEST_TOKEN, type FakeDiscord, startFakeDiscord } from '../helpers/fake-discord.js';
+import { DISCORD_APP_ID, DISCORD_TEST_TOKEN, type FakeDiscord, startFakeDiscord } from '../../testing/fake-discord.js';
 import {
   type FakeSlack,
   postSignedToSlackApp,
   type SlackCall,
   startFakeSlack,
   waitFor,
-} from '../helpers/fake-slack.js';
+} from '../../testing/fake-slack.js';
 import { BOT_MAIN, createTempDir, type TempDir, TSX_LOADER } from '../helpers/run-process.js';
 
 const SECRET = 'both-platforms-signing-secret';

@@ -5,9 +5,9 @@ import { checkHealth, startHealthServer } from '../../bot/health.js';
 import { createSlackAdapter } from '../../bot/slack/slack-adapter.js';
 import { StartupError } from '../../bot/startup-error.js';
 import { silentLogger } from '../../commands/core/logger.js';
-import { type DiscordHarness, startDiscordHarness } from '../helpers/discord-harness.js';
-import { startFakeSlack } from '../helpers/fake-slack.js';
-import { createTestBot } from '../helpers/test-bot.js';
+import { type DiscordHarness, startDiscordHarness } from '../../testing/discord-harness.js';
+import { startFakeSlack } from '../../testing/fake-slack.js';
+import { createTestBot } from '../../testing/test-bot.js';
 
 let harness: DiscordHarness | undefined;
 let servers: { close(): void }[] = [];

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../bot/logger.js';
-import { createTestBot } from '../helpers/test-bot.js';
+import { createTestBot } from '../../testing/test-bot.js';
 
 function capture() {
   const lines: string[] = [];

@@ -6,8 +6,8 @@ import type { ReplyButton } from '../../commands/core/types.js';
 import { countWrites } from '../../db/queries/changes.js';
 import { findTweet } from '../../db/queries/tweets.js';
 import { createXPublisher } from '../../integrations/x/x-publisher.js';
-import { type FakeX, startFakeX } from '../helpers/fake-x.js';
-import { createTestBot, type TestBot } from '../helpers/test-bot.js';
+import { type FakeX, startFakeX } from '../../testing/fake-x.js';
+import { createTestBot, type TestBot } from '../../testing/test-bot.js';
 
 let bot: TestBot | undefined;
 let x: FakeX | undefined;

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client.js';
 import { findTweet } from '../../db/queries/tweets.js';
-import { waitFor } from '../helpers/fake-slack.js';
-import { type FakeX, startFakeX } from '../helpers/fake-x.js';
+import { waitFor } from '../../testing/fake-slack.js';
+import { type FakeX, startFakeX } from '../../testing/fake-x.js';
 import { BOT_MAIN, createTempDir, runProcess, type TempDir, TSX_LOADER } from '../helpers/run-process.js';
 
 const TWEET = 'Comienza la rendición de cuentas de Azuay. #RendiciónDeCuentasDemo';

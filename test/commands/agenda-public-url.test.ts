@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestBot, type TestBot } from '../helpers/test-bot.js';
+import { createTestBot, type TestBot } from '../../testing/test-bot.js';
 
 const URL = 'https://www.ejemplo.gob.ec/rendicion/agenda';
 const LINE = `Agenda pública para la ciudadanía: ${URL}`;

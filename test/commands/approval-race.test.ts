@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandReply } from '../../commands/core/types.js';
 import { findApprovalRequestById } from '../../db/queries/approvals.js';
 import { listAuditEntries } from '../../db/queries/audit.js';
-import { BEFORE_WINDOW, createTestBot } from '../helpers/test-bot.js';
+import { BEFORE_WINDOW, createTestBot } from '../../testing/test-bot.js';
 
 const WORKER = new URL('../helpers/race-worker-entry.mjs', import.meta.url);
 const APPROVERS = ['dir-1', 'dir-2', 'dir-3', 'dir-4', 'dir-5', 'dir-6'];

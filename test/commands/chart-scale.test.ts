@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSyntheticCampaign, type SyntheticCampaign } from '../../bench/synthetic-campaign.js';
 import type { Locale } from '../../commands/core/types.js';
+import { createSyntheticCampaign, type SyntheticCampaign } from '../../testing/synthetic-campaign.js';
 
 let campaign: SyntheticCampaign;
 afterEach(() => campaign.close());
@@ -13,7 +13,7 @@ const TIMES = ['2026-09-01T14:00:00Z', '2026-09-19T15:00:00Z', '2026-09-20T19:00
  * `resumen grafico`'s chart (the picture the scheduled summary also posts) and `estado` of a
  * province (and of an officer's units) for the benchmark's 126-event campaign, as the code that
  * built them from every unit's progress (`buildCampaignOverview`) wrote them. Regenerate only for
- * an intended change of these replies, with `npx vitest run -u test/commands/chart-scale.test.ts`.
+ * an intended change of these replies, with `npm run fixtures:update` (test/commands/fixtures/README.md says why the content is trusted).
  */
 const CHART_FIXTURE = new URL('./fixtures/chart-126-events.txt', import.meta.url);
 const PROVINCE_FIXTURE = new URL('./fixtures/estado-province-126-events.txt', import.meta.url);

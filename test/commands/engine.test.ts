@@ -3,8 +3,8 @@ import { fixedClock } from '../../commands/core/clock.js';
 import { DEFAULT_SETTINGS } from '../../commands/core/types.js';
 import { createEngine } from '../../commands/engine.js';
 import { openDatabase } from '../../db/client.js';
+import { ACCEPT_EVERY_WORD, createTestBot, type TestBot } from '../../testing/test-bot.js';
 import { createTempDir, type TempDir } from '../helpers/run-process.js';
-import { ACCEPT_EVERY_WORD, createTestBot, type TestBot } from '../helpers/test-bot.js';
 
 let bot: TestBot | undefined;
 let dir: TempDir | undefined;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestBot, type TestBot } from '../helpers/test-bot.js';
+import { createTestBot, type TestBot } from '../../testing/test-bot.js';
 
 let bot: TestBot;
 afterEach(() => bot.close());

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { findEventByUnit } from '../../db/queries/events.js';
 import { findTick } from '../../db/queries/steps.js';
 import { findUnitByCode } from '../../db/queries/units.js';
-import { createTestBot, type TestBot } from '../helpers/test-bot.js';
+import { createTestBot, type TestBot } from '../../testing/test-bot.js';
 
 let bot: TestBot;
 afterEach(() => bot.close());

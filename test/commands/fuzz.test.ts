@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderSlackMessage } from '../../bot/slack/render-blocks.js';
 import { COMMANDS } from '../../commands/registry.js';
+import { createTestBot } from '../../testing/test-bot.js';
 import { HOSTILE, isCrashReply, seededRandom } from '../helpers/hostile-input.js';
-import { createTestBot } from '../helpers/test-bot.js';
 
 const BROADCASTS = /<!(channel|here|everyone)>/;
 const NAMES = COMMANDS.map((command) => command.name);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { BEFORE_WINDOW, createTestBot, type TestBot } from '../helpers/test-bot.js';
+import { BEFORE_WINDOW, createTestBot, type TestBot } from '../../testing/test-bot.js';
 
 let bot: TestBot;
 afterEach(() => bot.close());

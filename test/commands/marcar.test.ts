@@ -3,7 +3,7 @@ import { listAuditEntries } from '../../db/queries/audit.js';
 import { findEventByUnit } from '../../db/queries/events.js';
 import { listDoneSteps } from '../../db/queries/steps.js';
 import { findUnitByCode } from '../../db/queries/units.js';
-import { createTestBot, type TestBot } from '../helpers/test-bot.js';
+import { createTestBot, type TestBot } from '../../testing/test-bot.js';
 
 let bot: TestBot;
 afterEach(() => bot.close());

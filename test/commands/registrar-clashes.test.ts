@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listEventsWithUnits } from '../../db/queries/events.js';
-import { BEFORE_WINDOW, createTestBot, TEST_ROSTER, type TestBot } from '../helpers/test-bot.js';
+import { BEFORE_WINDOW, createTestBot, TEST_ROSTER, type TestBot } from '../../testing/test-bot.js';
 
 let bot: TestBot;
 afterEach(() => bot.close());

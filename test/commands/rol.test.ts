@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listAuditEntries } from '../../db/queries/audit.js';
 import { listRoleAssignments } from '../../db/queries/roles.js';
-import { createTestBot, type TestBot } from '../helpers/test-bot.js';
+import { createTestBot, type TestBot } from '../../testing/test-bot.js';
 
 let bot: TestBot;
 afterEach(() => bot.close());

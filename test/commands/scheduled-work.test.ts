@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandReply, ReplyButton } from '../../commands/core/types.js';
 import type { OutboxEntry } from '../../db/queries/chat-outbox.js';
 import { listScheduledPosts } from '../../db/queries/schedule.js';
-import { createTestBot, type TestBot } from '../helpers/test-bot.js';
+import { createTestBot, type TestBot } from '../../testing/test-bot.js';
 
 let bot: TestBot | undefined;
 const others: TestBot[] = [];

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSyntheticCampaign, type SyntheticCampaign } from '../../bench/synthetic-campaign.js';
 import { renderSlackMessage } from '../../bot/slack/render-blocks.js';
+import { createSyntheticCampaign, type SyntheticCampaign } from '../../testing/synthetic-campaign.js';
 
 let campaign: SyntheticCampaign;
 afterEach(() => campaign.close());
@@ -10,7 +10,7 @@ afterEach(() => campaign.close());
  * `resumen` and `estado todo` of the benchmark's 126-event campaign at three times (before, during
  * and after the window), as the code before the counting moved to SQL and bit masks wrote them
  * (commit 7d7f429). Regenerate only for an intended change of these replies, with
- * `npx vitest run -u test/commands/summary-scale.test.ts`.
+ * `npm run fixtures:update` (test/commands/fixtures/README.md says why the content is trusted).
  */
 const FIXTURE = new URL('./fixtures/summary-126-events.txt', import.meta.url);
 
@@ -25,6 +25,35 @@ describe('resumen and estado todo at the reference size', () => {
       }
     }
     await expect(parts.join('\n')).toMatchFileSnapshot(fileURLToPath(FIXTURE));
+  });
+
+  // An independent check of what the fixture above holds: its headline counts, counted here by
+  // plain SQL on the campaign's tables instead of by the code that wrote the fixture.
+  it('reports the units, registered and held sessions and pending approvals that the database holds', () => {
+    campaign = createSyntheticCampaign(126);
+    const count = (query: string, ...params: unknown[]) =>
+      campaign.bot.db.sqlite
+        .prepare(query)
+        .pluck()
+        .get(...params) as number;
+    const heldAtEachTime: number[] = [];
+    for (const time of ['2026-09-01T14:00:00Z', '2026-09-19T15:00:00Z', '2026-10-10T15:00:00Z']) {
+      campaign.bot.clock.set(time);
+      const units = count('SELECT count(*) FROM units');
+      const registered = count('SELECT count(*) FROM events');
+      const held = count('SELECT count(*) FROM events WHERE starts_at <= ?', Date.parse(time));
+      const pending = count("SELECT count(*) FROM approval_requests WHERE state = 'pending'");
+      const text = campaign.bot.send('resumen', { as: 'U0ADMIN' }).rendered;
+      expect(text, time).toMatch(new RegExp(`Unidades: +${units}\\n`));
+      expect(text, time).toMatch(new RegExp(`Rendiciones registradas: +${registered}/${units}\\n`));
+      expect(text, time).toMatch(new RegExp(`Realizadas: +${held}/${registered}\\n`));
+      const approvals = text.slice(text.indexOf('Aprobaciones pendientes:'));
+      expect(approvals.match(/^ {2}• #\d+ /gm)?.length ?? 0, time).toBe(Math.min(pending, 25));
+      expect(units).toBe(126);
+      heldAtEachTime.push(held);
+    }
+    // Before the window nothing is held, after it everything: the check saw both ends.
+    expect(heldAtEachTime).toEqual([0, expect.any(Number), 126]);
   });
 
   it("caps a 3,000-event summary's lists with how many more and the command for them, in one Slack message", () => {

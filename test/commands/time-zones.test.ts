@@ -6,7 +6,7 @@ import { unitTimeZone } from '../../commands/core/unit-time-zone.js';
 import { findApprovalRequestById } from '../../db/queries/approvals.js';
 import { findEventByUnit } from '../../db/queries/events.js';
 import { findUnitByCode } from '../../db/queries/units.js';
-import { createTestBot, type TestBot } from '../helpers/test-bot.js';
+import { createTestBot, type TestBot } from '../../testing/test-bot.js';
 
 let bot: TestBot;
 afterEach(() => bot.close());

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandReply, ReplyButton } from '../../commands/core/types.js';
 import { findApprovalRequestById } from '../../db/queries/approvals.js';
 import { findTweet } from '../../db/queries/tweets.js';
-import { createTestBot, type TestBot } from '../helpers/test-bot.js';
+import { createTestBot, type TestBot } from '../../testing/test-bot.js';
 
 let bot: TestBot;
 afterEach(() => bot.close());

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandReply } from '../../commands/core/types.js';
 import { findEventByUnit } from '../../db/queries/events.js';
 import { findUnitByCode } from '../../db/queries/units.js';
-import { createTestBot, type TestBot } from '../helpers/test-bot.js';
+import { createTestBot, type TestBot } from '../../testing/test-bot.js';
 
 let bot: TestBot;
 afterEach(() => bot.close());

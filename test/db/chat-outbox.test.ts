@@ -10,7 +10,7 @@ import {
   markMessageDelivered,
   markMessageFailed,
 } from '../../db/queries/chat-outbox.js';
-import { createTestBot, type TestBot } from '../helpers/test-bot.js';
+import { createTestBot, type TestBot } from '../../testing/test-bot.js';
 
 let bot: TestBot | undefined;
 afterEach(() => {

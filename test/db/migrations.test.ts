@@ -2,12 +2,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseRoster } from '../../commands/core/roster/parse-roster.js';
 import { type Database, openDatabase } from '../../db/client.js';
 import { saveCampaign } from '../../db/queries/campaign.js';
 import { listUnits } from '../../db/queries/units.js';
 import { importRoster } from '../../db/roster/import-roster.js';
-import { parseRoster } from '../../db/roster/parse-roster.js';
-import { TEST_CAMPAIGN } from '../helpers/test-bot.js';
+import { TEST_CAMPAIGN } from '../../testing/test-bot.js';
 
 const TABLES = [
   'approval_requests',

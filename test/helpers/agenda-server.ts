@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { type AgendaSite, createAgendaSite } from '../../bot/agenda/agenda-site.js';
 import { startHealthServer } from '../../bot/health.js';
 import type { Locale } from '../../commands/core/types.js';
-import type { TestBot } from './test-bot.js';
+import type { TestBot } from '../../testing/test-bot.js';
 
 export interface AgendaServer {
   site: AgendaSite;

@@ -8,7 +8,7 @@ import { silentLogger } from '../../commands/core/logger.js';
 import { DEFAULT_SETTINGS } from '../../commands/core/types.js';
 import { createEngine } from '../../commands/engine.js';
 import { openDatabase } from '../../db/client.js';
-import { ACCEPT_EVERY_WORD } from './test-bot.js';
+import { ACCEPT_EVERY_WORD } from '../../testing/test-bot.js';
 
 interface RaceInput {
   databasePath: string;

@@ -6,7 +6,7 @@ import { silentLogger } from '../../commands/core/logger.js';
 import { findEventByUnit } from '../../db/queries/events.js';
 import { listDoneSteps } from '../../db/queries/steps.js';
 import { findUnitByCode } from '../../db/queries/units.js';
-import { createTestBot, type TestBot } from '../helpers/test-bot.js';
+import { createTestBot, type TestBot } from '../../testing/test-bot.js';
 
 let bot: TestBot | undefined;
 let site: Server | undefined;

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSheetSync } from '../../bot/sheet-sync.js';
 import { silentLogger } from '../../commands/core/logger.js';
+import { parseRoster } from '../../commands/core/roster/parse-roster.js';
 import { importRoster } from '../../db/roster/import-roster.js';
-import { parseRoster } from '../../db/roster/parse-roster.js';
 import { createSheetWriter } from '../../integrations/google-sheets/sheet-writer.js';
-import { type FakeGoogle, startFakeGoogle } from '../helpers/fake-google.js';
-import { createTestBot, type TestBot } from '../helpers/test-bot.js';
+import { type FakeGoogle, startFakeGoogle } from '../../testing/fake-google.js';
+import { createTestBot, type TestBot } from '../../testing/test-bot.js';
 
 const SHEET_ID = 'sheet1234567890abcdefghij';
 let bot: TestBot | undefined;

@@ -4,8 +4,8 @@ import { silentLogger } from '../../commands/core/logger.js';
 import type { ReplyButton } from '../../commands/core/types.js';
 import { findTweet, moveTweet } from '../../db/queries/tweets.js';
 import { createXPublisher } from '../../integrations/x/x-publisher.js';
-import { DUPLICATE_BODY, type FakeX, startFakeX } from '../helpers/fake-x.js';
-import { createTestBot, type TestBot } from '../helpers/test-bot.js';
+import { DUPLICATE_BODY, type FakeX, startFakeX } from '../../testing/fake-x.js';
+import { createTestBot, type TestBot } from '../../testing/test-bot.js';
 
 let bot: TestBot | undefined;
 let x: FakeX | undefined;

@@ -6,8 +6,8 @@ import { listDoneSteps } from '../../db/queries/steps.js';
 import { findUnitByCode } from '../../db/queries/units.js';
 import { listCurrentLinks } from '../../db/queries/youtube-links.js';
 import { createYoutubeVideos } from '../../integrations/youtube/youtube-videos.js';
-import { type FakeGoogle, type FakeVideo, startFakeGoogle } from '../helpers/fake-google.js';
-import { createTestBot, type TestBot } from '../helpers/test-bot.js';
+import { type FakeGoogle, type FakeVideo, startFakeGoogle } from '../../testing/fake-google.js';
+import { createTestBot, type TestBot } from '../../testing/test-bot.js';
 
 const CHANNEL = 'UCabcdefghijklmnopqrstuv';
 let bot: TestBot | undefined;

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createTestBot, type TestBot } from '../../../testing/test-bot.js';
 import { type AgendaServer, startAgendaServer } from '../../helpers/agenda-server.js';
 import { AXE_SCRIPT_PATH, launchBrowser } from '../../helpers/browser.js';
-import { createTestBot, type TestBot } from '../../helpers/test-bot.js';
 
 // Chromium starts in about a second on an idle machine; a shared one can take much longer.
 const BROWSER_TIMEOUT_MS = 120_000;

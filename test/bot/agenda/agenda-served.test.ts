@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAgendaSite } from '../../../bot/agenda/agenda-site.js';
 import { createSlackAdapter } from '../../../bot/slack/slack-adapter.js';
 import { silentLogger } from '../../../commands/core/logger.js';
-import { startFakeSlack } from '../../helpers/fake-slack.js';
+import { startFakeSlack } from '../../../testing/fake-slack.js';
+import { createTestBot } from '../../../testing/test-bot.js';
 import { BOT_MAIN, createTempDir, type TempDir, TSX_LOADER } from '../../helpers/run-process.js';
-import { createTestBot } from '../../helpers/test-bot.js';
 
 const PROCESS_TEST_TIMEOUT_MS = 120_000;
 

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createTestBot, type TestBot } from '../../../testing/test-bot.js';
 import { type AgendaServer, startAgendaServer } from '../../helpers/agenda-server.js';
-import { createTestBot, type TestBot } from '../../helpers/test-bot.js';
 
 let bot: TestBot | undefined;
 let agenda: AgendaServer | undefined;

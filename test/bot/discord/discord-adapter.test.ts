@@ -15,9 +15,9 @@ import {
   ROLE_DIRECTORATE,
   SUMMARY_CHANNEL,
   startDiscordHarness,
-} from '../../helpers/discord-harness.js';
-import type { DiscordCall, FakeDiscord, InteractionResult } from '../../helpers/fake-discord.js';
-import { waitFor } from '../../helpers/fake-slack.js';
+} from '../../../testing/discord-harness.js';
+import type { DiscordCall, FakeDiscord, InteractionResult } from '../../../testing/fake-discord.js';
+import { waitFor } from '../../../testing/fake-slack.js';
 import { TYPED_CHARACTERS } from '../../helpers/typed-characters.js';
 
 let harness: DiscordHarness | undefined;

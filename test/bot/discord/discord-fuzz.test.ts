@@ -4,9 +4,9 @@ import { renderDiscordMessages } from '../../../bot/discord/render-embeds.js';
 import type { CommandName } from '../../../commands/core/i18n/catalogue.js';
 import { parseInvocation } from '../../../commands/core/parse-invocation.js';
 import { COMMANDS } from '../../../commands/registry.js';
-import { DISCORD_ADMIN, DISCORD_ROSTER } from '../../helpers/discord-harness.js';
+import { DISCORD_ADMIN, DISCORD_ROSTER } from '../../../testing/discord-harness.js';
+import { createTestBot } from '../../../testing/test-bot.js';
 import { HOSTILE, isCrashReply, seededRandom } from '../../helpers/hostile-input.js';
-import { createTestBot } from '../../helpers/test-bot.js';
 
 describe('hostile values in Discord options', () => {
   it('always become text the engine reads whole: no broken quotes, no crash, every reply within Discord limits', () => {

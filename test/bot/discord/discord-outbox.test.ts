@@ -3,8 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { deliverDiscordOutbox, NONCE_WINDOW_MS, pageNonce } from '../../../bot/discord/discord-outbox.js';
 import { silentLogger } from '../../../commands/core/logger.js';
 import { findCardLocation } from '../../../db/queries/chat-outbox.js';
-import { DISCORD_APP_ID, DISCORD_TEST_TOKEN, type FakeDiscord, startFakeDiscord } from '../../helpers/fake-discord.js';
-import { createTestBot, type TestBot } from '../../helpers/test-bot.js';
+import {
+  DISCORD_APP_ID,
+  DISCORD_TEST_TOKEN,
+  type FakeDiscord,
+  startFakeDiscord,
+} from '../../../testing/fake-discord.js';
+import { createTestBot, type TestBot } from '../../../testing/test-bot.js';
 
 const APPROVALS_CHANNEL = '300000000000000777';
 

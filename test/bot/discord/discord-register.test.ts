@@ -3,16 +3,16 @@ import { commandText, DISCORD_OPTIONS, type OptionSpec } from '../../../bot/disc
 import { BOT_PERMISSIONS, inviteLink, registerDiscordCommands } from '../../../bot/discord/register-commands.js';
 import type { CommandName } from '../../../commands/core/i18n/catalogue.js';
 import { COMMANDS } from '../../../commands/registry.js';
-import { DISCORD_ADMIN, DISCORD_ROSTER } from '../../helpers/discord-harness.js';
+import { DISCORD_ADMIN, DISCORD_ROSTER } from '../../../testing/discord-harness.js';
 import {
   DISCORD_APP_ID,
   DISCORD_GUILD_ID,
   DISCORD_TEST_TOKEN,
   type FakeDiscord,
   startFakeDiscord,
-} from '../../helpers/fake-discord.js';
+} from '../../../testing/fake-discord.js';
+import { createTestBot } from '../../../testing/test-bot.js';
 import { createTempDir, repoPath, runProcess, type TempDir } from '../../helpers/run-process.js';
-import { createTestBot } from '../../helpers/test-bot.js';
 
 let discord: FakeDiscord | undefined;
 let temp: TempDir | undefined;

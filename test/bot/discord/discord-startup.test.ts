@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDiscordAdapter } from '../../../bot/discord/discord-adapter.js';
 import { createLogger } from '../../../bot/logger.js';
 import { StartupError } from '../../../bot/startup-error.js';
-import { DISCORD_OFFICER, startDiscordHarness } from '../../helpers/discord-harness.js';
-import { DISCORD_APP_ID, type FakeDiscord, startFakeDiscord } from '../../helpers/fake-discord.js';
-import { createTestBot } from '../../helpers/test-bot.js';
+import { DISCORD_OFFICER, startDiscordHarness } from '../../../testing/discord-harness.js';
+import { DISCORD_APP_ID, type FakeDiscord, startFakeDiscord } from '../../../testing/fake-discord.js';
+import { createTestBot } from '../../../testing/test-bot.js';
 
 let discord: FakeDiscord | undefined;
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { postSignedToSlackApp, waitFor } from '../../helpers/fake-slack.js';
-import { SLACK_TEST_SECRET, type SlackHarness, startSlackHarness } from '../../helpers/slack-harness.js';
+import { postSignedToSlackApp, waitFor } from '../../../testing/fake-slack.js';
+import { SLACK_TEST_SECRET, type SlackHarness, startSlackHarness } from '../../../testing/slack-harness.js';
 
 let harness: SlackHarness | undefined;
 afterEach(async () => {

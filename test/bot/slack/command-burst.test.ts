@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { postSignedToSlackApp, waitFor } from '../../helpers/fake-slack.js';
+import { postSignedToSlackApp, waitFor } from '../../../testing/fake-slack.js';
+import { SLACK_TEST_SECRET, type SlackHarness, startSlackHarness } from '../../../testing/slack-harness.js';
 import { isCrashReply } from '../../helpers/hostile-input.js';
-import { SLACK_TEST_SECRET, type SlackHarness, startSlackHarness } from '../../helpers/slack-harness.js';
 
 const STEPS = ['invitacion', 'sala', 'imagen', 'moderador', 'conexion', 'preguntas'];
 const REQUESTS = 500;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type SlackHarness, startSlackHarness } from '../../helpers/slack-harness.js';
+import { type SlackHarness, startSlackHarness } from '../../../testing/slack-harness.js';
 
 let running: SlackHarness | undefined;
 afterEach(async () => {

@@ -11,9 +11,9 @@ import {
   type SlackCall,
   startFakeSlack,
   waitFor,
-} from '../../helpers/fake-slack.js';
-import { SLACK_TEST_SECRET, type SlackHarness, startSlackHarness } from '../../helpers/slack-harness.js';
-import { createTestBot } from '../../helpers/test-bot.js';
+} from '../../../testing/fake-slack.js';
+import { SLACK_TEST_SECRET, type SlackHarness, startSlackHarness } from '../../../testing/slack-harness.js';
+import { createTestBot } from '../../../testing/test-bot.js';
 import { TYPED_CHARACTERS } from '../../helpers/typed-characters.js';
 
 const SECRET = SLACK_TEST_SECRET;

@@ -5,8 +5,8 @@ import { backOffMs, CLAIM_TIMEOUT_MS } from '../../../bot/outbox-pass.js';
 import { deliverSlackOutbox, OUTBOX_EVENT_TYPE } from '../../../bot/slack/slack-outbox.js';
 import { silentLogger } from '../../../commands/core/logger.js';
 import { enqueueChatMessage, findCardLocation } from '../../../db/queries/chat-outbox.js';
-import { type FakeSlack, startFakeSlack } from '../../helpers/fake-slack.js';
-import { createTestBot, type TestBot } from '../../helpers/test-bot.js';
+import { type FakeSlack, startFakeSlack } from '../../../testing/fake-slack.js';
+import { createTestBot, type TestBot } from '../../../testing/test-bot.js';
 
 const APPROVALS_CHANNEL = 'C0APROBAR';
 

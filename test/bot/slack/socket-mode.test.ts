@@ -3,8 +3,8 @@ import { createSlackAdapter, type SlackAdapter } from '../../../bot/slack/slack-
 import { silentLogger } from '../../../commands/core/logger.js';
 import { findEventByUnit } from '../../../db/queries/events.js';
 import { findUnitByCode } from '../../../db/queries/units.js';
-import { type FakeSlack, startFakeSlack, waitFor } from '../../helpers/fake-slack.js';
-import { createTestBot, type TestBot } from '../../helpers/test-bot.js';
+import { type FakeSlack, startFakeSlack, waitFor } from '../../../testing/fake-slack.js';
+import { createTestBot, type TestBot } from '../../../testing/test-bot.js';
 
 let running: { bot: TestBot; slack: FakeSlack; adapter: SlackAdapter } | undefined;
 afterEach(async () => {

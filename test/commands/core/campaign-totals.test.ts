@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildCampaignOverview } from '../../../commands/core/campaign-overview.js';
 import { buildCampaignTotals, type ProvinceTotals } from '../../../commands/core/campaign-totals.js';
-import { createTestBot, TEST_ROSTER, type TestBot } from '../../helpers/test-bot.js';
+import { createTestBot, TEST_ROSTER, type TestBot } from '../../../testing/test-bot.js';
 
 let bot: TestBot;
 afterEach(() => bot.close());

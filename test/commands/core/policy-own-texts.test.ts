@@ -5,8 +5,8 @@ import { createDateFormatter } from '../../../commands/core/format-date.js';
 import { messagesFor } from '../../../commands/core/i18n/catalogue.js';
 import { checkPolicy, knownWordsOf, type Speller } from '../../../commands/core/policy/policy-checker.js';
 import { loadSpanishSpeller } from '../../../commands/core/policy/spanish-speller.js';
-import { parseRoster } from '../../../db/roster/parse-roster.js';
-import { createTestBot, TEST_CAMPAIGN, type TestBot } from '../../helpers/test-bot.js';
+import { parseRoster } from '../../../commands/core/roster/parse-roster.js';
+import { createTestBot, TEST_CAMPAIGN, type TestBot } from '../../../testing/test-bot.js';
 
 // Every text the bot composes that may end up on X must pass the bot's own checker: a checker
 // that flags the bot's own pinned tweet teaches the team to ignore it.

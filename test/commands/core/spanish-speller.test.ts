@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import dictionary from 'dictionary-es';
 import nspell from 'nspell';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -56,5 +57,40 @@ describe('the packed Spanish speller', () => {
 
   it('suggests «rendición» for «rendicion»', () => {
     expect(packed.suggest('rendicion')).toEqual(['rendición']);
+  });
+});
+
+// The packed speller hands nspell a Proxy as its private `data` table (spanish-speller.ts,
+// lookupTable). These pin the nspell internals that depend on: if an upgrade changes them, these
+// fail and name what to check, instead of the speller quietly accepting or refusing every word.
+describe('the nspell internals the packed speller relies on', () => {
+  it('is nspell 2.1.5, the version whose lookups were read (a new one: check that it still only reads data[word])', () => {
+    const manifest = JSON.parse(
+      readFileSync(new URL('../../../node_modules/nspell/package.json', import.meta.url), 'utf8'),
+    );
+    expect(manifest.version).toBe('2.1.5');
+  });
+
+  it('finds a word only by reading data[word], so a Proxy with nothing but a get trap answers it', () => {
+    const asked: string[] = [];
+    const known = new Set(['hola', 'mundo']);
+    const speller = nspell({
+      aff: Buffer.from(dictionary.aff)
+        .toString('utf8')
+        .replace(/^(PFX|SFX)\s.*$/gm, ''),
+    });
+    Object.assign(speller, {
+      data: new Proxy(Object.create(null), {
+        get: (_target, key) => {
+          if (typeof key === 'string') asked.push(key);
+          return typeof key === 'string' && known.has(key) ? [] : undefined;
+        },
+      }),
+    });
+    expect(speller.correct('hola')).toBe(true);
+    expect(speller.correct('Hola')).toBe(true);
+    expect(speller.correct('holas')).toBe(false);
+    expect(asked).toContain('hola');
+    expect(speller.suggest('hloa')).toContain('hola');
   });
 });

@@ -1,5 +1,5 @@
-import { createDiscordAdapter, type DiscordAdapter, type DiscordSettings } from '../../bot/discord/discord-adapter.js';
-import { type Logger, silentLogger } from '../../commands/core/logger.js';
+import { createDiscordAdapter, type DiscordAdapter, type DiscordSettings } from '../bot/discord/discord-adapter.js';
+import { type Logger, silentLogger } from '../commands/core/logger.js';
 import {
   DISCORD_APP_ID,
   DISCORD_GUILD_ID,

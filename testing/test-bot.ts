@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { renderReplyAsText } from '../../bot/console/render-text.js';
-import { fixedClock } from '../../commands/core/clock.js';
-import { type Logger, silentLogger } from '../../commands/core/logger.js';
-import type { Speller } from '../../commands/core/policy/policy-checker.js';
+import { renderReplyAsText } from '../bot/console/render-text.js';
+import { fixedClock } from '../commands/core/clock.js';
+import { type Logger, silentLogger } from '../commands/core/logger.js';
+import type { Speller } from '../commands/core/policy/policy-checker.js';
+import { parseRoster } from '../commands/core/roster/parse-roster.js';
 import {
   type CommandReply,
   DEFAULT_SETTINGS,
@@ -10,14 +11,13 @@ import {
   type Locale,
   type Platform,
   type ReplyButton,
-} from '../../commands/core/types.js';
-import { createEngine, type Engine } from '../../commands/engine.js';
-import { type Database, openDatabase } from '../../db/client.js';
-import { countAuditEntries } from '../../db/queries/audit.js';
-import { type Campaign, type CampaignSettings, saveCampaign } from '../../db/queries/campaign.js';
-import { listUndeliveredMessages, markMessageDelivered, type OutboxEntry } from '../../db/queries/chat-outbox.js';
-import { importRoster } from '../../db/roster/import-roster.js';
-import { parseRoster } from '../../db/roster/parse-roster.js';
+} from '../commands/core/types.js';
+import { createEngine, type Engine } from '../commands/engine.js';
+import { type Database, openDatabase } from '../db/client.js';
+import { countAuditEntries } from '../db/queries/audit.js';
+import { type Campaign, type CampaignSettings, saveCampaign } from '../db/queries/campaign.js';
+import { listUndeliveredMessages, markMessageDelivered, type OutboxEntry } from '../db/queries/chat-outbox.js';
+import { importRoster } from '../db/roster/import-roster.js';
 
 /** A small campaign shaped like the memo's: 12–26 September 2026 in Guayaquil. */
 export const TEST_CAMPAIGN: CampaignSettings = {

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import { closestMatch } from '../../commands/core/closest-match.js';
-import { normalizeWord } from '../../commands/core/text.js';
+import { closestMatch } from '../closest-match.js';
+import { normalizeWord } from '../text.js';
 import { canonicalProvince, collapseSpaces, ECUADOR_PROVINCES } from './provinces.js';
 
 export const ROSTER_HEADER = ['codigo', 'nombre', 'provincia', 'tipo', 'responsable'] as const;

@@ -1,4 +1,4 @@
-import { normalizeWord } from '../../commands/core/text.js';
+import { normalizeWord } from '../text.js';
 
 /**
  * Ecuador's 24 provinces as the state writes them (Constitution, territorial organisation), the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runTorture } from '../../bench/torture.js';
+import { runTorture } from '../../../testing/torture/torture.js';
 
 describe('the crash torture run (five cycles; `npm run torture` runs thirty)', () => {
   it('keeps every promise when the real bot is killed with SIGKILL at random moments and restarted', {

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHECKLIST } from '../commands/core/checklist.js';
-import { ECUADOR_PROVINCES } from '../db/roster/provinces.js';
-import { createTestBot, type TestBot } from '../test/helpers/test-bot.js';
+import { ECUADOR_PROVINCES } from '../commands/core/roster/provinces.js';
+import { createTestBot, type TestBot } from './test-bot.js';
 
 /** Mid-window in the test campaign (12–26 September 2026, Guayaquil): some sessions held, some ahead. */
 export const SYNTHETIC_NOW = '2026-09-19T15:00:00Z';
