@@ -7,7 +7,7 @@ import { createEngine } from '../../commands/engine.js';
 import { type Database, openDatabase } from '../../db/client.js';
 import { saveCampaign } from '../../db/queries/campaign.js';
 import { listUndeliveredMessages } from '../../db/queries/chat-outbox.js';
-import { ACCEPT_EVERY_WORD } from '../helpers/test-bot.js';
+import { ACCEPT_EVERY_WORD } from '../../testing/test-bot.js';
 
 // 4 December 2026, 13:00 in Guayaquil: the demo window opens tomorrow.
 const CREATED_AT = '2026-12-04T18:00:00Z';
