@@ -145,6 +145,12 @@ describe('estado of a province', () => {
     expect(bot.send('estado Los Ríos 1 2').rendered).toContain('Sobra `2`.');
   });
 
+  it('reads a name shared by a province and a unit as the province (the unit is still found by its code)', () => {
+    bot = createTestBot({ roster: `${provinceRoster('Manabí', 2)}\nMAN-X,Manabí,Manabí,hospital,` });
+    expect(bot.send('estado manabi').title).toBe('Provincia: Manabí');
+    expect(bot.send('estado MAN-X').title).toBe('MAN-X · Manabí');
+  });
+
   it('takes a page only as a number, and only the first for a unit or the whole campaign', () => {
     bot = createTestBot();
     expect(bot.send('estado Pichincha 0').rendered).toContain('`0` no es un número de página.');
