@@ -13,14 +13,12 @@ import {
   markMessageDelivered,
   markMessageFailed,
 } from '../db/queries/chat-outbox.js';
+import type { ChatApiError } from './chat-api-error.js';
 
 /** 30 s after the first failure, doubling up to 30 minutes: an outage is ridden out, a bad address costs little. */
 export function backOffMs(attempts: number): number {
   return Math.min(30_000 * 2 ** (attempts - 1), 30 * 60_000);
 }
-
-/** What a platform says about a failed delivery: a code for the row, and a wait when rate-limited. */
-export type DeliveryFailure = { code: string; retryAfterSeconds?: number };
 
 /**
  * How long a claim protects a message being sent. It outlasts every platform call (Slack's client
@@ -46,7 +44,8 @@ export async function drainOutbox(input: {
   deliver: (entry: ClaimedEntry) => Promise<void>;
   /** Whether the platform already shows this message (an earlier attempt sent it); saves its card location. */
   find: (entry: ClaimedEntry) => Promise<boolean>;
-  describe: (error: unknown) => DeliveryFailure;
+  /** The platform's failure with its wire facts: the row keeps its message, a rate limit its wait. */
+  describe: (error: unknown) => ChatApiError;
 }): Promise<{ delivered: number; failed: number }> {
   let delivered = 0;
   let failed = 0;
@@ -81,21 +80,21 @@ export async function drainOutbox(input: {
       }
       if (markMessageDelivered(input.db, claimed.id, input.clock.now(), claimed.attemptId)) delivered += 1;
     } catch (error) {
-      const facts = input.describe(error);
+      const failure = input.describe(error);
       const attempts = entry.attempts + 1;
-      const waitMs = facts.retryAfterSeconds !== undefined ? facts.retryAfterSeconds * 1000 : backOffMs(attempts);
+      const waitMs = failure.retryAfterSeconds !== undefined ? failure.retryAfterSeconds * 1000 : backOffMs(attempts);
       failed += 1;
       markMessageFailed(input.db, entry.id, {
-        error: facts.code,
+        error: failure.message,
         attempts,
         nextAttemptAt: new Date(input.clock.now().getTime() + waitMs),
         attemptId: claimed.attemptId,
       });
       input.logger.warn(
-        { outboxId: entry.id, attempts, ...facts },
+        { outboxId: entry.id, attempts, ...failure.toJSON() },
         `${input.platform} delivery failed; it stays queued`,
       );
-      if (facts.retryAfterSeconds !== undefined) break;
+      if (failure.retryAfterSeconds !== undefined) break;
     }
   }
   return { delivered, failed };

@@ -16,25 +16,16 @@ import {
   type OutboxEntry,
   saveCardLocation,
 } from '../../db/queries/chat-outbox.js';
+import { ChatApiError } from '../chat-api-error.js';
 import { drainOutbox } from '../outbox-pass.js';
 import { renderPng } from '../render/chart-png.js';
+import { describeDiscordError } from './discord-api-error.js';
 import type { ButtonIdFor, DiscordMessage } from './render-embeds.js';
 import { renderDiscordMessages } from './render-embeds.js';
 
 export interface DiscordChannels {
   approvals?: string;
   summary?: string;
-}
-
-/** The wire facts of a failed REST call, for the log and the outbox row (never the token). */
-export function describeDiscordError(error: unknown): { code: string; retryAfterSeconds?: number } {
-  const failure = error as { code?: unknown; status?: number; message?: string; retryAfter?: number };
-  if (typeof failure.retryAfter === 'number') {
-    return { code: 'rate_limited', retryAfterSeconds: Math.ceil(failure.retryAfter / 1000) };
-  }
-  if (failure.status !== undefined)
-    return { code: `${failure.status}:${String(failure.code ?? '')}:${failure.message}` };
-  return { code: failure.message ?? String(error) };
 }
 
 /** The REST body of a rendered page: no one is pinged, whatever the text says. */
@@ -153,7 +144,8 @@ export async function deliverDiscordOutbox(input: {
   const channelOf = async (entry: OutboxEntry): Promise<string> => {
     if (entry.targetType !== 'channel') {
       // Discord knows people by their numeric id; an e-mail or a Slack id cannot be reached here.
-      if (!/^\d{15,22}$/.test(entry.target)) throw new Error(`not a Discord user id: ${entry.target}`);
+      if (!/^\d{15,22}$/.test(entry.target))
+        throw new ChatApiError('discord', 'refused', { code: 'not_a_discord_user', detail: entry.target });
       // Opening the DM again returns the same channel.
       const dm = (await input.rest.post(Routes.userChannels(), { body: { recipient_id: entry.target } })) as {
         id: string;
@@ -161,7 +153,7 @@ export async function deliverDiscordOutbox(input: {
       return dm.id;
     }
     const channelId = input.channels[entry.target as keyof DiscordChannels];
-    if (!channelId) throw new Error(`no Discord channel configured for ${entry.target}`);
+    if (!channelId) throw new ChatApiError('discord', 'refused', { code: 'no_channel', detail: entry.target });
     return channelId;
   };
   const saveCard = (entry: OutboxEntry, posted: { channel_id: string; id: string } | undefined) => {

@@ -26,6 +26,7 @@ import { oneAtATime } from '../outbox-pass.js';
 import { portInUse, StartupError } from '../startup-error.js';
 import { type PressedButton, parsePressedButton, renderSlackMessage } from './render-blocks.js';
 import { postToResponseUrl } from './response-url.js';
+import { describeSlackError } from './slack-api-error.js';
 import {
   commandFromForm,
   fieldOfError,
@@ -36,7 +37,7 @@ import {
   UNIT_SELECT_ACTION,
   unitOptions,
 } from './slack-forms.js';
-import { deliverSlackOutbox, describeSlackError, type SlackChannels, uploadImage } from './slack-outbox.js';
+import { deliverSlackOutbox, type SlackChannels, uploadImage } from './slack-outbox.js';
 import { createSlackUserDirectory } from './slack-users.js';
 
 export interface SlackSettings {
@@ -87,11 +88,11 @@ async function checkCredentials(app: App, settings: SlackSettings): Promise<void
   try {
     await app.init();
   } catch (error) {
-    const { code } = describeSlackError(error);
+    const failure = describeSlackError(error);
     throw new StartupError([
-      code === 'slack_webapi_request_error' || /fetch failed|ECONNREFUSED/.test(code)
+      failure.kind === 'network'
         ? `SLACK_API_URL (${settings.apiUrl}): no se pudo conectar con Slack. Revise la red o la dirección.`
-        : `SLACK_BOT_TOKEN: Slack rechazó el token (${code}). Copie de nuevo el Bot User OAuth Token (xoxb-…).`,
+        : `SLACK_BOT_TOKEN: Slack rechazó el token (${failure.message}). Copie de nuevo el Bot User OAuth Token (xoxb-…).`,
     ]);
   }
 }

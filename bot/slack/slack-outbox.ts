@@ -10,9 +10,11 @@ import {
   type OutboxEntry,
   saveCardLocation,
 } from '../../db/queries/chat-outbox.js';
+import { ChatApiError } from '../chat-api-error.js';
 import { drainOutbox } from '../outbox-pass.js';
 import { renderPng } from '../render/chart-png.js';
 import { renderSlackMessage } from './render-blocks.js';
+import { describeSlackError } from './slack-api-error.js';
 
 export interface SlackChannels {
   approvals?: string;
@@ -27,15 +29,6 @@ export async function uploadImage(client: WebClient, channelId: string, image: R
     filename: `${image.name}.png`,
     title: image.altText,
   });
-}
-
-/** The wire facts of a failed Web API call, for the log and the outbox row. */
-export function describeSlackError(error: unknown): { code: string; retryAfterSeconds?: number } {
-  const failure = error as { code?: string; data?: { error?: string }; retryAfter?: number; message?: string };
-  return {
-    code: failure.data?.error ?? failure.code ?? failure.message ?? String(error),
-    retryAfterSeconds: failure.retryAfter,
-  };
 }
 
 /** The `event_type` of the metadata every outbox message carries, with the outbox id in its payload. */
@@ -57,12 +50,11 @@ async function channelOf(input: { client: WebClient; channels: SlackChannels }, 
   if (entry.targetType !== 'channel') {
     const userId = await userIdOf(input.client, entry.target);
     const opened = await input.client.conversations.open({ users: userId });
-    if (!opened.channel?.id) throw Object.assign(new Error(`no DM channel with ${userId}`), { code: 'no_channel' });
+    if (!opened.channel?.id) throw new ChatApiError('slack', 'refused', { code: 'no_channel' });
     return opened.channel.id;
   }
   const channel = input.channels[entry.target as keyof SlackChannels];
-  if (!channel)
-    throw Object.assign(new Error(`no Slack channel configured for ${entry.target}`), { code: 'no_channel' });
+  if (!channel) throw new ChatApiError('slack', 'refused', { code: 'no_channel' });
   return channel;
 }
 
@@ -167,7 +159,7 @@ export async function deliverSlackOutbox(input: {
 /** A person named by e-mail in the roster is found with `users.lookupByEmail`; an id is used as it is. */
 async function userIdOf(client: WebClient, target: string): Promise<string> {
   const userId = target.includes('@') ? (await client.users.lookupByEmail({ email: target })).user?.id : target;
-  if (!userId) throw Object.assign(new Error(`no Slack user for ${target}`), { code: 'users_not_found' });
+  if (!userId) throw new ChatApiError('slack', 'refused', { code: 'users_not_found' });
   return userId;
 }
 
