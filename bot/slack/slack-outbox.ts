@@ -4,12 +4,8 @@ import type { Clock } from '../../commands/core/clock.js';
 import type { Logger } from '../../commands/core/logger.js';
 import type { CommandReply, ReplyImage } from '../../commands/core/types.js';
 import type { Database } from '../../db/client.js';
-import {
-  type ClaimedEntry,
-  findCardLocation,
-  type OutboxEntry,
-  saveCardLocation,
-} from '../../db/queries/chat-outbox.js';
+import type { ClaimedEntry, OutboxEntry } from '../../db/queries/chat-outbox.js';
+import type { MessageLocation } from '../card-delivery.js';
 import { ChatApiError } from '../chat-api-error.js';
 import { drainOutbox } from '../outbox-pass.js';
 import { renderPng } from '../render/chart-png.js';
@@ -60,13 +56,13 @@ async function channelOf(input: { client: WebClient; channels: SlackChannels }, 
 
 /**
  * Looks a claimed message up in its channel's history (`conversations.history` with the metadata,
- * from its first claim on), by the outbox id in its metadata; records a card's location when found.
+ * from its first claim on), by the outbox id in its metadata.
  * Needs the `channels:history`, `groups:history` and `im:history` scopes.
  */
-export async function findSlackMessage(
-  input: { db: Database; client: WebClient; channels: SlackChannels; clock: Clock },
+async function lookUpSlackMessage(
+  input: { client: WebClient; channels: SlackChannels },
   entry: ClaimedEntry,
-): Promise<boolean> {
+): Promise<MessageLocation | undefined> {
   const channel = await channelOf(input, entry);
   const oldest = String(Math.floor(entry.firstClaimedAt.getTime() / 1000) - CLOCK_SKEW_SECONDS);
   let cursor: string | undefined;
@@ -82,22 +78,21 @@ export async function findSlackMessage(
       const metadata = message.metadata as MessageMetadata | undefined;
       return metadata?.event_type === OUTBOX_EVENT_TYPE && Number(metadata.event_payload?.outbox_id) === entry.id;
     });
-    if (found?.ts) {
-      if (entry.cardKey) {
-        saveCardLocation(input.db, {
-          cardKey: entry.cardKey,
-          platform: 'slack',
-          channelRef: channel,
-          messageRef: found.ts,
-          at: input.clock.now(),
-        });
-      }
-      return true;
-    }
+    if (found?.ts) return { channelRef: channel, messageRef: found.ts };
     cursor = history.response_metadata?.next_cursor || undefined;
-    if (!history.has_more || !cursor) return false;
+    if (!history.has_more || !cursor) return undefined;
   }
-  return false;
+  return undefined;
+}
+
+/** An entry's message as Slack takes it, with the outbox id in its metadata. */
+function contentOf(entry: ClaimedEntry, moreNotice: (hidden: number) => string): SlackMessageContent {
+  const message = renderSlackMessage(entry.message as CommandReply, moreNotice);
+  return {
+    text: message.text,
+    blocks: message.blocks as KnownBlock[],
+    metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { outbox_id: entry.id } },
+  };
 }
 
 /**
@@ -115,43 +110,36 @@ export async function deliverSlackOutbox(input: {
   logger: Logger;
   moreNotice: (hidden: number) => string;
 }): Promise<{ delivered: number; failed: number }> {
+  const { client } = input;
   return drainOutbox({
     db: input.db,
-    platform: 'slack',
     clock: input.clock,
     logger: input.logger,
-    describe: describeSlackError,
-    find: (entry) => findSlackMessage(input, entry),
-    deliver: async (entry) => {
-      const message = renderSlackMessage(entry.message as CommandReply, input.moreNotice);
-      const content: SlackMessageContent = {
-        text: message.text,
-        blocks: message.blocks as KnownBlock[],
-        metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { outbox_id: entry.id } },
-      };
-      if (entry.targetType !== 'channel') {
-        await sendDirect(input.client, entry.target, entry.fallbackChannelId, content);
-        return;
-      }
-      const channel = await channelOf(input, entry);
-      const card = entry.cardKey ? findCardLocation(input.db, entry.cardKey, 'slack') : undefined;
-      if (entry.action === 'update' && card) {
-        // Editing the same message is naturally idempotent: the newest state wins.
-        await input.client.chat.update({ channel: card.channelRef, ts: card.messageRef, ...content });
-        return;
-      }
-      const posted = await input.client.chat.postMessage({ channel, ...content });
-      const image = (entry.message as CommandReply).image;
-      if (image && posted.channel) await uploadImage(input.client, posted.channel, image);
-      if (entry.cardKey && posted.channel && posted.ts) {
-        saveCardLocation(input.db, {
-          cardKey: entry.cardKey,
-          platform: 'slack',
-          channelRef: posted.channel,
-          messageRef: posted.ts,
-          at: input.clock.now(),
+    chat: {
+      platform: 'slack',
+      describe: describeSlackError,
+      lookup: async (entry) => {
+        const location = await lookUpSlackMessage(input, entry);
+        return { found: location !== undefined, location };
+      },
+      update: async (entry, card) => {
+        await client.chat.update({
+          channel: card.channelRef,
+          ts: card.messageRef,
+          ...contentOf(entry, input.moreNotice),
         });
-      }
+      },
+      post: async (entry) => {
+        const content = contentOf(entry, input.moreNotice);
+        if (entry.targetType !== 'channel') {
+          await sendDirect(client, entry.target, entry.fallbackChannelId, content);
+          return undefined;
+        }
+        const posted = await client.chat.postMessage({ channel: await channelOf(input, entry), ...content });
+        const image = (entry.message as CommandReply).image;
+        if (image && posted.channel) await uploadImage(client, posted.channel, image);
+        return posted.channel && posted.ts ? { channelRef: posted.channel, messageRef: posted.ts } : undefined;
+      },
     },
   });
 }
