@@ -59,3 +59,15 @@ export class ChatApiError extends Error {
     };
   }
 }
+
+/**
+ * Whether an error is the transport's, thrown when no answer came: a Node system error (it has a
+ * `syscall`, such as `connect` for ECONNREFUSED), an undici error (`UND_ERR_…`), or a timeout's
+ * `AbortError`.
+ */
+export function isTransportError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error.name === 'AbortError' || 'syscall' in error) return true;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('UND_ERR_');
+}

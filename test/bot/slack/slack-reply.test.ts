@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, RespondError } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
+import { describeSlackError } from '../../../bot/slack/slack-api-error.js';
 import { sendSlackReply, slackReplyBody } from '../../../bot/slack/slack-reply.js';
 
 let server: Server | undefined;
@@ -40,6 +41,15 @@ describe('posting a reply to a Slack response URL', () => {
     const failure = await sendSlackReply(url, { text: 'tarde' }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(RespondError);
     expect(failure).toMatchObject({ statusCode: 404, code: 'slack_bolt_respond_error' });
+    expect(describeSlackError(failure)).toMatchObject({ kind: 'refused', status: 404, message: 'refused_404' });
+  });
+
+  it('fails as a network failure when nothing answers at the response URL', async () => {
+    const { url } = await responseUrl(200);
+    await new Promise((resolve) => server?.close(resolve));
+    server = undefined;
+    const failure = await sendSlackReply(url, { text: 'nadie' }).catch((error: unknown) => error);
+    expect(describeSlackError(failure)).toMatchObject({ platform: 'slack', kind: 'network' });
   });
 });
 
