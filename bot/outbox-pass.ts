@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../commands/core/clock.js';
 import type { Logger } from '../commands/core/logger.js';
-import type { Platform } from '../commands/core/types.js';
 import type { Database } from '../db/client.js';
 import {
   type ClaimedEntry,
@@ -13,14 +12,12 @@ import {
   markMessageDelivered,
   markMessageFailed,
 } from '../db/queries/chat-outbox.js';
+import { type ChatDelivery, deliverEntry, findEntry } from './card-delivery.js';
 
 /** 30 s after the first failure, doubling up to 30 minutes: an outage is ridden out, a bad address costs little. */
 export function backOffMs(attempts: number): number {
   return Math.min(30_000 * 2 ** (attempts - 1), 30 * 60_000);
 }
-
-/** What a platform says about a failed delivery: a code for the row, and a wait when rate-limited. */
-export type DeliveryFailure = { code: string; retryAfterSeconds?: number };
 
 /**
  * How long a claim protects a message being sent. It outlasts every platform call (Slack's client
@@ -33,24 +30,21 @@ export const CLAIM_TIMEOUT_MS = 30_000;
  * One pass over a platform's part of the chat outbox, oldest first. Each message is claimed
  * (`sending`, with the time and an attempt id) before the platform is called, so two processes on
  * one database never both send it; one that an earlier attempt claimed (the process died, or a call
- * timed out after the platform had it) is first looked up on the platform (`find`) and only sent if
+ * timed out after the platform had it) is first looked up on the platform (`lookup`) and only sent if
  * it is not there. A message that fails stays queued with its error and waits out a back-off (the
  * platform's own wait after a rate limit, which also ends this pass), so a message that cannot go
  * out never holds up the ones behind it.
  */
 export async function drainOutbox(input: {
   db: Database;
-  platform: Platform;
   clock: Clock;
   logger: Logger;
-  deliver: (entry: ClaimedEntry) => Promise<void>;
-  /** Whether the platform already shows this message (an earlier attempt sent it); saves its card location. */
-  find: (entry: ClaimedEntry) => Promise<boolean>;
-  describe: (error: unknown) => DeliveryFailure;
+  /** The platform's calls (post, update, lookup) and how it describes a failure. */
+  chat: ChatDelivery;
 }): Promise<{ delivered: number; failed: number }> {
   let delivered = 0;
   let failed = 0;
-  for (const entry of listUndeliveredMessages(input.db, input.platform, 50, input.clock.now())) {
+  for (const entry of listUndeliveredMessages(input.db, input.chat.platform, 50, input.clock.now())) {
     const now = input.clock.now();
     const claimed = claimMessage(input.db, entry.id, {
       attemptId: randomUUID(),
@@ -75,27 +69,27 @@ export async function drainOutbox(input: {
       // is shown by that newer message alone: sending both would post the card twice. If an earlier
       // attempt did post it, finding it records where the card is, so the newer state edits it.
       if (hasNewerCardMessage(input.db, claimed)) {
-        if (claimed.claimedBefore) await input.find(claimed);
-      } else if (!(claimed.claimedBefore && (await input.find(claimed)))) {
-        await input.deliver(claimed);
+        if (claimed.claimedBefore) await findEntry(input, claimed);
+      } else if (!(claimed.claimedBefore && (await findEntry(input, claimed)))) {
+        await deliverEntry(input, claimed);
       }
       if (markMessageDelivered(input.db, claimed.id, input.clock.now(), claimed.attemptId)) delivered += 1;
     } catch (error) {
-      const facts = input.describe(error);
+      const failure = input.chat.describe(error);
       const attempts = entry.attempts + 1;
-      const waitMs = facts.retryAfterSeconds !== undefined ? facts.retryAfterSeconds * 1000 : backOffMs(attempts);
+      const waitMs = failure.retryAfterSeconds !== undefined ? failure.retryAfterSeconds * 1000 : backOffMs(attempts);
       failed += 1;
       markMessageFailed(input.db, entry.id, {
-        error: facts.code,
+        error: failure.message,
         attempts,
         nextAttemptAt: new Date(input.clock.now().getTime() + waitMs),
         attemptId: claimed.attemptId,
       });
       input.logger.warn(
-        { outboxId: entry.id, attempts, ...facts },
-        `${input.platform} delivery failed; it stays queued`,
+        { outboxId: entry.id, attempts, ...failure.toJSON() },
+        `${input.chat.platform} delivery failed; it stays queued`,
       );
-      if (facts.retryAfterSeconds !== undefined) break;
+      if (failure.retryAfterSeconds !== undefined) break;
     }
   }
   return { delivered, failed };
@@ -108,17 +102,17 @@ export async function drainOutbox(input: {
  * again if an earlier state is being sent by a live attempt right now.
  */
 async function locateEarlierCard(
-  input: { db: Database; platform: Platform; clock: Clock; find: (entry: ClaimedEntry) => Promise<boolean> },
+  input: { db: Database; clock: Clock; chat: ChatDelivery },
   entry: ClaimedEntry,
 ): Promise<Date | undefined> {
-  if (!entry.cardKey || findCardLocation(input.db, entry.cardKey, input.platform)) return undefined;
+  if (!entry.cardKey || findCardLocation(input.db, entry.cardKey, input.chat.platform)) return undefined;
   const now = input.clock.now().getTime();
   for (const earlier of listClaimedEarlierCardMessages(input.db, entry)) {
     const claimedAt = earlier.sendingSince?.getTime();
     if (claimedAt !== undefined && !earlier.deliveredAt && claimedAt > now - CLAIM_TIMEOUT_MS)
       return new Date(claimedAt + CLAIM_TIMEOUT_MS);
     if (!earlier.firstClaimedAt) continue;
-    const found = await input.find({
+    const found = await findEntry(input, {
       ...earlier,
       attemptId: entry.attemptId,
       firstClaimedAt: earlier.firstClaimedAt,

@@ -1,12 +1,8 @@
-import {
-  type ApprovalKind,
-  createApprovalRequest,
-  findLatestRejected,
-  findPendingRequest,
-} from '../db/queries/approvals.js';
+import { createApprovalRequest, findLatestRejected, findPendingRequest } from '../db/queries/approvals.js';
 import { eventDetailsOf, findEventByUnit, saveEvent } from '../db/queries/events.js';
 import { canChangeUnit } from './core/access.js';
 import { MAX_REASON_LENGTH } from './core/approval-decisions.js';
+import { REQUESTED_KINDS, type RequestedKind } from './core/approval-kinds.js';
 import { flagOfApproval } from './core/approval-steps.js';
 import { findUnitOrFail, refuseExtraPositionals, requirePositional } from './core/arguments.js';
 import { fail, type Parsed, parsed, parseError, unwrap } from './core/errors.js';
@@ -16,18 +12,17 @@ import type { CommandDefinition, ReplyBlock } from './core/types.js';
 import { unitDates } from './core/unit-time-zone.js';
 import { approvalCard, approvalCardKey } from './views/approval-card.js';
 
-const KIND_WORDS: Record<string, Exclude<ApprovalKind, 'tuit'>> = {
-  video: 'video',
+/** Each kind by its own name, and the other words people type for it. */
+const KIND_WORDS: Record<string, RequestedKind> = {
+  ...Object.fromEntries(REQUESTED_KINDS.map((kind) => [kind, kind])),
   videos: 'video',
-  fotos: 'fotos',
   foto: 'fotos',
   fotografias: 'fotos',
   photos: 'fotos',
-  cultural: 'cultural',
   'segmento-cultural': 'cultural',
 };
 
-function parseKind(input: string): Parsed<Exclude<ApprovalKind, 'tuit'>> {
+function parseKind(input: string): Parsed<RequestedKind> {
   const kind = KIND_WORDS[normalizeWord(input)];
   return kind ? parsed(kind) : parseError('invalid_kind', { input });
 }

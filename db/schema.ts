@@ -105,6 +105,12 @@ export const eventSteps = sqliteTable(
   (t) => [uniqueIndex('event_steps_event_step').on(t.eventId, t.stepId), index('event_steps_source').on(t.source)],
 );
 
+/**
+ * What a unit asks the Directorate to approve: the one list the commands, forms and cards derive
+ * from (`ApprovalKind`, and `solicitar`'s kinds in commands/core/approval-kinds.ts).
+ */
+export const APPROVAL_KINDS = ['video', 'fotos', 'cultural', 'tuit'] as const;
+
 export const approvalRequests = sqliteTable(
   'approval_requests',
   {
@@ -112,7 +118,7 @@ export const approvalRequests = sqliteTable(
     eventId: integer('event_id')
       .notNull()
       .references(() => events.id),
-    kind: text('kind', { enum: ['video', 'fotos', 'cultural', 'tuit'] }).notNull(),
+    kind: text('kind', { enum: APPROVAL_KINDS }).notNull(),
     description: text('description').notNull(),
     link: text('link'),
     state: text('state', { enum: ['pending', 'approved', 'rejected', 'withdrawn', 'expired'] })

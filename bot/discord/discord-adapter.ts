@@ -29,6 +29,7 @@ import type { AdapterState } from '../health.js';
 import { oneAtATime } from '../outbox-pass.js';
 import { StartupError } from '../startup-error.js';
 import { suggestProvinces, suggestUnits } from '../unit-suggestions.js';
+import { describeDiscordError } from './discord-api-error.js';
 import { commandText, DISCORD_OPTIONS, type OptionValue, type Suggestion } from './discord-commands.js';
 import {
   commandFromForm,
@@ -40,7 +41,7 @@ import {
   parseFormId,
   parseInputModalId,
 } from './discord-forms.js';
-import { chartAttachment, type DiscordChannels, deliverDiscordOutbox, describeDiscordError } from './discord-outbox.js';
+import { chartAttachment, type DiscordChannels, deliverDiscordOutbox } from './discord-outbox.js';
 import { BUTTON_PREFIX, type DiscordMessage, renderDiscordMessages, storedButtonId } from './render-embeds.js';
 
 export interface DiscordSettings {

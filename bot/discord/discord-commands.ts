@@ -3,6 +3,7 @@ import {
   ApplicationCommandType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
+import { REQUESTED_KINDS } from '../../commands/core/approval-kinds.js';
 import { type CommandName, messagesFor } from '../../commands/core/i18n/catalogue.js';
 import { quoteValue } from '../../commands/core/parse-invocation.js';
 import type { Locale } from '../../commands/core/types.js';
@@ -188,7 +189,7 @@ export const DISCORD_OPTIONS: Readonly<Record<CommandName, readonly OptionSpec[]
       type: 'string',
       description: { es: 'Qué necesita aprobación', en: 'What needs approval' },
       placement: { kind: 'positional', order: 0 },
-      choices: ['video', 'fotos', 'cultural'],
+      choices: [...REQUESTED_KINDS],
     },
     unit(1),
     {

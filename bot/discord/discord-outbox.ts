@@ -10,31 +10,18 @@ import type { Clock } from '../../commands/core/clock.js';
 import type { Logger } from '../../commands/core/logger.js';
 import type { CommandReply } from '../../commands/core/types.js';
 import type { Database } from '../../db/client.js';
-import {
-  type ClaimedEntry,
-  findCardLocation,
-  type OutboxEntry,
-  saveCardLocation,
-} from '../../db/queries/chat-outbox.js';
+import type { ClaimedEntry, OutboxEntry } from '../../db/queries/chat-outbox.js';
+import type { MessageLocation } from '../card-delivery.js';
+import { ChatApiError } from '../chat-api-error.js';
 import { drainOutbox } from '../outbox-pass.js';
 import { renderPng } from '../render/chart-png.js';
+import { describeDiscordError } from './discord-api-error.js';
 import type { ButtonIdFor, DiscordMessage } from './render-embeds.js';
 import { renderDiscordMessages } from './render-embeds.js';
 
 export interface DiscordChannels {
   approvals?: string;
   summary?: string;
-}
-
-/** The wire facts of a failed REST call, for the log and the outbox row (never the token). */
-export function describeDiscordError(error: unknown): { code: string; retryAfterSeconds?: number } {
-  const failure = error as { code?: unknown; status?: number; message?: string; retryAfter?: number };
-  if (typeof failure.retryAfter === 'number') {
-    return { code: 'rate_limited', retryAfterSeconds: Math.ceil(failure.retryAfter / 1000) };
-  }
-  if (failure.status !== undefined)
-    return { code: `${failure.status}:${String(failure.code ?? '')}:${failure.message}` };
-  return { code: failure.message ?? String(error) };
 }
 
 /** The REST body of a rendered page: no one is pinged, whatever the text says. */
@@ -153,7 +140,8 @@ export async function deliverDiscordOutbox(input: {
   const channelOf = async (entry: OutboxEntry): Promise<string> => {
     if (entry.targetType !== 'channel') {
       // Discord knows people by their numeric id; an e-mail or a Slack id cannot be reached here.
-      if (!/^\d{15,22}$/.test(entry.target)) throw new Error(`not a Discord user id: ${entry.target}`);
+      if (!/^\d{15,22}$/.test(entry.target))
+        throw new ChatApiError('discord', 'refused', { code: 'not_a_discord_user', detail: entry.target });
       // Opening the DM again returns the same channel.
       const dm = (await input.rest.post(Routes.userChannels(), { body: { recipient_id: entry.target } })) as {
         id: string;
@@ -161,50 +149,36 @@ export async function deliverDiscordOutbox(input: {
       return dm.id;
     }
     const channelId = input.channels[entry.target as keyof DiscordChannels];
-    if (!channelId) throw new Error(`no Discord channel configured for ${entry.target}`);
+    if (!channelId) throw new ChatApiError('discord', 'refused', { code: 'no_channel', detail: entry.target });
     return channelId;
   };
-  const saveCard = (entry: OutboxEntry, posted: { channel_id: string; id: string } | undefined) => {
-    if (!entry.cardKey || !posted) return;
-    saveCardLocation(input.db, {
-      cardKey: entry.cardKey,
-      platform: 'discord',
-      channelRef: posted.channel_id,
-      messageRef: posted.id,
-      at: input.clock.now(),
-    });
-  };
+  const pagesOf = (entry: ClaimedEntry) =>
+    renderDiscordMessages(entry.message as CommandReply, input.idFor, input.moreNotice);
+  const locationOf = (message: { channel_id: string; id: string } | undefined): MessageLocation | undefined =>
+    message ? { channelRef: message.channel_id, messageRef: message.id } : undefined;
   return drainOutbox({
     db: input.db,
-    platform: 'discord',
     clock: input.clock,
     logger: input.logger,
-    describe: describeDiscordError,
-    // The bot's recent messages in the channel (sending again with the nonce would also find a
-    // recent one, but not for an earlier state of a card, whose nonce differs).
-    find: async (entry) => {
-      const pages = renderDiscordMessages(entry.message as CommandReply, input.idFor, input.moreNotice);
-      const channelId = await channelOf(entry);
-      const already = await recentBotMessages(input, channelId, entry);
-      const found = pages.map((page) =>
-        already.find((message) => fingerprint(message.embeds) === fingerprint(page.embeds)),
-      );
-      saveCard(entry, found[0]);
-      return found.every((message) => message !== undefined);
-    },
-    deliver: async (entry) => {
-      const reply = entry.message as CommandReply;
-      const pages = renderDiscordMessages(reply, input.idFor, input.moreNotice);
-      const channelId = await channelOf(entry);
-      const card = entry.cardKey ? findCardLocation(input.db, entry.cardKey, 'discord') : undefined;
-      const [first] = pages;
-      if (entry.targetType === 'channel' && entry.action === 'update' && card && first) {
-        // Editing the same message is naturally idempotent: the newest state wins.
-        await input.rest.patch(Routes.channelMessage(card.channelRef, card.messageRef), { body: messageBody(first) });
-        return;
-      }
-      const posted = await postPages(input, channelId, entry, pages);
-      if (entry.targetType === 'channel') saveCard(entry, posted);
+    chat: {
+      platform: 'discord',
+      describe: describeDiscordError,
+      // The bot's recent messages in the channel (sending again with the nonce would also find a
+      // recent one, but not for an earlier state of a card, whose nonce differs).
+      lookup: async (entry) => {
+        const already = await recentBotMessages(input, await channelOf(entry), entry);
+        const found = pagesOf(entry).map((page) =>
+          already.find((message) => fingerprint(message.embeds) === fingerprint(page.embeds)),
+        );
+        return { found: found.every((message) => message !== undefined), location: locationOf(found[0]) };
+      },
+      // A card is its first page: the edit replaces that message's content.
+      update: async (entry, card) => {
+        const [first] = pagesOf(entry);
+        if (first)
+          await input.rest.patch(Routes.channelMessage(card.channelRef, card.messageRef), { body: messageBody(first) });
+      },
+      post: async (entry) => locationOf(await postPages(input, await channelOf(entry), entry, pagesOf(entry))),
     },
   });
 }

@@ -25,7 +25,7 @@ import { type AdapterState, checkHealth, type HealthReport, healthRoute } from '
 import { oneAtATime } from '../outbox-pass.js';
 import { portInUse, StartupError } from '../startup-error.js';
 import { type PressedButton, parsePressedButton, renderSlackMessage } from './render-blocks.js';
-import { postToResponseUrl } from './response-url.js';
+import { describeSlackError } from './slack-api-error.js';
 import {
   commandFromForm,
   fieldOfError,
@@ -36,7 +36,8 @@ import {
   UNIT_SELECT_ACTION,
   unitOptions,
 } from './slack-forms.js';
-import { deliverSlackOutbox, describeSlackError, type SlackChannels, uploadImage } from './slack-outbox.js';
+import { deliverSlackOutbox, type SlackChannels, uploadImage } from './slack-outbox.js';
+import { sendSlackReply, slackReplyBody } from './slack-reply.js';
 import { createSlackUserDirectory } from './slack-users.js';
 
 export interface SlackSettings {
@@ -87,11 +88,11 @@ async function checkCredentials(app: App, settings: SlackSettings): Promise<void
   try {
     await app.init();
   } catch (error) {
-    const { code } = describeSlackError(error);
+    const failure = describeSlackError(error);
     throw new StartupError([
-      code === 'slack_webapi_request_error' || /fetch failed|ECONNREFUSED/.test(code)
+      failure.kind === 'network'
         ? `SLACK_API_URL (${settings.apiUrl}): no se pudo conectar con Slack. Revise la red o la dirección.`
-        : `SLACK_BOT_TOKEN: Slack rechazó el token (${code}). Copie de nuevo el Bot User OAuth Token (xoxb-…).`,
+        : `SLACK_BOT_TOKEN: Slack rechazó el token (${failure.message}). Copie de nuevo el Bot User OAuth Token (xoxb-…).`,
     ]);
   }
 }
@@ -215,13 +216,7 @@ export function createSlackAdapter(input: {
       locale,
       idempotencyKey: `slack:command:${command.trigger_id}`,
     });
-    const message = render(reply);
-    // Bolt's respond() would post the same body through fetch, at many times the garbage (response-url.ts).
-    await postToResponseUrl(command.response_url, {
-      response_type: reply.visibility === 'public' ? 'in_channel' : 'ephemeral',
-      text: message.text,
-      blocks: message.blocks,
-    });
+    await sendSlackReply(command.response_url, slackReplyBody(render(reply), reply));
     if (reply.image) {
       await uploadImage(client, command.channel_id, reply.image).catch((error: unknown) =>
         logger.warn({ error: describeSlackError(error) }, 'could not upload the chart; is the bot in the channel?'),
@@ -245,7 +240,7 @@ export function createSlackAdapter(input: {
     await afterwards();
   });
 
-  app.action<BlockButtonAction>(/#\d+i?$/, async ({ action, body, ack, respond, client }) => {
+  app.action<BlockButtonAction>(/#\d+i?$/, async ({ action, body, ack, client }) => {
     await ack();
     const pressed = parsePressedButton(action.action_id, action.value ?? '');
     if (!pressed) return;
@@ -264,8 +259,9 @@ export function createSlackAdapter(input: {
       // One click, one action: Slack's action_ts is the same on a redelivery of the same click.
       idempotencyKey: `slack:action:${body.user.id}:${action.action_ts}`,
     });
-    const message = render(reply);
-    await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
+    // A button's answer is for the person who pressed it, under the card it leaves in place.
+    const answer = slackReplyBody(render(reply), { visibility: 'private', keepOriginal: true });
+    await sendSlackReply(body.response_url, answer);
     await afterwards();
   });
 
@@ -329,16 +325,9 @@ export function createSlackAdapter(input: {
       return;
     }
     await ack();
-    const message = render(reply);
-    await fetch(origin.responseUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        response_type: reply.visibility === 'public' ? 'in_channel' : 'ephemeral',
-        text: message.text,
-        blocks: message.blocks,
-      }),
-    }).catch((error: unknown) => logger.warn({ error: describeSlackError(error) }, 'could not answer the form'));
+    await sendSlackReply(origin.responseUrl, slackReplyBody(render(reply), reply)).catch((error: unknown) =>
+      logger.warn({ error: describeSlackError(error) }, 'could not answer the form'),
+    );
     await afterwards();
   };
 

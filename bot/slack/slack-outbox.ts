@@ -4,15 +4,13 @@ import type { Clock } from '../../commands/core/clock.js';
 import type { Logger } from '../../commands/core/logger.js';
 import type { CommandReply, ReplyImage } from '../../commands/core/types.js';
 import type { Database } from '../../db/client.js';
-import {
-  type ClaimedEntry,
-  findCardLocation,
-  type OutboxEntry,
-  saveCardLocation,
-} from '../../db/queries/chat-outbox.js';
+import type { ClaimedEntry, OutboxEntry } from '../../db/queries/chat-outbox.js';
+import type { MessageLocation } from '../card-delivery.js';
+import { ChatApiError } from '../chat-api-error.js';
 import { drainOutbox } from '../outbox-pass.js';
 import { renderPng } from '../render/chart-png.js';
 import { renderSlackMessage } from './render-blocks.js';
+import { describeSlackError } from './slack-api-error.js';
 
 export interface SlackChannels {
   approvals?: string;
@@ -27,15 +25,6 @@ export async function uploadImage(client: WebClient, channelId: string, image: R
     filename: `${image.name}.png`,
     title: image.altText,
   });
-}
-
-/** The wire facts of a failed Web API call, for the log and the outbox row. */
-export function describeSlackError(error: unknown): { code: string; retryAfterSeconds?: number } {
-  const failure = error as { code?: string; data?: { error?: string }; retryAfter?: number; message?: string };
-  return {
-    code: failure.data?.error ?? failure.code ?? failure.message ?? String(error),
-    retryAfterSeconds: failure.retryAfter,
-  };
 }
 
 /** The `event_type` of the metadata every outbox message carries, with the outbox id in its payload. */
@@ -57,24 +46,23 @@ async function channelOf(input: { client: WebClient; channels: SlackChannels }, 
   if (entry.targetType !== 'channel') {
     const userId = await userIdOf(input.client, entry.target);
     const opened = await input.client.conversations.open({ users: userId });
-    if (!opened.channel?.id) throw Object.assign(new Error(`no DM channel with ${userId}`), { code: 'no_channel' });
+    if (!opened.channel?.id) throw new ChatApiError('slack', 'refused', { code: 'no_channel' });
     return opened.channel.id;
   }
   const channel = input.channels[entry.target as keyof SlackChannels];
-  if (!channel)
-    throw Object.assign(new Error(`no Slack channel configured for ${entry.target}`), { code: 'no_channel' });
+  if (!channel) throw new ChatApiError('slack', 'refused', { code: 'no_channel' });
   return channel;
 }
 
 /**
  * Looks a claimed message up in its channel's history (`conversations.history` with the metadata,
- * from its first claim on), by the outbox id in its metadata; records a card's location when found.
+ * from its first claim on), by the outbox id in its metadata.
  * Needs the `channels:history`, `groups:history` and `im:history` scopes.
  */
-export async function findSlackMessage(
-  input: { db: Database; client: WebClient; channels: SlackChannels; clock: Clock },
+async function lookUpSlackMessage(
+  input: { client: WebClient; channels: SlackChannels },
   entry: ClaimedEntry,
-): Promise<boolean> {
+): Promise<MessageLocation | undefined> {
   const channel = await channelOf(input, entry);
   const oldest = String(Math.floor(entry.firstClaimedAt.getTime() / 1000) - CLOCK_SKEW_SECONDS);
   let cursor: string | undefined;
@@ -90,22 +78,21 @@ export async function findSlackMessage(
       const metadata = message.metadata as MessageMetadata | undefined;
       return metadata?.event_type === OUTBOX_EVENT_TYPE && Number(metadata.event_payload?.outbox_id) === entry.id;
     });
-    if (found?.ts) {
-      if (entry.cardKey) {
-        saveCardLocation(input.db, {
-          cardKey: entry.cardKey,
-          platform: 'slack',
-          channelRef: channel,
-          messageRef: found.ts,
-          at: input.clock.now(),
-        });
-      }
-      return true;
-    }
+    if (found?.ts) return { channelRef: channel, messageRef: found.ts };
     cursor = history.response_metadata?.next_cursor || undefined;
-    if (!history.has_more || !cursor) return false;
+    if (!history.has_more || !cursor) return undefined;
   }
-  return false;
+  return undefined;
+}
+
+/** An entry's message as Slack takes it, with the outbox id in its metadata. */
+function contentOf(entry: ClaimedEntry, moreNotice: (hidden: number) => string): SlackMessageContent {
+  const message = renderSlackMessage(entry.message as CommandReply, moreNotice);
+  return {
+    text: message.text,
+    blocks: message.blocks as KnownBlock[],
+    metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { outbox_id: entry.id } },
+  };
 }
 
 /**
@@ -123,43 +110,36 @@ export async function deliverSlackOutbox(input: {
   logger: Logger;
   moreNotice: (hidden: number) => string;
 }): Promise<{ delivered: number; failed: number }> {
+  const { client } = input;
   return drainOutbox({
     db: input.db,
-    platform: 'slack',
     clock: input.clock,
     logger: input.logger,
-    describe: describeSlackError,
-    find: (entry) => findSlackMessage(input, entry),
-    deliver: async (entry) => {
-      const message = renderSlackMessage(entry.message as CommandReply, input.moreNotice);
-      const content: SlackMessageContent = {
-        text: message.text,
-        blocks: message.blocks as KnownBlock[],
-        metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { outbox_id: entry.id } },
-      };
-      if (entry.targetType !== 'channel') {
-        await sendDirect(input.client, entry.target, entry.fallbackChannelId, content);
-        return;
-      }
-      const channel = await channelOf(input, entry);
-      const card = entry.cardKey ? findCardLocation(input.db, entry.cardKey, 'slack') : undefined;
-      if (entry.action === 'update' && card) {
-        // Editing the same message is naturally idempotent: the newest state wins.
-        await input.client.chat.update({ channel: card.channelRef, ts: card.messageRef, ...content });
-        return;
-      }
-      const posted = await input.client.chat.postMessage({ channel, ...content });
-      const image = (entry.message as CommandReply).image;
-      if (image && posted.channel) await uploadImage(input.client, posted.channel, image);
-      if (entry.cardKey && posted.channel && posted.ts) {
-        saveCardLocation(input.db, {
-          cardKey: entry.cardKey,
-          platform: 'slack',
-          channelRef: posted.channel,
-          messageRef: posted.ts,
-          at: input.clock.now(),
+    chat: {
+      platform: 'slack',
+      describe: describeSlackError,
+      lookup: async (entry) => {
+        const location = await lookUpSlackMessage(input, entry);
+        return { found: location !== undefined, location };
+      },
+      update: async (entry, card) => {
+        await client.chat.update({
+          channel: card.channelRef,
+          ts: card.messageRef,
+          ...contentOf(entry, input.moreNotice),
         });
-      }
+      },
+      post: async (entry) => {
+        const content = contentOf(entry, input.moreNotice);
+        if (entry.targetType !== 'channel') {
+          await sendDirect(client, entry.target, entry.fallbackChannelId, content);
+          return undefined;
+        }
+        const posted = await client.chat.postMessage({ channel: await channelOf(input, entry), ...content });
+        const image = (entry.message as CommandReply).image;
+        if (image && posted.channel) await uploadImage(client, posted.channel, image);
+        return posted.channel && posted.ts ? { channelRef: posted.channel, messageRef: posted.ts } : undefined;
+      },
     },
   });
 }
@@ -167,7 +147,7 @@ export async function deliverSlackOutbox(input: {
 /** A person named by e-mail in the roster is found with `users.lookupByEmail`; an id is used as it is. */
 async function userIdOf(client: WebClient, target: string): Promise<string> {
   const userId = target.includes('@') ? (await client.users.lookupByEmail({ email: target })).user?.id : target;
-  if (!userId) throw Object.assign(new Error(`no Slack user for ${target}`), { code: 'users_not_found' });
+  if (!userId) throw new ChatApiError('slack', 'refused', { code: 'users_not_found' });
   return userId;
 }
 

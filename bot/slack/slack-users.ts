@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../../commands/core/logger.js';
 import type { ChatUser } from '../../commands/core/types.js';
-import { describeSlackError } from './slack-outbox.js';
+import { describeSlackError } from './slack-api-error.js';
 
 /** A person's e-mail rarely changes; ten minutes keeps a busy day to a few lookups per officer. */
 const CACHE_MS = 10 * 60_000;

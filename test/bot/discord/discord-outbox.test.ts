@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { REST } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deliverDiscordOutbox, NONCE_WINDOW_MS, pageNonce } from '../../../bot/discord/discord-outbox.js';
@@ -22,7 +24,8 @@ afterEach(async () => {
   discord = undefined;
 });
 
-async function setUp() {
+/** `rest` options beyond the fake's address: where to send (a closed port), when to reject a rate limit. */
+async function setUp(options: { apiUrl?: string; rejectOnRateLimit?: () => boolean } = {}) {
   const current = createTestBot({ now: '2026-09-15T15:30:00Z', platforms: ['discord'] });
   bot = current;
   const fake = await startFakeDiscord({ now: () => current.clock.now().getTime() });
@@ -32,7 +35,11 @@ async function setUp() {
   const pass = () =>
     deliverDiscordOutbox({
       db: current.db,
-      rest: new REST({ api: fake.apiUrl, retries: 0 }).setToken(DISCORD_TEST_TOKEN),
+      rest: new REST({
+        api: options.apiUrl ?? fake.apiUrl,
+        retries: 0,
+        ...(options.rejectOnRateLimit ? { rejectOnRateLimit: options.rejectOnRateLimit } : {}),
+      }).setToken(DISCORD_TEST_TOKEN),
       channels: { approvals: APPROVALS_CHANNEL },
       clock: current.clock,
       logger: silentLogger,
@@ -46,6 +53,28 @@ async function setUp() {
       .prepare('UPDATE chat_outbox SET delivered_at = NULL, sending_since = first_claimed_at WHERE id = 1')
       .run();
   return { bot: current, discord: fake, pass, forgetDelivery };
+}
+
+/** What the outbox holds for a message after a pass: its error, attempts, and seconds until it is tried again. */
+function row(current: TestBot, id: number) {
+  const stored = current.db.sqlite
+    .prepare('SELECT last_error, attempts, next_attempt_at, delivered_at FROM chat_outbox WHERE id = ?')
+    .get(id) as { last_error: string; attempts: number; next_attempt_at: number; delivered_at: number | null };
+  return {
+    lastError: stored.last_error,
+    attempts: stored.attempts,
+    retryInSeconds: (stored.next_attempt_at - current.clock.now().getTime()) / 1000,
+    delivered: stored.delivered_at !== null,
+  };
+}
+
+/** An address on 127.0.0.1 where nothing listens: a connection to it is refused. */
+async function closedPortUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}/api`;
 }
 
 const undelivered = (current: TestBot) =>
@@ -105,5 +134,58 @@ describe('the Discord outbox, exactly once', () => {
     await pass();
     expect(fake.messages.get(APPROVALS_CHANNEL)).toHaveLength(1);
     expect(undelivered(current)).toBe(0);
+  });
+});
+
+describe('the Discord outbox after a failed call, as @discordjs/rest reports it', () => {
+  const CHANNEL_MESSAGES = new RegExp(`^/channels/${APPROVALS_CHANNEL}/messages$`);
+
+  it("keeps a rate-limited card queued for Discord's retry_after and ends the pass there", async () => {
+    const { bot: current, discord: fake, pass } = await setUp({ rejectOnRateLimit: () => true });
+    current.send('solicitar fotos PIC-DP "Fotos del evento"', { as: 'oficial-pic' });
+    fake.failNext('POST', CHANNEL_MESSAGES, {
+      status: 429,
+      body: { message: 'You are being rate limited.', retry_after: 30, global: false },
+      headers: { 'retry-after': '30', 'x-ratelimit-scope': 'user' },
+    });
+    expect(await pass()).toEqual({ delivered: 0, failed: 1 });
+    // @discordjs/rest adds its 50 ms offset to Discord's 30 s; the wait is rounded up to whole seconds.
+    expect(row(current, 1)).toEqual({ lastError: 'rate_limited', attempts: 1, retryInSeconds: 31, delivered: false });
+    expect(fake.callsTo('POST', CHANNEL_MESSAGES)).toHaveLength(1);
+    expect(row(current, 2)).toMatchObject({ attempts: 0, delivered: false });
+  });
+
+  it("keeps a card Discord refuses (Unknown Channel) queued with Discord's code and backs off, without holding up the next", async () => {
+    const { bot: current, discord: fake, pass } = await setUp();
+    current.send('solicitar fotos PIC-DP "Fotos del evento"', { as: 'oficial-pic' });
+    fake.failNext('POST', CHANNEL_MESSAGES, { status: 404, body: { message: 'Unknown Channel', code: 10003 } });
+    expect(await pass()).toEqual({ delivered: 1, failed: 1 });
+    expect(row(current, 1)).toEqual({
+      lastError: '10003 Unknown Channel',
+      attempts: 1,
+      retryInSeconds: 30,
+      delivered: false,
+    });
+    expect(row(current, 2).delivered).toBe(true);
+  });
+
+  it('keeps a card queued with the status when Discord answers 502, backing off 30 s', async () => {
+    const { bot: current, discord: fake, pass } = await setUp();
+    fake.failNext('POST', CHANNEL_MESSAGES, { status: 502, body: { message: 'Bad Gateway' } });
+    await pass();
+    expect(row(current, 1)).toEqual({ lastError: 'server_502', attempts: 1, retryInSeconds: 30, delivered: false });
+    current.clock.advanceHours(30 / 3600);
+    await pass();
+    expect(row(current, 1).delivered).toBe(true);
+    expect(fake.messages.get(APPROVALS_CHANNEL)).toHaveLength(1);
+  });
+
+  it('keeps a card queued as a network failure when Discord cannot be reached, doubling the wait on the next failure', async () => {
+    const { bot: current, pass } = await setUp({ apiUrl: await closedPortUrl() });
+    await pass();
+    expect(row(current, 1)).toEqual({ lastError: 'network', attempts: 1, retryInSeconds: 30, delivered: false });
+    current.clock.advanceHours(30 / 3600);
+    await pass();
+    expect(row(current, 1)).toEqual({ lastError: 'network', attempts: 2, retryInSeconds: 60, delivered: false });
   });
 });

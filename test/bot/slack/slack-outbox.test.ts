@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { WebClient } from '@slack/web-api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkHealth } from '../../../bot/health.js';
@@ -21,7 +23,7 @@ afterEach(async () => {
 });
 
 /** A bot whose chat platform is Slack, a fake Slack dating messages by the bot's clock, and a pass. */
-async function setUp() {
+async function setUp(options: { apiUrl?: string } = {}) {
   const current = createTestBot({
     now: '2026-09-15T15:30:00Z',
     platforms: ['slack'],
@@ -39,7 +41,7 @@ async function setUp() {
     deliverSlackOutbox({
       db: current.db,
       client: new WebClient('xoxb-test', {
-        slackApiUrl: fake.apiUrl,
+        slackApiUrl: options.apiUrl ?? fake.apiUrl,
         retryConfig: { retries: 0 },
         rejectRateLimitedCalls: true,
       }),
@@ -54,7 +56,28 @@ async function setUp() {
         n: number;
       }
     ).n;
-  return { bot: current, slack: fake, pass, undelivered };
+  /** What the outbox holds for a message after a pass: its error, attempts, and seconds until it is tried again. */
+  const row = (id: number) => {
+    const stored = current.db.sqlite
+      .prepare('SELECT last_error, attempts, next_attempt_at, delivered_at FROM chat_outbox WHERE id = ?')
+      .get(id) as { last_error: string; attempts: number; next_attempt_at: number; delivered_at: number | null };
+    return {
+      lastError: stored.last_error,
+      attempts: stored.attempts,
+      retryInSeconds: (stored.next_attempt_at - current.clock.now().getTime()) / 1000,
+      delivered: stored.delivered_at !== null,
+    };
+  };
+  return { bot: current, slack: fake, pass, undelivered, row };
+}
+
+/** An address on 127.0.0.1 where nothing listens: a connection to it is refused. */
+async function closedPortUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}/api/`;
 }
 
 describe('the Slack outbox, exactly once', () => {
@@ -199,5 +222,72 @@ describe('the Slack outbox, exactly once', () => {
     expect(fake.channels.get(APPROVALS_CHANNEL)).toHaveLength(1);
     expect(undelivered()).toBe(0);
     expect(failures).toBeLessThan(20);
+  });
+});
+
+describe('the Slack outbox after a failed call, as @slack/web-api reports it', () => {
+  it("keeps a rate-limited card queued for Slack's Retry-After and ends the pass there", async () => {
+    const { bot: current, slack: fake, pass, row } = await setUp();
+    current.send('solicitar video PIC-DP "Video institucional"', { as: 'U0OFICIAL' });
+    current.send('solicitar fotos PIC-DP "Fotos del evento"', { as: 'U0OFICIAL' });
+    fake.failNext('chat.postMessage', {
+      status: 429,
+      body: { ok: false, error: 'ratelimited' },
+      headers: { 'retry-after': '120' },
+    });
+    expect(await pass()).toEqual({ delivered: 0, failed: 1 });
+    expect(row(1)).toEqual({ lastError: 'rate_limited', attempts: 1, retryInSeconds: 120, delivered: false });
+    // The second card waits for the next pass: Slack asked for two minutes of quiet.
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(row(2)).toMatchObject({ attempts: 0, delivered: false });
+  });
+
+  it("keeps a card Slack refuses (channel_not_found) queued with Slack's code and backs off, without holding up the next", async () => {
+    const { bot: current, slack: fake, pass, row } = await setUp();
+    current.send('solicitar video PIC-DP "Video institucional"', { as: 'U0OFICIAL' });
+    current.send('solicitar fotos PIC-DP "Fotos del evento"', { as: 'U0OFICIAL' });
+    fake.failNext('chat.postMessage', { status: 200, body: { ok: false, error: 'channel_not_found' } });
+    expect(await pass()).toEqual({ delivered: 1, failed: 1 });
+    expect(row(1)).toEqual({ lastError: 'channel_not_found', attempts: 1, retryInSeconds: 30, delivered: false });
+    expect(row(2).delivered).toBe(true);
+  });
+
+  it('keeps a card it cannot look up for lack of the history scope queued with missing_scope, and posts nothing', async () => {
+    const { bot: current, slack: fake, pass, row } = await setUp();
+    current.send('solicitar video PIC-DP "Video institucional"', { as: 'U0OFICIAL' });
+    const at = current.clock.now().getTime();
+    current.db.sqlite
+      .prepare('UPDATE chat_outbox SET sending_since = ?, first_claimed_at = ?, attempt_id = ?')
+      .run(at, at, 'a process that died while calling Slack');
+    current.clock.advanceHours((CLAIM_TIMEOUT_MS + 1_000) / 3_600_000);
+    fake.failNext('conversations.history', {
+      status: 200,
+      body: { ok: false, error: 'missing_scope', needed: 'channels:history', provided: 'chat:write' },
+    });
+    await pass();
+    expect(row(1)).toEqual({ lastError: 'missing_scope', attempts: 1, retryInSeconds: 30, delivered: false });
+    expect(fake.callsTo('chat.postMessage')).toEqual([]);
+  });
+
+  it('keeps a card queued with the status when Slack answers 503, backing off 30 s', async () => {
+    const { bot: current, slack: fake, pass, row } = await setUp();
+    current.send('solicitar video PIC-DP "Video institucional"', { as: 'U0OFICIAL' });
+    fake.failNext('chat.postMessage', { status: 503, body: { ok: false, error: 'service_unavailable' } });
+    await pass();
+    expect(row(1)).toEqual({ lastError: 'server_503', attempts: 1, retryInSeconds: 30, delivered: false });
+    current.clock.advanceHours(30 / 3600);
+    await pass();
+    expect(row(1).delivered).toBe(true);
+    expect(fake.channels.get(APPROVALS_CHANNEL)).toHaveLength(1);
+  });
+
+  it('keeps a card queued as a network failure when Slack cannot be reached, doubling the wait on the next failure', async () => {
+    const { bot: current, pass, row } = await setUp({ apiUrl: await closedPortUrl() });
+    current.send('solicitar video PIC-DP "Video institucional"', { as: 'U0OFICIAL' });
+    await pass();
+    expect(row(1)).toEqual({ lastError: 'network', attempts: 1, retryInSeconds: 30, delivered: false });
+    current.clock.advanceHours(30 / 3600);
+    await pass();
+    expect(row(1)).toEqual({ lastError: 'network', attempts: 2, retryInSeconds: 60, delivered: false });
   });
 });
