@@ -4,7 +4,7 @@ import { ChatApiError } from '../../bot/chat-api-error.js';
 import { drainOutbox } from '../../bot/outbox-pass.js';
 import { silentLogger } from '../../commands/core/logger.js';
 import { type ClaimedEntry, enqueueChatMessage, findCardLocation } from '../../db/queries/chat-outbox.js';
-import { createTestBot, type TestBot } from '../helpers/test-bot.js';
+import { createTestBot, type TestBot } from '../../testing/test-bot.js';
 
 let bot: TestBot | undefined;
 afterEach(() => {

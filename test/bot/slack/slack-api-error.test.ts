@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../../bot/slack/slack-adapter.js';
 import { silentLogger } from '../../../commands/core/logger.js';
-import { SLACK_TEST_SECRET } from '../../helpers/slack-harness.js';
-import { createTestBot } from '../../helpers/test-bot.js';
+import { SLACK_TEST_SECRET } from '../../../testing/slack-harness.js';
+import { createTestBot } from '../../../testing/test-bot.js';
 
 describe("Slack's failures as the start-up reads them", () => {
   it('stops with a message naming SLACK_API_URL when nothing answers there (a network failure, not a refused token)', async () => {

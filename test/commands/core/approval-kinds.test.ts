@@ -3,7 +3,7 @@ import { REQUESTED_KINDS } from '../../../commands/core/approval-kinds.js';
 import { messagesFor } from '../../../commands/core/i18n/catalogue.js';
 import { findApprovalRequestById } from '../../../db/queries/approvals.js';
 import { APPROVAL_KINDS } from '../../../db/schema.js';
-import { createTestBot, type TestBot } from '../../helpers/test-bot.js';
+import { createTestBot, type TestBot } from '../../../testing/test-bot.js';
 
 let bot: TestBot | undefined;
 afterEach(() => {
