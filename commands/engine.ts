@@ -23,6 +23,9 @@ import type {
   CommandRequest,
   Locale,
 } from './core/types.js';
+import type { FormChoice, FormDescription, FormName } from './forms/form-description.js';
+import { openForm, readFormCommand } from './forms/open-form.js';
+import { type Suggestion, suggest } from './forms/suggestions.js';
 import { COMMANDS, findCommand, findCommandWithAction } from './registry.js';
 
 export interface Engine {
@@ -32,9 +35,18 @@ export interface Engine {
   runScheduledWork(): void;
   /** Whether this user may run the command at all (a form is only offered to who may submit it). */
   mayRun(request: Pick<CommandRequest, 'user' | 'extraRoles'>, commandName: string): boolean;
+  /**
+   * The form a typed command opens instead of running (`registrar` alone...), or undefined: run it.
+   * Only offered to who may submit it.
+   */
+  formForText(request: Invocation & { text: string }): FormDescription | undefined;
+  /** The same, for a command given as named values (Discord's options). */
+  formForValues(request: Invocation, name: FormName, given: ReadonlyMap<string, string>): FormDescription | undefined;
+  /** What to offer while the user types a value: units, steps, provinces, roles. */
+  suggest(request: Invocation, kind: Suggestion, typed: string, limit: number): FormChoice[];
 }
 
-type Invocation = Pick<
+export type Invocation = Pick<
   CommandRequest,
   'requestId' | 'platform' | 'user' | 'channelId' | 'locale' | 'idempotencyKey' | 'extraRoles'
 >;
@@ -55,6 +67,11 @@ interface Snapshot {
   accessByUser: Map<string, Access>;
   /** The first registered (or else first) unit's code; null once looked up and there is none. */
   exampleUnitCode?: string | null;
+}
+
+function mayOpen(ctx: CommandContext, name: FormName): boolean {
+  const command = findCommand(name);
+  return command !== undefined && hasCommandRole(ctx.access, command.role);
 }
 
 /** The platform-neutral entry point every adapter calls. */
@@ -117,6 +134,11 @@ export function createEngine(deps: CommandDeps & { logger: Logger }): Engine {
       state.exampleUnitCode = (findFirstRegisteredUnit(deps.db, id) ?? findFirstUnit(deps.db, id))?.code ?? null;
     }
     return state.exampleUnitCode ?? undefined;
+  }
+
+  function formForValues(request: Invocation, name: FormName, given: ReadonlyMap<string, string>) {
+    const ctx = context(request);
+    return mayOpen(ctx, name) ? openForm(ctx, name, given) : undefined;
   }
 
   /** One log line per request: what ran, for which unit, how long it took and how it ended. */
@@ -198,6 +220,14 @@ export function createEngine(deps: CommandDeps & { logger: Logger }): Engine {
         if (!command || !action) fail('unknown_action', { actionId: request.actionId });
         return { command, reply: () => action(ctx, request.payload, request.input) };
       });
+    },
+    formForText(request) {
+      const asked = readFormCommand(request.text);
+      return asked && formForValues(request, asked.name, asked.given);
+    },
+    formForValues,
+    suggest(request, kind, typed, limit) {
+      return suggest(context(request), kind, typed, limit);
     },
     mayRun(request, commandName) {
       const command = findCommand(commandName);

@@ -6,10 +6,8 @@ import {
 import { type CommandName, messagesFor } from '../../commands/core/i18n/catalogue.js';
 import { quoteValue } from '../../commands/core/parse-invocation.js';
 import type { Locale } from '../../commands/core/types.js';
+import type { Suggestion } from '../../commands/forms/suggestions.js';
 import { COMMANDS } from '../../commands/registry.js';
-
-/** What the bot suggests while the user types an option (Discord autocomplete). */
-export type Suggestion = 'unit' | 'step' | 'scope' | 'requestsFilter' | 'province' | 'role';
 
 /**
  * How one typed Discord option becomes part of the command text the engine parses:

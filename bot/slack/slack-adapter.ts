@@ -14,12 +14,9 @@ import type { KnownBlock, View } from '@slack/types';
 import type { Clock } from '../../commands/core/clock.js';
 import { messagesFor } from '../../commands/core/i18n/catalogue.js';
 import type { Logger } from '../../commands/core/logger.js';
-import { normalizeWord } from '../../commands/core/text.js';
 import type { CommandReply, Locale } from '../../commands/core/types.js';
 import type { Engine } from '../../commands/engine.js';
 import type { Database } from '../../db/client.js';
-import { getCampaign } from '../../db/queries/campaign.js';
-import { listUnitsOfOfficer } from '../../db/queries/units.js';
 import type { AgendaSite } from '../agenda/agenda-site.js';
 import { type AdapterState, checkHealth, type HealthReport, healthRoute } from '../health.js';
 import { oneAtATime } from '../outbox-pass.js';
@@ -29,10 +26,10 @@ import { postToResponseUrl } from './response-url.js';
 import {
   commandFromForm,
   fieldOfError,
+  formView,
+  MAX_UNIT_OPTIONS,
   REGISTER_FORM_ID,
   REQUEST_FORM_ID,
-  registerForm,
-  requestForm,
   UNIT_SELECT_ACTION,
   unitOptions,
 } from './slack-forms.js';
@@ -51,13 +48,6 @@ export interface SlackSettings {
 }
 
 const INPUT_MODAL_ID = 'rendicion-input';
-/** Typed with nothing after them, these open a form instead of asking for the missing arguments. */
-const FORM_COMMANDS: Record<string, 'registrar' | 'solicitar'> = {
-  registrar: 'registrar',
-  register: 'registrar',
-  solicitar: 'solicitar',
-  'request-approval': 'solicitar',
-};
 const VIEW_IDS = new RegExp(`^(${[INPUT_MODAL_ID, REGISTER_FORM_ID, REQUEST_FORM_ID].join('|')})$`);
 type FormId = typeof REGISTER_FORM_ID | typeof REQUEST_FORM_ID;
 type ViewSubmission = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -196,17 +186,7 @@ export function createSlackAdapter(input: {
     await ack();
     // Let the acknowledgements of requests already waiting go out before this one's work runs.
     await new Promise((resolve) => setImmediate(resolve));
-    const form = FORM_COMMANDS[normalizeWord(command.text)];
-    if (form && engine.mayRun({ user: await users.resolve(command.user_id) }, form)) {
-      const origin = { channelId: command.channel_id, responseUrl: command.response_url };
-      const view =
-        form === 'registrar'
-          ? registerForm(text, origin, getCampaign(input.db).windowStart)
-          : requestForm(text, origin);
-      await client.views.open({ trigger_id: command.trigger_id, view });
-      return;
-    }
-    const reply = engine.handleCommand({
+    const request = {
       requestId: randomUUID(),
       platform: 'slack',
       user: await users.resolve(command.user_id),
@@ -214,7 +194,14 @@ export function createSlackAdapter(input: {
       channelId: command.channel_id,
       locale,
       idempotencyKey: `slack:command:${command.trigger_id}`,
-    });
+    };
+    const form = engine.formForText(request);
+    if (form) {
+      const origin = { channelId: command.channel_id, responseUrl: command.response_url };
+      await client.views.open({ trigger_id: command.trigger_id, view: formView(form, text, origin) });
+      return;
+    }
+    const reply = engine.handleCommand(request);
     const message = render(reply);
     // Bolt's respond() would post the same body through fetch, at many times the garbage (response-url.ts).
     await postToResponseUrl(command.response_url, {
@@ -307,8 +294,8 @@ export function createSlackAdapter(input: {
   };
 
   app.options(UNIT_SELECT_ACTION, async ({ options, ack }) => {
-    const ownUnits = listUnitsOfOfficer(input.db, getCampaign(input.db).id, [options.user.id]).map((unit) => unit.code);
-    await ack({ options: unitOptions(input.db, options.value, new Set(ownUnits)) });
+    const request = { requestId: randomUUID(), platform: 'slack', user: { id: options.user.id }, locale };
+    await ack({ options: unitOptions(engine.suggest(request, 'unit', options.value, MAX_UNIT_OPTIONS)) });
   });
 
   /** The registration or request form (registerForm, requestForm), submitted. */
