@@ -22,7 +22,7 @@ import { createButtonStore } from '../button-store.js';
 import type { AdapterState } from '../health.js';
 import { oneAtATime } from '../outbox-pass.js';
 import { StartupError } from '../startup-error.js';
-import { commandText, DISCORD_OPTIONS, type OptionValue } from './discord-commands.js';
+import { commandText, type OptionValue } from './discord-commands.js';
 import {
   commandFromForm,
   FORM_FIELDS,
@@ -33,6 +33,7 @@ import {
   parseFormId,
   parseInputModalId,
 } from './discord-forms.js';
+import { DISCORD_OPTIONS } from './discord-options.js';
 import { chartAttachment, type DiscordChannels, deliverDiscordOutbox, describeDiscordError } from './discord-outbox.js';
 import { BUTTON_PREFIX, type DiscordMessage, renderDiscordMessages, storedButtonId } from './render-embeds.js';
 

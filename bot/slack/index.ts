@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineChatPlatform } from '../platforms/chat-platform.js';
 import { StartupError } from '../startup-error.js';
-import type { SlackSettings } from './slack-adapter.js';
+import type { SlackSettings } from './slack-app.js';
 
 /** Slack: the descriptor the registry lists. Bolt (about 35 MB) loads only in `create`. */
 export const slackPlatform = defineChatPlatform({
