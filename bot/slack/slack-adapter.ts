@@ -28,7 +28,6 @@ import { deliverSlackOutbox, describeSlackError, uploadImage } from './slack-out
 import { createSlackUserDirectory } from './slack-users.js';
 
 const INPUT_MODAL_ID = 'rendicion-input';
-const VIEW_IDS = new RegExp(`^(${[INPUT_MODAL_ID, REGISTER_FORM_ID, REQUEST_FORM_ID].join('|')})$`);
 type FormId = typeof REGISTER_FORM_ID | typeof REQUEST_FORM_ID;
 type ViewSubmission = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 const INPUT_BLOCK_ID = 'input';
@@ -246,12 +245,12 @@ export function createSlackAdapter(input: {
     await afterwards();
   };
 
-  // One listener for the three modals, not one each: Bolt runs every listener's filters for every
-  // request it receives, a slash command too, at about 2.5 KB of garbage per listener.
-  app.view({ callback_id: VIEW_IDS, type: 'view_submission' }, (args: ViewSubmission) =>
-    args.view.callback_id === INPUT_MODAL_ID
-      ? submitInput(args)
-      : submitForm(args.view.callback_id === REGISTER_FORM_ID ? REGISTER_FORM_ID : REQUEST_FORM_ID, args),
+  app.view({ callback_id: INPUT_MODAL_ID, type: 'view_submission' }, submitInput);
+  app.view({ callback_id: REGISTER_FORM_ID, type: 'view_submission' }, (args: ViewSubmission) =>
+    submitForm(REGISTER_FORM_ID, args),
+  );
+  app.view({ callback_id: REQUEST_FORM_ID, type: 'view_submission' }, (args: ViewSubmission) =>
+    submitForm(REQUEST_FORM_ID, args),
   );
 
   app.error(async (error) => {
