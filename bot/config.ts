@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { POLICY_RULES, type PolicyRule } from '../commands/core/policy/policy-checker.js';
 import { type BotSettings, DEFAULT_SETTINGS } from '../commands/core/types.js';
 import type { SheetCredentials } from '../integrations/google-sheets/sheet-writer.js';
-import type { DiscordSettings } from './discord/discord-adapter.js';
 import type { LogLevel } from './logger.js';
-import type { SlackSettings } from './slack/slack-adapter.js';
+import type { ChatPlatform, ConfiguredChat } from './platforms/chat-platform.js';
+import { CHAT_PLATFORMS } from './platforms/registry.js';
 import { StartupError } from './startup-error.js';
 
 const listOfIds = z
@@ -45,10 +45,8 @@ const schedules = (fallback: string) =>
         'debe tener expresiones cron separadas por ";", por ejemplo "0 8 * * *" (todos los días a las 08:00), o "no"',
     });
 
-/** Discord ids ("snowflakes") are 17 to 20 digits. */
-const snowflake = (what: string) => z.string().regex(/^\d{17,20}$/, { error: `debe ser ${what}: solo dígitos` });
-
-const envSchema = z.object({
+/** The variables of the bot itself; each chat platform's descriptor adds its own. */
+const coreSchema = z.object({
   DATABASE_PATH: z
     .string()
     .min(1, { error: 'debe ser la ruta de un archivo, por ejemplo ./data/rendicion.db' })
@@ -66,48 +64,12 @@ const envSchema = z.object({
     .int({ error: 'debe ser un número entero de horas' })
     .positive({ error: 'debe ser mayor que 0' })
     .default(DEFAULT_SETTINGS.approvalEscalationHours),
-  SLACK_BOT_TOKEN: z
-    .string()
-    .startsWith('xoxb-', { error: 'debe ser el token del bot de Slack (empieza con xoxb-)' })
-    .optional(),
-  SLACK_SIGNING_SECRET: z.string().min(10, { error: 'debe ser el Signing Secret de la app de Slack' }).optional(),
-  SLACK_APP_TOKEN: z
-    .string()
-    .startsWith('xapp-', { error: 'debe ser el token de app de Slack (empieza con xapp-)' })
-    .optional(),
-  SLACK_API_URL: z
-    .url({ error: 'debe ser una URL, por ejemplo https://slack.com/api/' })
-    .default('https://slack.com/api/'),
-  SLACK_APPROVALS_CHANNEL: z.string().optional(),
-  SLACK_SUMMARY_CHANNEL: z.string().optional(),
-  SLACK_COMMAND: z
-    .string()
-    .regex(/^\/[a-z0-9_-]+$/, { error: 'debe ser un comando como /rendicion' })
-    .default('/rendicion'),
   PORT: z.coerce
     .number({ error: 'debe ser un número de puerto, por ejemplo 3000' })
     .int()
     .min(0)
     .max(65535, { error: 'debe ser un número de puerto, por ejemplo 3000' })
     .default(3000),
-  DISCORD_TOKEN: z
-    .string()
-    .min(20, { error: 'debe ser el token del bot de Discord (Developer Portal → Bot)' })
-    .optional(),
-  DISCORD_APPLICATION_ID: snowflake('el Application ID de la aplicación (General Information)').optional(),
-  DISCORD_GUILD_ID: snowflake('el id del servidor (clic derecho en el servidor → Copiar ID)').optional(),
-  DISCORD_API_URL: z
-    .url({ error: 'debe ser una URL, por ejemplo https://discord.com/api' })
-    .default('https://discord.com/api'),
-  DISCORD_APPROVALS_CHANNEL: snowflake('el id del canal de aprobaciones').optional(),
-  DISCORD_SUMMARY_CHANNEL: snowflake('el id del canal de resúmenes').optional(),
-  DISCORD_ROLE_DIRECTORATE: snowflake('el id de un rol del servidor').optional(),
-  DISCORD_ROLE_COMMUNICATION: snowflake('el id de un rol del servidor').optional(),
-  DISCORD_ROLE_ADMIN: snowflake('el id de un rol del servidor').optional(),
-  DISCORD_COMMAND: z
-    .string()
-    .regex(/^[a-z0-9_-]{1,32}$/, { error: 'debe ser un nombre de comando en minúsculas, como rendicion' })
-    .default('rendicion'),
   SUMMARY_SCHEDULE: schedules(DEFAULT_SETTINGS.summarySchedule.join(';')),
   SUMMARY_SCHEDULE_CAMPAIGN: schedules(DEFAULT_SETTINGS.summaryScheduleDuringWindow.join(';')),
   REMINDER_QUIET_HOURS: z
@@ -185,8 +147,13 @@ const envSchema = z.object({
     .optional(),
 });
 
+type CoreValues = z.infer<typeof coreSchema>;
+
 /** Every environment variable the bot reads (README and .env.example document each one). */
-export const CONFIG_VARIABLES = Object.keys(envSchema.shape);
+export const CONFIG_VARIABLES = [
+  ...Object.keys(coreSchema.shape),
+  ...CHAT_PLATFORMS.flatMap((platform) => Object.keys(platform.env)),
+];
 
 export interface Config {
   databasePath: string;
@@ -197,10 +164,11 @@ export interface Config {
   /** Unset: `info`, except in an interactive console, where log lines would interleave with the chat (`warn`). */
   logLevel?: LogLevel;
   settings: BotSettings;
-  /** Set when Slack credentials are; without any chat credentials the bot runs in console mode. */
-  slack?: SlackSettings;
-  /** Set when DISCORD_TOKEN is; Slack and Discord may both run in one process. */
-  discord?: DiscordSettings;
+  /**
+   * The chat platforms whose credentials are set, in the registry's order; several may run in one
+   * process, and none means console mode.
+   */
+  chats: ConfiguredChat[];
   /** Port of GET /healthz and the public agenda (and of Slack's requests in HTTP mode). */
   port: number;
   /** Whether PORT was set: the console serves the agenda only then (a terminal chat needs no port). */
@@ -231,20 +199,19 @@ export interface XSettings {
 }
 
 /** Reads the environment once; a bad value stops start-up naming each variable. */
-export function loadConfig(env: NodeJS.ProcessEnv): Config {
+export function loadConfig(env: NodeJS.ProcessEnv, platforms: readonly ChatPlatform[] = CHAT_PLATFORMS): Config {
   // An empty assignment in .env (`CAMPAIGN_FILE=`) means "not set", as people expect.
   const present = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
   );
+  const envSchema = coreSchema.extend(Object.assign({}, ...platforms.map((platform) => platform.env)));
   const result = envSchema.safeParse(present);
   if (!result.success) {
     throw new StartupError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
-  const values = result.data;
-  const slack = readSlackSettings(values);
+  const values = result.data as CoreValues;
   return {
-    slack,
-    discord: readDiscordSettings(values),
+    chats: readChats(platforms, result.data),
     port: values.PORT,
     portGiven: present.PORT !== undefined,
     agendaPublicUrl: values.AGENDA_PUBLIC_URL,
@@ -286,56 +253,21 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   };
 }
 
-function readSlackSettings(values: z.infer<typeof envSchema>): SlackSettings | undefined {
-  const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = values;
-  if (!botToken && !signingSecret && !appToken) return undefined;
-  const problems: string[] = [];
-  if (!botToken) problems.push('SLACK_BOT_TOKEN: falta; sin él el bot no puede hablar en Slack (empieza con xoxb-)');
-  if (!signingSecret && !appToken) {
-    problems.push(
-      'SLACK_SIGNING_SECRET o SLACK_APP_TOKEN: falta uno; el primero para recibir por HTTP, el segundo para Socket Mode',
-    );
+function readChats(platforms: readonly ChatPlatform[], values: Record<string, unknown>): ConfiguredChat[] {
+  const chats: ConfiguredChat[] = [];
+  for (const descriptor of platforms) {
+    const settings = descriptor.readSettings(values);
+    if (settings !== undefined) chats.push({ descriptor, settings });
   }
-  if (problems.length || !botToken) throw new StartupError(problems);
-  return {
-    botToken,
-    signingSecret,
-    appToken,
-    apiUrl: values.SLACK_API_URL,
-    port: values.PORT,
-    channels: { approvals: values.SLACK_APPROVALS_CHANNEL, summary: values.SLACK_SUMMARY_CHANNEL },
-    slashCommand: values.SLACK_COMMAND,
-  };
+  return chats;
 }
 
-function readDiscordSettings(values: z.infer<typeof envSchema>): DiscordSettings | undefined {
-  const { DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId } = values;
-  if (!token && !applicationId) return undefined;
-  if (!token)
-    throw new StartupError([
-      'DISCORD_TOKEN: falta; sin él el bot no puede entrar a Discord (Developer Portal → Bot → Reset Token)',
-    ]);
-  if (!applicationId) {
-    throw new StartupError([
-      'DISCORD_APPLICATION_ID: falta; cópielo de Developer Portal → General Information → Application ID',
-    ]);
-  }
-  return {
-    token,
-    applicationId,
-    guildId: values.DISCORD_GUILD_ID,
-    apiUrl: values.DISCORD_API_URL.replace(/\/+$/, ''),
-    channels: { approvals: values.DISCORD_APPROVALS_CHANNEL, summary: values.DISCORD_SUMMARY_CHANNEL },
-    roles: {
-      directorate: values.DISCORD_ROLE_DIRECTORATE,
-      communication: values.DISCORD_ROLE_COMMUNICATION,
-      admin: values.DISCORD_ROLE_ADMIN,
-    },
-    commandName: values.DISCORD_COMMAND,
-  };
+/** The settings of one platform, typed, when this configuration connects to it. */
+export function settingsOf<Settings>(config: Config, platform: ChatPlatform<Settings>): Settings | undefined {
+  return config.chats.find((chat) => chat.descriptor === platform)?.settings as Settings | undefined;
 }
 
-function readXSettings(values: z.infer<typeof envSchema>): XSettings | undefined {
+function readXSettings(values: CoreValues): XSettings | undefined {
   const credentials = {
     X_API_KEY: values.X_API_KEY,
     X_API_SECRET: values.X_API_SECRET,
@@ -360,7 +292,7 @@ function readXSettings(values: z.infer<typeof envSchema>): XSettings | undefined
   };
 }
 
-function readSheetSettings(values: z.infer<typeof envSchema>): Config['sheet'] {
+function readSheetSettings(values: CoreValues): Config['sheet'] {
   if (!values.GOOGLE_SHEET_ID) return undefined;
   const tokenUrl = values.GOOGLE_API_URL ? new URL('token', values.GOOGLE_API_URL).href : undefined;
   const credentials: SheetCredentials | undefined = values.GOOGLE_SERVICE_ACCOUNT_FILE

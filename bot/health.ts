@@ -1,16 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Platform } from '../commands/core/types.js';
 import type { Database } from '../db/client.js';
 import type { AgendaSite } from './agenda/agenda-site.js';
 import { portInUse } from './startup-error.js';
 
 export type AdapterState = 'starting' | 'connected' | 'stopping';
-export type ChatAdapterName = 'slack' | 'discord';
 
 export interface HealthReport {
   ready: boolean;
   database: 'ok' | 'unreachable';
   /** Each chat adapter running in this process and its connection. */
-  adapters: Partial<Record<ChatAdapterName, AdapterState>>;
+  adapters: Record<Platform, AdapterState>;
   /** Work accepted but not yet done: chat messages to deliver and tweets waiting to be posted. */
   outbox: { chatMessages: number; tweets: number } | null;
 }

@@ -10,13 +10,13 @@ import type { Locale, Platform } from '../commands/core/types.js';
 import { createEngine, type Engine } from '../commands/engine.js';
 import type { Database } from '../db/client.js';
 import type { Campaign } from '../db/queries/campaign.js';
-import { countWrites } from '../db/queries/changes.js';
 import { createSimulatedPublisher, createXPublisher } from '../integrations/x/x-publisher.js';
 import { createBackgroundPass } from './background-pass.js';
+import { startChats } from './chat-runtime.js';
 import { type Config, loadConfig } from './config.js';
-import { checkHealth, type HealthReport, startHealthServer } from './health.js';
+import { startHealthServer } from './health.js';
 import { consoleLogPath, createLogger } from './logger.js';
-import { onlyAfterWrites } from './outbox-pass.js';
+import { userIdFromMention } from './platforms/registry.js';
 import { prepareDatabase } from './prepare-database.js';
 import { createSheetSync } from './sheet-sync.js';
 import { StartupError } from './startup-error.js';
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   // In console mode the terminal is the chat: the logs go to a file beside the database, and also
   // to standard error only when LOG_LEVEL asks for them.
-  const consoleMode = !config.slack && !config.discord;
+  const consoleMode = config.chats.length === 0;
   const logger = createLogger(config.logLevel ?? 'info', {
     readable: process.stderr.isTTY === true,
     file: consoleMode ? consoleLogPath(config.databasePath) : undefined,
@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     defaultLocale: locale,
     platforms: chatPlatforms(config),
     platformOfUser: (userId) => platformOfUser(userId, chatPlatforms(config)),
+    userIdFromMention,
     settings: config.settings,
     speller: await loadSpanishSpeller(),
     tweetMode: config.x ? 'live' : 'simulated',
@@ -89,15 +90,13 @@ async function main(): Promise<void> {
   // Shutting down waits for the pass in progress, so a tweet being sent is recorded before the database closes.
   const backgroundSettled = () => runBackgroundPass.settled();
   const running = { config, engine, db, logger, locale, createdDemo, campaign, runBackgroundPass, backgroundSettled };
-  if (config.slack || config.discord) await runChat(running);
+  if (config.chats.length) await runChat(running);
   else await runConsoleMode({ ...running, startAs: values.as });
 }
 
 /** The chat platforms this configuration connects to; none means the console. */
 function chatPlatforms(config: Config): Platform[] {
-  const platforms: Platform[] = [];
-  if (config.slack) platforms.push('slack');
-  if (config.discord) platforms.push('discord');
+  const platforms = config.chats.map((chat) => chat.descriptor.platform);
   return platforms.length ? platforms : ['console'];
 }
 
@@ -113,7 +112,7 @@ interface Running {
   backgroundSettled: () => Promise<void>;
 }
 
-/** Slack, Discord or both, in one process on one database; /healthz reports every adapter. */
+/** Every configured chat platform, in one process on one database; /healthz reports each adapter. */
 async function runChat({
   config,
   engine,
@@ -126,66 +125,30 @@ async function runChat({
   backgroundSettled,
 }: Running): Promise<void> {
   if (createdDemo) logger.info({ window: [campaign.windowStart, campaign.windowEnd] }, 'demo campaign created');
-  // A request on one platform may owe messages to the other (a card asked for in Discord goes to
-  // Slack's approvals channel too): after each one that wrote, every adapter delivers.
-  const afterRequest = onlyAfterWrites(
-    () => countWrites(db),
-    () => runBackgroundPass().then(() => deliver()),
-  );
-  const common = { engine, db, clock: systemClock, logger, locale, afterRequest };
-  const discord =
-    config.discord &&
-    (await import('./discord/discord-adapter.js')).createDiscordAdapter({ ...common, settings: config.discord });
-  const agenda = await startAgenda(config, db, locale);
-  const report = (): HealthReport =>
-    checkHealth(db, {
-      ...(slack ? { slack: slack.state() } : {}),
-      ...(discord ? { discord: discord.state() } : {}),
-    });
-  const slack =
-    config.slack &&
-    (await import('./slack/slack-adapter.js')).createSlackAdapter({
-      ...common,
-      settings: config.slack,
-      health: report,
-      agenda,
-    });
-  if (slack) {
-    await slack.start();
-    logger.info(
-      { mode: config.slack?.appToken ? 'socket' : 'http', port: config.slack?.appToken ? undefined : config.port },
-      'slack adapter started',
-    );
-  }
-  // Without Slack's HTTP receiver nothing else listens on PORT: /healthz and the agenda get a server of their own.
-  const slackServesHttp = slack && !config.slack?.appToken;
-  const healthServer = slackServesHttp ? undefined : await startHealthServer(report, config.port, agenda);
-  logger.info({ port: config.port, path: '/agenda' }, 'public agenda served');
-  if (discord) {
-    await discord.start();
-    logger.info({ guild: config.discord?.guildId }, 'discord adapter started');
-  }
-  function deliver(): Promise<void> {
-    return Promise.all([slack?.deliverOutbox(), discord?.deliverOutbox()]).then(() => undefined);
-  }
+  const chats = await startChats({
+    chats: config.chats,
+    engine,
+    db,
+    clock: systemClock,
+    logger,
+    locale,
+    port: config.port,
+    agenda: await startAgenda(config, db, locale),
+    runBackgroundPass,
+  });
   const tick = () => {
     engine.runScheduledWork();
-    void runBackgroundPass().then(deliver);
+    void runBackgroundPass().then(chats.deliver);
   };
   tick();
   const timer = setInterval(tick, SCHEDULED_WORK_INTERVAL_MS);
   // Queued tweets (retries, approvals decided elsewhere) go out within seconds, not a minute.
-  const tweetTimer = setInterval(() => void runBackgroundPass().then(deliver), TWEET_INTERVAL_MS);
+  const tweetTimer = setInterval(() => void runBackgroundPass().then(chats.deliver), TWEET_INTERVAL_MS);
   const shutdown = async () => {
     clearInterval(timer);
     clearInterval(tweetTimer);
     logger.info({}, 'shutting down: finishing work in progress');
-    // Stop taking requests first; anything already acknowledged is in the database and finishes or stays queued.
-    await slack?.stop().catch(() => undefined);
-    await backgroundSettled();
-    await deliver();
-    await discord?.stop().catch(() => undefined);
-    healthServer?.close();
+    await chats.stop(backgroundSettled);
     db.close();
     process.exit(0);
   };

@@ -1,13 +1,18 @@
 import type { Platform } from '../commands/core/types.js';
+import type { ChatPlatform } from './platforms/chat-platform.js';
+import { CHAT_PLATFORMS } from './platforms/registry.js';
 
 /**
- * Which running chat platform reaches this person. Discord knows people by a numeric id of 17 to
- * 20 digits; Slack ids (`U…`) and e-mail addresses (looked up by Slack) belong to Slack.
+ * Which running chat platform reaches this person: the first running one whose descriptor
+ * recognises the id's shape (a Discord snowflake, a Slack `U…` or e-mail), else the first running.
  */
-export function platformOfUser(userId: string, platforms: readonly Platform[]): Platform {
+export function platformOfUser(
+  userId: string,
+  platforms: readonly Platform[],
+  registry: readonly ChatPlatform[] = CHAT_PLATFORMS,
+): Platform {
   const [first = 'console'] = platforms;
   if (platforms.length < 2) return first;
-  if (/^\d{17,20}$/.test(userId) && platforms.includes('discord')) return 'discord';
-  if (platforms.includes('slack')) return 'slack';
-  return first;
+  const owner = registry.find((descriptor) => platforms.includes(descriptor.platform) && descriptor.isUserId?.(userId));
+  return owner?.platform ?? first;
 }

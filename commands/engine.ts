@@ -23,6 +23,9 @@ import type {
   Locale,
 } from './core/types.js';
 import { createSnapshots, type Snapshot } from './engine-snapshot.js';
+import type { FormChoice, FormDescription, FormName } from './forms/form-description.js';
+import { openForm, readFormCommand } from './forms/open-form.js';
+import { type Suggestion, suggest } from './forms/suggestions.js';
 import { COMMANDS, findCommand, findCommandWithAction } from './registry.js';
 
 export interface Engine {
@@ -32,14 +35,28 @@ export interface Engine {
   runScheduledWork(): void;
   /** Whether this user may run the command at all (a form is only offered to who may submit it). */
   mayRun(request: Pick<CommandRequest, 'user' | 'extraRoles'>, commandName: string): boolean;
+  /**
+   * The form a typed command opens instead of running (`registrar` alone...), or undefined: run it.
+   * Only offered to who may submit it.
+   */
+  formForText(request: Invocation & { text: string }): FormDescription | undefined;
+  /** The same, for a command given as named values (Discord's options). */
+  formForValues(request: Invocation, name: FormName, given: ReadonlyMap<string, string>): FormDescription | undefined;
+  /** What to offer while the user types a value: units, steps, provinces, roles. */
+  suggest(request: Invocation, kind: Suggestion, typed: string, limit: number): FormChoice[];
 }
 
-type Invocation = Pick<
+export type Invocation = Pick<
   CommandRequest,
   'requestId' | 'platform' | 'user' | 'channelId' | 'locale' | 'idempotencyKey' | 'extraRoles'
 >;
 
 const SYSTEM_USER = { id: 'sistema' };
+
+function mayOpen(ctx: CommandContext, name: FormName): boolean {
+  const command = findCommand(name);
+  return command !== undefined && hasCommandRole(ctx.access, command.role);
+}
 
 /** The platform-neutral entry point every adapter calls. */
 export function createEngine(deps: CommandDeps & { logger: Logger }): Engine {
@@ -69,6 +86,11 @@ export function createEngine(deps: CommandDeps & { logger: Logger }): Engine {
   /** The user's own unit, or the first registered one (or else the first): examples that work as typed. */
   function exampleUnit(snapshot: Snapshot, access: Access): string | undefined {
     return [...access.officerUnitCodes].sort()[0] ?? snapshot.exampleUnitCode();
+  }
+
+  function formForValues(request: Invocation, name: FormName, given: ReadonlyMap<string, string>) {
+    const ctx = context(request);
+    return mayOpen(ctx, name) ? openForm(ctx, name, given) : undefined;
   }
 
   /** One log line per request: what ran, for which unit, how long it took and how it ended. */
@@ -150,6 +172,14 @@ export function createEngine(deps: CommandDeps & { logger: Logger }): Engine {
         if (!command || !action) fail('unknown_action', { actionId: request.actionId });
         return { command, reply: () => action(ctx, request.payload, request.input) };
       });
+    },
+    formForText(request) {
+      const asked = readFormCommand(request.text);
+      return asked && formForValues(request, asked.name, asked.given);
+    },
+    formForValues,
+    suggest(request, kind, typed, limit) {
+      return suggest(context(request), kind, typed, limit);
     },
     mayRun(request, commandName) {
       const command = findCommand(commandName);

@@ -26,7 +26,7 @@ import { eventFields } from './views/event-fields.js';
 const MAX_ROOM_LENGTH = 120;
 
 /** `pasado mañana` typed without quotes is two words: read them as the one date they are. */
-function joinDayAfterTomorrow(args: ParsedArguments): ParsedArguments {
+export function joinDayAfterTomorrow(args: ParsedArguments): ParsedArguments {
   const [unit, first, second, ...rest] = args.positionals;
   if (first === undefined || second === undefined) return args;
   if (normalizeWord(first) !== 'pasado' || normalizeWord(second) !== 'manana') return args;

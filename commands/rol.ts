@@ -31,7 +31,7 @@ export const rol: CommandDefinition = {
     refuseExtraPositionals(rol, args, 3);
     const [userInput, roleInput, removeInput] = args.positionals;
     if (userInput === undefined) return listAllRoles(ctx);
-    const userId = unwrap(parseUserReference(userInput));
+    const userId = unwrap(parseUserReference(userInput, ctx.deps.userIdFromMention));
     if (roleInput === undefined) return listUserRoles(ctx, userId);
     if (removeInput !== undefined && !isOneOf(removeInput, ['quitar', 'remove', 'retirar'])) {
       fail('too_many_arguments', { command: rol.name, extra: removeInput });

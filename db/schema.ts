@@ -131,7 +131,7 @@ export const approvalRequests = sqliteTable(
     decisionReason: text('decision_reason'),
     previousRequestId: integer('previous_request_id'),
     /** Where the requester asked, so the decision can be told there. */
-    requestPlatform: text('request_platform', { enum: ['console', 'slack', 'discord'] }),
+    requestPlatform: text('request_platform'),
     requestChannelId: text('request_channel_id'),
     /** When the "event is near and still pending" warning went to the Directorate (once). */
     escalatedAt: integer('escalated_at', { mode: 'timestamp_ms' }),
@@ -169,7 +169,7 @@ export const tweets = sqliteTable(
     publishedBy: text('published_by'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
-    requestPlatform: text('request_platform', { enum: ['console', 'slack', 'discord'] }),
+    requestPlatform: text('request_platform'),
     /** `pinned`: the campaign's pinned tweet (PRODUCT.md), posted once for the whole window. */
     purpose: text('purpose', { enum: ['live', 'pinned'] })
       .notNull()
@@ -256,7 +256,7 @@ export const chatOutbox = sqliteTable(
   'chat_outbox',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    platform: text('platform', { enum: ['console', 'slack', 'discord'] }).notNull(),
+    platform: text('platform').notNull(),
     /** `channel`: a configured channel role such as `approvals`; `user`: a direct message. */
     targetType: text('target_type', { enum: ['channel', 'user'] }).notNull(),
     target: text('target').notNull(),
@@ -291,7 +291,7 @@ export const chatCards = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     cardKey: text('card_key').notNull(),
-    platform: text('platform', { enum: ['console', 'slack', 'discord'] }).notNull(),
+    platform: text('platform').notNull(),
     channelRef: text('channel_ref').notNull(),
     messageRef: text('message_ref').notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),

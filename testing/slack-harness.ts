@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import { createSlackAdapter, type SlackAdapter, type SlackSettings } from '../bot/slack/slack-adapter.js';
+import { createSlackAdapter, type SlackAdapter } from '../bot/slack/slack-adapter.js';
+import type { SlackSettings } from '../bot/slack/slack-app.js';
 import { silentLogger } from '../commands/core/logger.js';
 import { type FakeSlack, startFakeSlack } from './fake-slack.js';
 import { createTestBot, type TestBot } from './test-bot.js';

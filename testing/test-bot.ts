@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { renderReplyAsText } from '../bot/console/render-text.js';
+import { userIdFromMention } from '../bot/platforms/registry.js';
 import { fixedClock } from '../commands/core/clock.js';
 import { type Logger, silentLogger } from '../commands/core/logger.js';
 import type { Speller } from '../commands/core/policy/policy-checker.js';
@@ -107,6 +108,7 @@ export function createTestBot(
     admins: options.admins ?? ['admin-1'],
     defaultLocale: 'es',
     platforms: options.platforms ?? ['console'],
+    userIdFromMention,
     settings: DEFAULT_SETTINGS,
     speller: options.speller ?? ACCEPT_EVERY_WORD,
     tweetMode: 'simulated',

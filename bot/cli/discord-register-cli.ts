@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.js';
+import { loadConfig, settingsOf } from '../config.js';
 import { buildDiscordCommand } from '../discord/discord-commands.js';
+import { discordPlatform } from '../discord/index.js';
 import { inviteLink, registerDiscordCommands } from '../discord/register-commands.js';
 import { StartupError } from '../startup-error.js';
 
@@ -15,10 +16,12 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const locale = config.language ?? 'es';
   if (values.simular) {
-    process.stdout.write(`${JSON.stringify(buildDiscordCommand(locale, config.discord?.commandName), null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify(buildDiscordCommand(locale, settingsOf(config, discordPlatform)?.commandName), null, 2)}\n`,
+    );
     return;
   }
-  const settings = config.discord;
+  const settings = settingsOf(config, discordPlatform);
   if (!settings) {
     throw new StartupError([
       'DISCORD_TOKEN y DISCORD_APPLICATION_ID: faltan. Cópielos del Developer Portal de Discord a su archivo .env (vea README, "Instalar en Discord").',

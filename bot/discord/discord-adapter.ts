@@ -11,29 +11,22 @@ import {
   type ModalSubmitInteraction,
   type RawFile,
 } from 'discord.js';
-import { CHECKLIST, isManuallyTickable } from '../../commands/core/checklist.js';
 import type { Clock } from '../../commands/core/clock.js';
-import { createDateFormatter } from '../../commands/core/format-date.js';
 import { type CommandName, messagesFor } from '../../commands/core/i18n/catalogue.js';
 import type { Logger } from '../../commands/core/logger.js';
 import type { ChatUser, CommandReply, GlobalRole, Locale } from '../../commands/core/types.js';
-import { unitTimeZone } from '../../commands/core/unit-time-zone.js';
 import type { Engine } from '../../commands/engine.js';
 import { findCommand } from '../../commands/registry.js';
 import type { Database } from '../../db/client.js';
-import { getCampaign } from '../../db/queries/campaign.js';
-import { findButton, storeButton } from '../../db/queries/chat-buttons.js';
-import { findEventByUnit } from '../../db/queries/events.js';
-import { findUnitByCode, listUnitsOfOfficer } from '../../db/queries/units.js';
+import { createButtonStore } from '../button-store.js';
 import type { AdapterState } from '../health.js';
 import { oneAtATime } from '../outbox-pass.js';
 import { StartupError } from '../startup-error.js';
-import { suggestProvinces, suggestUnits } from '../unit-suggestions.js';
 import { describeDiscordError } from './discord-api-error.js';
-import { commandText, DISCORD_OPTIONS, type OptionValue, type Suggestion } from './discord-commands.js';
+import { commandText, type OptionValue } from './discord-commands.js';
 import {
   commandFromForm,
-  type FormName,
+  FORM_FIELDS,
   type FormValues,
   formModal,
   INPUT_FIELD,
@@ -41,6 +34,7 @@ import {
   parseFormId,
   parseInputModalId,
 } from './discord-forms.js';
+import { DISCORD_OPTIONS } from './discord-options.js';
 import { chartAttachment, type DiscordChannels, deliverDiscordOutbox } from './discord-outbox.js';
 import { BUTTON_PREFIX, type DiscordMessage, renderDiscordMessages, storedButtonId } from './render-embeds.js';
 
@@ -106,7 +100,8 @@ export function createDiscordAdapter(input: {
   });
   let state: AdapterState = 'starting';
   let started = false;
-  const idFor = (button: Parameters<typeof storeButton>[1]) => `${BUTTON_PREFIX}${storeButton(db, button)}`;
+  const buttons = createButtonStore(db);
+  const idFor = (button: Parameters<typeof buttons.store>[0]) => `${BUTTON_PREFIX}${buttons.store(button)}`;
   const render = (reply: CommandReply) => renderDiscordMessages(reply, idFor, t.chat.moreLinesNotice);
 
   function who(interaction: Interaction): { user: ChatUser; extraRoles: GlobalRole[] } {
@@ -180,62 +175,11 @@ export function createDiscordAdapter(input: {
     return values;
   }
 
-  /** `registrar` and `solicitar` without what they need open a form, filled with what was given. */
-  function formFor(
-    subcommand: CommandName,
-    values: Map<string, OptionValue>,
-  ): { form: FormName; given: FormValues } | undefined {
-    const text = (name: string) => {
-      const value = values.get(name);
-      return value === undefined ? undefined : String(value);
-    };
-    if (subcommand === 'registrar') {
-      const trio = [text('fecha'), text('hora'), text('plataforma')];
-      const given = {
-        unidad: text('unidad'),
-        fecha: trio[0],
-        hora: trio[1],
-        plataforma: trio[2],
-        sala: text('sala'),
-        enlace: text('enlace'),
-      };
-      if (!given.unidad) return { form: 'registrar', given };
-      const someOfTrio = trio.some(Boolean);
-      if (someOfTrio && !trio.every(Boolean)) return { form: 'registrar', given };
-      // The unit alone opens the form: empty for a new session, filled with the session to
-      // reschedule it. A registered session may also change only its options (`sala:`...).
-      if (!someOfTrio && values.size === 1) {
-        const campaign = getCampaign(db);
-        const unit = findUnitByCode(db, campaign.id, given.unidad);
-        const event = unit ? findEventByUnit(db, unit.id) : undefined;
-        if (!event || !unit) return { form: 'registrar', given };
-        // The unit's own local time, as its officer types it (Galápagos is an hour behind).
-        const dates = createDateFormatter(locale, unitTimeZone(campaign, unit));
-        const [year, month, day] = dates.toLocalDate(event.startsAt).split('-');
-        return {
-          form: 'registrar',
-          given: {
-            unidad: unit.code,
-            fecha: `${day}/${month}/${year}`,
-            hora: dates.time(event.startsAt),
-            plataforma: event.platform,
-            sala: event.room ?? undefined,
-            enlace: event.joinUrl ?? undefined,
-          },
-        };
-      }
-      return undefined;
-    }
-    if (subcommand === 'solicitar') {
-      const given = {
-        tipo: text('tipo'),
-        unidad: text('unidad'),
-        descripcion: text('descripcion'),
-        enlace: text('enlace'),
-      };
-      if (!given.tipo || !given.unidad || !given.descripcion) return { form: 'solicitar', given };
-    }
-    return undefined;
+  /** `registrar` and `solicitar` without what they need open the form the engine describes. */
+  function formFor(request: ReturnType<typeof base>, name: CommandName, values: Map<string, OptionValue>) {
+    if (name !== 'registrar' && name !== 'solicitar') return undefined;
+    const given = new Map([...values].map(([key, value]) => [key, String(value)]));
+    return engine.formForValues(request, name, given);
   }
 
   async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
@@ -247,16 +191,15 @@ export function createDiscordAdapter(input: {
     }
     const name = command.name as CommandName;
     const values = optionValues(interaction);
-    const form = formFor(name, values);
     const request = base(interaction);
-    if (form && engine.mayRun(request, form.form)) {
-      // Options the form has no field for (e-mail, flags) travel with it and join the submit.
-      const extra = commandText(form.form, new Map([...values].filter(([key]) => !(key in form.given))));
-      const extraOptions = extra.slice(form.form.length).trim();
-      const extraRef = extraOptions
-        ? storeButton(db, { actionId: FORM_EXTRA_ACTION, payload: extraOptions })
-        : undefined;
-      await interaction.showModal(formModal(form.form, t, form.given, extraRef));
+    const form = formFor(request, name, values);
+    if (form) {
+      // Options the form has no field for here (e-mail, flags) travel with it and join the submit.
+      const shown = FORM_FIELDS[form.name];
+      const extra = commandText(form.name, new Map([...values].filter(([key]) => !shown.includes(key))));
+      const extraOptions = extra.slice(form.name.length).trim();
+      const extraRef = extraOptions ? buttons.store({ actionId: FORM_EXTRA_ACTION, payload: extraOptions }) : undefined;
+      await interaction.showModal(formModal(form, t, extraRef));
       return;
     }
     await answer(interaction, engine.handleCommand({ ...request, text: commandText(name, values) }));
@@ -265,7 +208,7 @@ export function createDiscordAdapter(input: {
 
   async function onButton(interaction: ButtonInteraction): Promise<void> {
     const ref = storedButtonId(interaction.customId);
-    const button = ref === undefined ? undefined : findButton(db, ref);
+    const button = ref === undefined ? undefined : buttons.find(ref);
     if (!button || ref === undefined) {
       await interaction.reply({ content: t.chat.unknownButton, flags: MessageFlags.Ephemeral });
       return;
@@ -291,7 +234,7 @@ export function createDiscordAdapter(input: {
     };
     const inputRef = parseInputModalId(interaction.customId);
     if (inputRef !== undefined) {
-      const button = findButton(db, inputRef);
+      const button = buttons.find(inputRef);
       const typed = field(INPUT_FIELD)?.trim() ?? '';
       if (!button || !typed) {
         await interaction.reply({
@@ -312,48 +255,13 @@ export function createDiscordAdapter(input: {
       await interaction.reply({ content: t.chat.unknownButton, flags: MessageFlags.Ephemeral });
       return;
     }
-    const extra = form.extraRef ? (findButton(db, form.extraRef)?.payload ?? '') : '';
+    const extra = form.extraRef ? (buttons.find(form.extraRef)?.payload ?? '') : '';
     const values: FormValues = Object.fromEntries(
       ['unidad', 'fecha', 'hora', 'plataforma', 'sala', 'tipo', 'descripcion', 'enlace'].map((id) => [id, field(id)]),
     );
     const reply = engine.handleCommand({ ...base(interaction), text: commandFromForm(form.form, values, extra) });
     await answer(interaction, reply);
     await afterwards();
-  }
-
-  function suggestions(kind: Suggestion, typed: string, userId: string): { name: string; value: string }[] {
-    const campaign = getCampaign(db);
-    const own = new Set(listUnitsOfOfficer(db, campaign.id, [userId]).map((unit) => unit.code));
-    const units = (limit: number) =>
-      suggestUnits(db, typed, own, limit).map((unit) => ({ name: `${unit.code} · ${unit.name}`, value: unit.code }));
-    const words = (list: readonly string[]) =>
-      list.filter((word) => word.startsWith(typed.trim().toLowerCase())).map((word) => ({ name: word, value: word }));
-    switch (kind) {
-      case 'unit':
-        return units(MAX_CHOICES);
-      case 'step':
-        return CHECKLIST.filter((step) => isManuallyTickable(step) && !step.provedBy)
-          .map((step) => ({ name: `${step.id} · ${t.steps[step.id as keyof typeof t.steps] ?? ''}`, value: step.id }))
-          .filter((choice) => choice.name.toLowerCase().includes(typed.trim().toLowerCase()));
-      case 'scope':
-        return [
-          ...words(['todo']),
-          ...suggestProvinces(db, typed, 10).map((province) => ({ name: province, value: province })),
-          ...units(MAX_CHOICES),
-        ];
-      case 'requestsFilter':
-        return [...words(['pendientes', 'todas']), ...units(MAX_CHOICES)];
-      case 'province':
-        return suggestProvinces(db, typed, MAX_CHOICES).map((province) => ({ name: province, value: province }));
-      case 'role': {
-        const roles = words(['direccion', 'comunicacion', 'admin']);
-        const officer = units(MAX_CHOICES - roles.length).map((unit) => ({
-          name: `oficial:${unit.value}`,
-          value: `oficial:${unit.value}`,
-        }));
-        return [...roles, ...officer];
-      }
-    }
   }
 
   async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
@@ -363,10 +271,12 @@ export function createDiscordAdapter(input: {
     const spec = command
       ? DISCORD_OPTIONS[command.name as CommandName]?.find((option) => option.name === focused.name)
       : undefined;
-    const choices = spec?.suggest ? suggestions(spec.suggest, String(focused.value), interaction.user.id) : [];
+    const choices = spec?.suggest
+      ? engine.suggest(base(interaction), spec.suggest, String(focused.value), MAX_CHOICES)
+      : [];
     await interaction.respond(
       choices.slice(0, MAX_CHOICES).map((choice) => ({
-        name: choice.name.length <= MAX_CHOICE_NAME ? choice.name : `${choice.name.slice(0, MAX_CHOICE_NAME - 1)}…`,
+        name: choice.label.length <= MAX_CHOICE_NAME ? choice.label : `${choice.label.slice(0, MAX_CHOICE_NAME - 1)}…`,
         value: choice.value,
       })),
     );

@@ -7,6 +7,7 @@ import {
 import type { Messages } from '../../commands/core/i18n/catalogue.js';
 import { quoteValue } from '../../commands/core/parse-invocation.js';
 import type { ReplyButton } from '../../commands/core/types.js';
+import { type FormDescription, type FormName, fieldOf } from '../../commands/forms/form-description.js';
 
 // Discord's modal limits: a title of 45 characters, 5 text inputs, labels of 45 characters,
 // placeholders of 100, values of 4000.
@@ -14,7 +15,6 @@ const MAX_TITLE = 45;
 const MAX_LABEL = 45;
 const MAX_PLACEHOLDER = 100;
 
-export type FormName = 'registrar' | 'solicitar';
 /** Prefix of a form modal's custom id: `rf:registrar` or `rf:registrar:<stored extra options>`. */
 const FORM_PREFIX = 'rf:';
 /** Prefix of the modal a button opens to ask for text: `ri:<stored button id>`. */
@@ -57,51 +57,56 @@ export interface FormValues {
 }
 
 /**
- * The modal `registrar` or `solicitar` opens when the command lacks what it needs, filled with
- * whatever the user already gave. `extraRef` keeps the other options (e-mail, flags) for the submit.
+ * The engine's fields each modal shows (`hora` shares the date's input): Discord allows five text
+ * inputs, so the others (e-mail, attendance, flags) travel with the form as typed options.
+ */
+export const FORM_FIELDS: Readonly<Record<FormName, readonly string[]>> = {
+  registrar: ['unidad', 'fecha', 'hora', 'plataforma', 'sala', 'enlace'],
+  solicitar: ['tipo', 'unidad', 'descripcion', 'enlace'],
+};
+
+/**
+ * The engine's form (`registrar`, `solicitar`) as a modal of text inputs, filled as it says.
+ * `extraRef` keeps the other options (e-mail, flags) for the submit.
  */
 export function formModal(
-  form: FormName,
+  form: FormDescription,
   t: Messages,
-  values: FormValues,
   extraRef?: number,
 ): APIModalInteractionResponseCallbackData {
-  const customId = `${FORM_PREFIX}${form}${extraRef ? `:${extraRef}` : ''}`;
-  const unit = textInput('unidad', t.chat.fieldUnit, { value: values.unidad, maxLength: 40 });
-  if (form === 'registrar') {
+  const customId = `${FORM_PREFIX}${form.name}${extraRef ? `:${extraRef}` : ''}`;
+  const value = (id: string) => fieldOf(form, id)?.value;
+  const unit = textInput('unidad', t.chat.fieldUnit, { value: value('unidad'), maxLength: 40 });
+  if (form.name === 'registrar') {
     return {
       custom_id: customId,
-      title: cut(t.chat.registerFormTitle, MAX_TITLE),
+      title: cut(form.title, MAX_TITLE),
       components: [
         unit,
         // Date and time share a field: Discord allows five, and the join link needs one.
         textInput('fecha', t.chat.fieldDateTime, {
           placeholder: t.chat.dateTimePlaceholder,
-          value: [values.fecha, values.hora].filter(Boolean).join(' ') || undefined,
+          value: [value('fecha'), value('hora')].filter(Boolean).join(' ') || undefined,
           maxLength: 40,
         }),
         textInput('plataforma', t.chat.fieldPlatform, {
           placeholder: t.chat.platformPlaceholder,
-          value: values.plataforma,
+          value: value('plataforma'),
           maxLength: 20,
         }),
-        textInput('sala', t.chat.fieldRoom, { value: values.sala, required: false, maxLength: 120 }),
-        textInput('enlace', t.chat.fieldJoinUrl, { value: values.enlace, required: false, maxLength: 500 }),
+        textInput('sala', t.chat.fieldRoom, { value: value('sala'), required: false, maxLength: 120 }),
+        textInput('enlace', t.chat.fieldJoinUrl, { value: value('enlace'), required: false, maxLength: 500 }),
       ],
     };
   }
   return {
     custom_id: customId,
-    title: cut(t.chat.requestFormTitle, MAX_TITLE),
+    title: cut(form.title, MAX_TITLE),
     components: [
-      textInput('tipo', t.chat.fieldKind, { placeholder: t.chat.kindPlaceholder, value: values.tipo, maxLength: 20 }),
+      textInput('tipo', t.chat.fieldKind, { placeholder: t.chat.kindPlaceholder, value: value('tipo'), maxLength: 20 }),
       unit,
-      textInput('descripcion', t.chat.fieldDescription, {
-        value: values.descripcion,
-        long: true,
-        maxLength: 500,
-      }),
-      textInput('enlace', t.chat.fieldLink, { value: values.enlace, required: false, maxLength: 500 }),
+      textInput('descripcion', t.chat.fieldDescription, { value: value('descripcion'), long: true, maxLength: 500 }),
+      textInput('enlace', t.chat.fieldLink, { value: value('enlace'), required: false, maxLength: 500 }),
     ],
   };
 }

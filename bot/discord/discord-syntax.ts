@@ -2,7 +2,7 @@ import type { CommandName } from '../../commands/core/i18n/catalogue.js';
 import { parseInvocation } from '../../commands/core/parse-invocation.js';
 import { normalizeWord } from '../../commands/core/text.js';
 import { findCommand } from '../../commands/registry.js';
-import { DISCORD_OPTIONS, type OptionSpec } from './discord-commands.js';
+import { DISCORD_OPTIONS, type OptionSpec } from './discord-options.js';
 
 /**
  * An example the engine writes as typed text (`/rendicion marcar PIC-DP invitacion`) in the form a

@@ -1,101 +1,38 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import {
-  type AllMiddlewareArgs,
-  App,
-  type BlockButtonAction,
-  type Logger as BoltLogger,
-  HTTPReceiver,
-  LogLevel,
-  type SlackViewMiddlewareArgs,
-  type ViewSubmitAction,
-} from '@slack/bolt';
+import type { Server } from 'node:http';
+import type { AllMiddlewareArgs, App, BlockButtonAction, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { KnownBlock, View } from '@slack/types';
 import type { Clock } from '../../commands/core/clock.js';
 import { messagesFor } from '../../commands/core/i18n/catalogue.js';
 import type { Logger } from '../../commands/core/logger.js';
-import { normalizeWord } from '../../commands/core/text.js';
 import type { CommandReply, Locale } from '../../commands/core/types.js';
 import type { Engine } from '../../commands/engine.js';
 import type { Database } from '../../db/client.js';
-import { getCampaign } from '../../db/queries/campaign.js';
-import { listUnitsOfOfficer } from '../../db/queries/units.js';
 import type { AgendaSite } from '../agenda/agenda-site.js';
-import { type AdapterState, checkHealth, type HealthReport, healthRoute } from '../health.js';
+import { type AdapterState, checkHealth, type HealthReport } from '../health.js';
 import { oneAtATime } from '../outbox-pass.js';
-import { portInUse, StartupError } from '../startup-error.js';
 import { type PressedButton, parsePressedButton, renderSlackMessage } from './render-blocks.js';
 import { describeSlackError } from './slack-api-error.js';
+import { createSlackApp, type SlackSettings } from './slack-app.js';
 import {
   commandFromForm,
   fieldOfError,
+  formView,
+  MAX_UNIT_OPTIONS,
   REGISTER_FORM_ID,
   REQUEST_FORM_ID,
-  registerForm,
-  requestForm,
   UNIT_SELECT_ACTION,
   unitOptions,
 } from './slack-forms.js';
-import { deliverSlackOutbox, type SlackChannels, uploadImage } from './slack-outbox.js';
+import { deliverSlackOutbox, uploadImage } from './slack-outbox.js';
 import { sendSlackReply, slackReplyBody } from './slack-reply.js';
 import { createSlackUserDirectory } from './slack-users.js';
 
-export interface SlackSettings {
-  botToken: string;
-  /** HTTP mode (Events API request URLs) when set; Socket Mode uses `appToken` instead. */
-  signingSecret?: string;
-  appToken?: string;
-  apiUrl: string;
-  port: number;
-  channels: SlackChannels;
-  slashCommand: string;
-}
-
 const INPUT_MODAL_ID = 'rendicion-input';
-/** Typed with nothing after them, these open a form instead of asking for the missing arguments. */
-const FORM_COMMANDS: Record<string, 'registrar' | 'solicitar'> = {
-  registrar: 'registrar',
-  register: 'registrar',
-  solicitar: 'solicitar',
-  'request-approval': 'solicitar',
-};
-const VIEW_IDS = new RegExp(`^(${[INPUT_MODAL_ID, REGISTER_FORM_ID, REQUEST_FORM_ID].join('|')})$`);
 type FormId = typeof REGISTER_FORM_ID | typeof REQUEST_FORM_ID;
 type ViewSubmission = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 const INPUT_BLOCK_ID = 'input';
 const INPUT_ACTION_ID = 'text';
-
-/** Bolt's own warnings and errors go to our logger (JSON lines, no secrets), not to the console. */
-function boltLogger(logger: Logger): BoltLogger {
-  const join = (parts: unknown[]) =>
-    parts.map((part) => (part instanceof Error ? part.message : String(part))).join(' ');
-  return {
-    debug: () => undefined,
-    info: () => undefined,
-    warn: (...parts) => logger.warn({ source: 'bolt' }, join(parts)),
-    error: (...parts) => logger.error({ source: 'bolt' }, join(parts)),
-    setLevel: () => undefined,
-    getLevel: () => LogLevel.WARN,
-    setName: () => undefined,
-  };
-}
-
-/**
- * Bolt's deferred initialisation: one `auth.test` at start, whose failure we can catch and name,
- * and whose bot ids Bolt then keeps (without it Bolt would call `auth.test` before every request).
- */
-async function checkCredentials(app: App, settings: SlackSettings): Promise<void> {
-  try {
-    await app.init();
-  } catch (error) {
-    const failure = describeSlackError(error);
-    throw new StartupError([
-      failure.kind === 'network'
-        ? `SLACK_API_URL (${settings.apiUrl}): no se pudo conectar con Slack. Revise la red o la dirección.`
-        : `SLACK_BOT_TOKEN: Slack rechazó el token (${failure.message}). Copie de nuevo el Bot User OAuth Token (xoxb-…).`,
-    ]);
-  }
-}
 
 /** With `should_escape`, Slack sends `&`, `<` and `>` typed by the user as HTML entities. */
 function unescapeSlackText(text: string): string {
@@ -133,40 +70,9 @@ export function createSlackAdapter(input: {
 }): SlackAdapter {
   const { settings, engine, logger, locale } = input;
   const text = messagesFor(locale, { unitCode: '', date: '' });
-  const clientOptions = {
-    slackApiUrl: settings.apiUrl,
-    // The outbox retries failed messages itself; Bolt's own retries would hold a delivery for minutes.
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    // A call gives up well inside the outbox's claim (CLAIM_TIMEOUT_MS), so no attempt outlives it.
-    timeout: 20_000,
-  };
-  let state: AdapterState = 'starting';
-  const health = input.health ?? (() => checkHealth(input.db, { slack: state }));
-  const agenda = input.agenda;
-  const receiver = settings.appToken
-    ? undefined
-    : new HTTPReceiver({
-        signingSecret: settings.signingSecret ?? '',
-        endpoints: '/slack/events',
-        customRoutes: [healthRoute(health)],
-      });
-  let server: Server | undefined;
-  const app = new App({
-    token: settings.botToken,
-    ...(receiver
-      ? { receiver }
-      : // Socket Mode needs no port: /healthz gets a server of its own (startHealthServer), because
-        // Bolt's Socket Mode server has no error handler and a port in use would crash the process.
-        { socketMode: true, appToken: settings.appToken }),
-    clientOptions,
-    // No listener keeps conversation state: without the store, Bolt does not look each request up
-    // in it (a miss builds an Error, stack trace and all).
-    convoStore: false,
-    logger: boltLogger(logger),
-    // Checked in start() (app.init), where a failure stops start-up with a message naming the variable.
-    deferInitialization: true,
-  });
+  const health = input.health ?? ((): HealthReport => checkHealth(input.db, { slack: slackApp.state() }));
+  const slackApp = createSlackApp({ settings, logger, health, agenda: input.agenda });
+  const { app } = slackApp;
   const render = (reply: CommandReply) => renderSlackMessage(reply, text.chat.moreNotice);
   /** A refusal shown next to the form field it concerns, where the user can fix it. */
   const fieldError = (blockId: string, reply: CommandReply) => {
@@ -197,17 +103,7 @@ export function createSlackAdapter(input: {
     await ack();
     // Let the acknowledgements of requests already waiting go out before this one's work runs.
     await new Promise((resolve) => setImmediate(resolve));
-    const form = FORM_COMMANDS[normalizeWord(command.text)];
-    if (form && engine.mayRun({ user: await users.resolve(command.user_id) }, form)) {
-      const origin = { channelId: command.channel_id, responseUrl: command.response_url };
-      const view =
-        form === 'registrar'
-          ? registerForm(text, origin, getCampaign(input.db).windowStart)
-          : requestForm(text, origin);
-      await client.views.open({ trigger_id: command.trigger_id, view });
-      return;
-    }
-    const reply = engine.handleCommand({
+    const request = {
       requestId: randomUUID(),
       platform: 'slack',
       user: await users.resolve(command.user_id),
@@ -215,7 +111,14 @@ export function createSlackAdapter(input: {
       channelId: command.channel_id,
       locale,
       idempotencyKey: `slack:command:${command.trigger_id}`,
-    });
+    };
+    const form = engine.formForText(request);
+    if (form) {
+      const origin = { channelId: command.channel_id, responseUrl: command.response_url };
+      await client.views.open({ trigger_id: command.trigger_id, view: formView(form, text, origin) });
+      return;
+    }
+    const reply = engine.handleCommand(request);
     await sendSlackReply(command.response_url, slackReplyBody(render(reply), reply));
     if (reply.image) {
       await uploadImage(client, command.channel_id, reply.image).catch((error: unknown) =>
@@ -303,8 +206,8 @@ export function createSlackAdapter(input: {
   };
 
   app.options(UNIT_SELECT_ACTION, async ({ options, ack }) => {
-    const ownUnits = listUnitsOfOfficer(input.db, getCampaign(input.db).id, [options.user.id]).map((unit) => unit.code);
-    await ack({ options: unitOptions(input.db, options.value, new Set(ownUnits)) });
+    const request = { requestId: randomUUID(), platform: 'slack', user: { id: options.user.id }, locale };
+    await ack({ options: unitOptions(engine.suggest(request, 'unit', options.value, MAX_UNIT_OPTIONS)) });
   });
 
   /** The registration or request form (registerForm, requestForm), submitted. */
@@ -331,12 +234,12 @@ export function createSlackAdapter(input: {
     await afterwards();
   };
 
-  // One listener for the three modals, not one each: Bolt runs every listener's filters for every
-  // request it receives, a slash command too, at about 2.5 KB of garbage per listener.
-  app.view({ callback_id: VIEW_IDS, type: 'view_submission' }, (args: ViewSubmission) =>
-    args.view.callback_id === INPUT_MODAL_ID
-      ? submitInput(args)
-      : submitForm(args.view.callback_id === REGISTER_FORM_ID ? REGISTER_FORM_ID : REQUEST_FORM_ID, args),
+  app.view({ callback_id: INPUT_MODAL_ID, type: 'view_submission' }, submitInput);
+  app.view({ callback_id: REGISTER_FORM_ID, type: 'view_submission' }, (args: ViewSubmission) =>
+    submitForm(REGISTER_FORM_ID, args),
+  );
+  app.view({ callback_id: REQUEST_FORM_ID, type: 'view_submission' }, (args: ViewSubmission) =>
+    submitForm(REQUEST_FORM_ID, args),
   );
 
   app.error(async (error) => {
@@ -373,46 +276,10 @@ export function createSlackAdapter(input: {
 
   return {
     app,
-    async start() {
-      await checkCredentials(app, settings);
-      if (!receiver) {
-        await app.start();
-        state = 'connected';
-        return undefined;
-      }
-      // The agenda is answered before Bolt's router: Bolt compiles every custom route's pattern
-      // (path-to-regexp's match()) on each request it routes, a cost a burst of citizens would add
-      // to the slash commands' (docs/benchmarks.md, public agenda).
-      const http = createServer((req, res) => {
-        if (agenda?.handle(req, res)) return;
-        try {
-          receiver.requestListener(req, res);
-        } catch {
-          // Bolt throws for a path it does not serve (HTTPReceiverDeferredRequestError).
-          if (!res.headersSent) res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-        }
-      });
-      await new Promise<void>((resolve, reject) => {
-        http.once('error', (error: NodeJS.ErrnoException) =>
-          reject(error.code === 'EADDRINUSE' ? portInUse(settings.port) : error),
-        );
-        http.listen(settings.port, resolve);
-      });
-      server = http;
-      state = 'connected';
-      return http;
-    },
-    stop: () => {
-      state = 'stopping';
-      if (!receiver) return app.stop().then(() => undefined);
-      return new Promise<void>((resolve) => {
-        if (!server) return resolve();
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
-    },
+    start: slackApp.start,
+    stop: slackApp.stop,
     health,
-    state: () => state,
+    state: slackApp.state,
     deliverOutbox,
   };
 }

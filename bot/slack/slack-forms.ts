@@ -1,15 +1,13 @@
 import type { InputBlock, KnownBlock, View } from '@slack/types';
 import type { Messages } from '../../commands/core/i18n/catalogue.js';
 import { quoteValue } from '../../commands/core/parse-invocation.js';
-import { PLATFORMS } from '../../commands/core/parse-values.js';
-import type { Database } from '../../db/client.js';
-import { suggestUnits } from '../unit-suggestions.js';
+import type { FormChoice, FormDescription, FormField, FormName } from '../../commands/forms/form-description.js';
 
 export const REGISTER_FORM_ID = 'rendicion-registrar';
 export const REQUEST_FORM_ID = 'rendicion-solicitar';
 export const UNIT_SELECT_ACTION = 'unit';
 /** Slack shows at most 100 options in a select. */
-const MAX_OPTIONS = 100;
+export const MAX_UNIT_OPTIONS = 100;
 
 type Values = Record<
   string,
@@ -31,85 +29,106 @@ function input(blockId: string, label: string, element: InputBlock['element'], o
   return { type: 'input', block_id: blockId, label: plain(label), optional, element };
 }
 
-const unitSelect = (t: Messages) =>
-  input('unit', t.register.fields.unit, {
-    type: 'external_select',
-    action_id: UNIT_SELECT_ACTION,
-    min_query_length: 0,
-    placeholder: plain(t.chat.unitPlaceholder),
-  });
-
 /** What the form was opened from, so the answer can go back there. */
 export interface FormOrigin {
   channelId: string;
   responseUrl: string;
 }
 
-function modal(callbackId: string, title: string, t: Messages, origin: FormOrigin, blocks: KnownBlock[]): View {
+/** Each form's block ids (submissions and error placement read them) by the engine's field ids. */
+const BLOCK_IDS: Record<FormName, Record<string, string>> = {
+  registrar: {
+    unidad: 'unit',
+    fecha: 'date',
+    hora: 'time',
+    plataforma: 'platform',
+    sala: 'room',
+    correo: 'email',
+    enlace: 'joinUrl',
+    asistentes: 'attendance',
+    incluye: 'flags',
+  },
+  solicitar: { tipo: 'kind', unidad: 'unit', descripcion: 'description', enlace: 'link' },
+};
+const CALLBACK_IDS: Record<FormName, string> = { registrar: REGISTER_FORM_ID, solicitar: REQUEST_FORM_ID };
+
+/** `15/09/2026` → `2026-09-15` for the date picker; anything else it cannot show. */
+const pickerDate = (typed: string | undefined) => {
+  const match = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(typed ?? '');
+  return match ? `${match[3]}-${match[2]}-${match[1]}` : undefined;
+};
+const pickerTime = (typed: string | undefined) => {
+  const match = /^(\d{1,2}):(\d{2})$/.exec(typed ?? '');
+  return match ? `${match[1]?.padStart(2, '0')}:${match[2]}` : undefined;
+};
+
+/** One field of the engine's form as a Block Kit input element. */
+function element(field: FormField, t: Messages): InputBlock['element'] {
+  const option = (choice: FormChoice) => ({ value: choice.value, text: plain(choice.label) });
+  const chosen = field.choices?.find((choice) => choice.value === field.value);
+  const initialValue = field.value ? { initial_value: field.value } : {};
+  const maxLength = field.maxLength ? { max_length: field.maxLength } : {};
+  switch (field.kind) {
+    case 'unit':
+      return {
+        type: 'external_select',
+        action_id: UNIT_SELECT_ACTION,
+        min_query_length: 0,
+        placeholder: plain(t.chat.unitPlaceholder),
+        ...(field.value ? { initial_option: { value: field.value, text: plain(field.value) } } : {}),
+      };
+    case 'date': {
+      const initial = pickerDate(field.value) ?? pickerDate(field.suggested);
+      return { type: 'datepicker', action_id: 'value', ...(initial ? { initial_date: initial } : {}) };
+    }
+    case 'time': {
+      const initial = pickerTime(field.value) ?? pickerTime(field.suggested);
+      return { type: 'timepicker', action_id: 'value', ...(initial ? { initial_time: initial } : {}) };
+    }
+    case 'choice':
+      return {
+        type: 'static_select',
+        action_id: 'value',
+        options: (field.choices ?? []).map(option),
+        ...(chosen ? { initial_option: option(chosen) } : {}),
+      };
+    case 'checks': {
+      const ticked = (field.choices ?? []).filter((choice) => field.values?.includes(choice.value));
+      return {
+        type: 'checkboxes',
+        action_id: 'value',
+        options: (field.choices ?? []).map(option),
+        // Slack refuses an empty list of initial options.
+        ...(ticked.length ? { initial_options: ticked.map(option) } : {}),
+      };
+    }
+    case 'email':
+      return { type: 'email_text_input', action_id: 'value', ...initialValue };
+    case 'url':
+      return { type: 'url_text_input', action_id: 'value', ...initialValue };
+    case 'count':
+      return { type: 'number_input', action_id: 'value', is_decimal_allowed: false, min_value: '0', ...initialValue };
+    case 'longText':
+      return { type: 'plain_text_input', action_id: 'value', multiline: true, ...maxLength, ...initialValue };
+    case 'text':
+      return { type: 'plain_text_input', action_id: 'value', ...maxLength, ...initialValue };
+  }
+}
+
+/** The engine's form (registrar, solicitar) as a Slack modal. */
+export function formView(form: FormDescription, t: Messages, origin: FormOrigin): View {
+  const blockIds = BLOCK_IDS[form.name];
   return {
     type: 'modal',
-    callback_id: callbackId,
-    title: plain(title.slice(0, 24)),
+    callback_id: CALLBACK_IDS[form.name],
+    title: plain(form.title.slice(0, 24)),
     submit: plain(t.chat.modalSubmit),
     close: plain(t.chat.modalCancel),
     private_metadata: JSON.stringify(origin),
-    blocks,
+    blocks: form.fields.map((field) =>
+      input(blockIds[field.id] ?? field.id, field.label, element(field, t), !field.required),
+    ),
   };
-}
-
-export function registerForm(t: Messages, origin: FormOrigin, windowStart: string): View {
-  const option = (value: string, text: string) => ({ value, text: plain(text) });
-  return modal(REGISTER_FORM_ID, t.chat.registerFormTitle, t, origin, [
-    unitSelect(t),
-    input('date', t.chat.fieldDate, { type: 'datepicker', action_id: 'value', initial_date: windowStart }),
-    input('time', t.chat.fieldTime, { type: 'timepicker', action_id: 'value', initial_time: '10:00' }),
-    input('platform', t.register.fields.platform, {
-      type: 'static_select',
-      action_id: 'value',
-      options: PLATFORMS.map((platform) => option(platform, t.platforms[platform])),
-    }),
-    input('room', t.register.fields.room, { type: 'plain_text_input', action_id: 'value', max_length: 120 }, true),
-    input('email', t.register.fields.questionsEmail, { type: 'email_text_input', action_id: 'value' }, true),
-    input('joinUrl', t.chat.fieldJoinUrl, { type: 'url_text_input', action_id: 'value' }, true),
-    input(
-      'attendance',
-      t.register.fields.attendance,
-      { type: 'number_input', action_id: 'value', is_decimal_allowed: false, min_value: '0' },
-      true,
-    ),
-    input(
-      'flags',
-      t.chat.fieldFlags,
-      {
-        type: 'checkboxes',
-        action_id: 'value',
-        options: [
-          option('video', t.register.video),
-          option('fotos', t.register.photos),
-          option('cultural', t.register.fields.cultural),
-        ],
-      },
-      true,
-    ),
-  ]);
-}
-
-export function requestForm(t: Messages, origin: FormOrigin): View {
-  const kinds = (['video', 'fotos', 'cultural'] as const).map((kind) => ({
-    value: kind,
-    text: plain(t.approvals.kinds[kind]),
-  }));
-  return modal(REQUEST_FORM_ID, t.chat.requestFormTitle, t, origin, [
-    input('kind', t.chat.fieldKind, { type: 'static_select', action_id: 'value', options: kinds }),
-    unitSelect(t),
-    input('description', t.chat.fieldDescription, {
-      type: 'plain_text_input',
-      action_id: 'value',
-      multiline: true,
-      max_length: 500,
-    }),
-    input('link', t.chat.fieldLink, { type: 'url_text_input', action_id: 'value' }, true),
-  ]);
 }
 
 /** The form's answers as the same command a user could type, so one engine checks both. */
@@ -178,10 +197,9 @@ export function fieldOfError(callbackId: string, errorCode: string | undefined):
   return (errorCode && fields[errorCode]) || 'unit';
 }
 
-/** The unit picker's options: codes and names matching what was typed, the user's own units first. */
-export function unitOptions(db: Database, typed: string, ownUnitCodes: ReadonlySet<string>) {
-  return suggestUnits(db, typed, ownUnitCodes, MAX_OPTIONS).map((unit) => ({
-    value: unit.code,
-    text: plain(`${unit.code} · ${unit.name}`.slice(0, 75)),
-  }));
+/** The unit picker's options, as the engine suggests them. */
+export function unitOptions(choices: readonly FormChoice[]) {
+  return choices
+    .slice(0, MAX_UNIT_OPTIONS)
+    .map((choice) => ({ value: choice.value, text: plain(choice.label.slice(0, 75)) }));
 }

@@ -153,11 +153,17 @@ export function parsePlatform(input: string): Parsed<MeetingPlatform> {
   return parsed(platform);
 }
 
-/** Slack `<@U123|ana>`, Discord `<@123>` / `<@!123>`, or a bare id / e-mail. */
-export function parseUserReference(input: string): Parsed<string> {
+/**
+ * A mention in the syntax of a running platform (each adapter's descriptor knows its own:
+ * Slack `<@U123|ana>`, Discord `<@123>`), or a bare id / e-mail.
+ */
+export function parseUserReference(
+  input: string,
+  userIdFromMention: (text: string) => string | undefined = () => undefined,
+): Parsed<string> {
   const value = input.trim();
-  const mention = /^<@!?([A-Za-z0-9._-]+)(?:\|[^>]*)?>$/.exec(value);
-  if (mention?.[1]) return parsed(mention[1]);
+  const mentioned = userIdFromMention(value);
+  if (mentioned) return parsed(mentioned);
   const bare = value.replace(/^@/, '');
   if (/^[A-Za-z0-9._+-]{1,64}(@[A-Za-z0-9.-]+\.[a-z]{2,})?$/i.test(bare)) return parsed(bare);
   return parseError('invalid_user', { input });

@@ -8,7 +8,11 @@ import type { ParsedArguments } from './parse-invocation.js';
 import { DEFAULT_BLOCKING_RULES, type PolicyRule, type Speller } from './policy/policy-checker.js';
 
 export type Locale = 'es' | 'en';
-export type Platform = 'console' | 'slack' | 'discord';
+/**
+ * A chat platform's id (`console`, or one listed in bot/platforms/registry.ts): open, so a new
+ * platform needs no edit here.
+ */
+export type Platform = string;
 
 export interface ChatUser {
   /** The platform's user id (Slack `U…`, Discord snowflake, console name). */
@@ -106,6 +110,8 @@ export interface CommandDeps {
   platforms: readonly Platform[];
   /** Which running platform reaches a person (the adapters know their ids); unset: the first one. */
   platformOfUser?: (userId: string) => Platform;
+  /** The user id in a mention typed in a platform's syntax (`<@U123|ana>`); unset: bare ids only. */
+  userIdFromMention?: (text: string) => string | undefined;
   settings: BotSettings;
   /** Spelling for policy rule 10 (the Spanish Hunspell dictionary in production). */
   speller: Speller;

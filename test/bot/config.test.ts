@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_VARIABLES, loadConfig } from '../../bot/config.js';
+import { CONFIG_VARIABLES, loadConfig, settingsOf } from '../../bot/config.js';
+import { discordPlatform } from '../../bot/discord/index.js';
+import { slackPlatform } from '../../bot/slack/index.js';
 import { StartupError } from '../../bot/startup-error.js';
 import { DEFAULT_SETTINGS } from '../../commands/core/types.js';
 import { repoPath } from '../helpers/run-process.js';
@@ -18,6 +20,7 @@ function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
 describe('loadConfig', () => {
   it('uses the defaults when nothing is set', () => {
     expect(loadConfig({})).toEqual({
+      chats: [],
       databasePath: './data/rendicion.db',
       campaignFile: undefined,
       language: undefined,
@@ -40,6 +43,7 @@ describe('loadConfig', () => {
         APPROVAL_ESCALATION_HOURS: '72',
       }),
     ).toEqual({
+      chats: [],
       databasePath: '/var/lib/rendicion/bot.db',
       campaignFile: './campana.json',
       language: 'en',
@@ -63,6 +67,7 @@ describe('loadConfig', () => {
     expect(
       loadConfig({ DATABASE_PATH: '', CAMPAIGN_FILE: '  ', BOT_LANGUAGE: '', BOT_ADMINS: ' ', LOG_LEVEL: '' }),
     ).toEqual({
+      chats: [],
       databasePath: './data/rendicion.db',
       campaignFile: undefined,
       language: undefined,
@@ -100,14 +105,20 @@ describe('loadConfig', () => {
   });
 });
 
+/** Each chat platform's settings, as its descriptor reads them. */
+function chatSettings(env: NodeJS.ProcessEnv) {
+  const config = loadConfig(env);
+  return { slack: settingsOf(config, slackPlatform), discord: settingsOf(config, discordPlatform) };
+}
+
 describe('Slack settings', () => {
   it('stays in console mode when no Slack variable is set', () => {
-    expect(loadConfig({}).slack).toBeUndefined();
+    expect(chatSettings({}).slack).toBeUndefined();
   });
 
   it('reads HTTP mode from the bot token and the signing secret, with Slack as the default API', () => {
     expect(
-      loadConfig({
+      chatSettings({
         SLACK_BOT_TOKEN: 'xoxb-1-2-abc',
         SLACK_SIGNING_SECRET: '0123456789abcdef',
         SLACK_APPROVALS_CHANNEL: 'C0APROBAR',
@@ -190,12 +201,12 @@ describe('Discord settings', () => {
   const required = { DISCORD_TOKEN: 'MTAwMDAwMDAwMDAwMDAwMDAx.abc.def', DISCORD_APPLICATION_ID: '100000000000000001' };
 
   it('stays off when no Discord variable is set', () => {
-    expect(loadConfig({}).discord).toBeUndefined();
+    expect(chatSettings({}).discord).toBeUndefined();
   });
 
   it('reads the token, application, server, channels and role ids, with Discord as the default API', () => {
     expect(
-      loadConfig({
+      chatSettings({
         ...required,
         DISCORD_GUILD_ID: '200000000000000001',
         DISCORD_APPROVALS_CHANNEL: '300000000000000001',
@@ -214,7 +225,7 @@ describe('Discord settings', () => {
   });
 
   it('takes DISCORD_API_URL without its trailing slash, as discord.js appends /v10/...', () => {
-    expect(loadConfig({ ...required, DISCORD_API_URL: 'http://127.0.0.1:9999/api/' }).discord?.apiUrl).toBe(
+    expect(chatSettings({ ...required, DISCORD_API_URL: 'http://127.0.0.1:9999/api/' }).discord?.apiUrl).toBe(
       'http://127.0.0.1:9999/api',
     );
   });
@@ -239,8 +250,9 @@ describe('Discord settings', () => {
       SLACK_BOT_TOKEN: 'xoxb-1-2-abc',
       SLACK_SIGNING_SECRET: '0123456789abcdef',
     });
-    expect(config.slack?.botToken).toBe('xoxb-1-2-abc');
-    expect(config.discord?.applicationId).toBe('100000000000000001');
+    expect(settingsOf(config, slackPlatform)?.botToken).toBe('xoxb-1-2-abc');
+    expect(settingsOf(config, discordPlatform)?.applicationId).toBe('100000000000000001');
+    expect(config.chats.map((chat) => chat.descriptor.platform)).toEqual(['slack', 'discord']);
   });
 });
 
@@ -280,8 +292,7 @@ describe('.env.example and README', () => {
         .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
     );
     const config = loadConfig(env);
-    expect(config.slack).toBeUndefined();
-    expect(config.discord).toBeUndefined();
+    expect(config.chats).toEqual([]);
     expect(config.databasePath).toBe('./data/rendicion.db');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { commandText, DISCORD_OPTIONS } from '../../../bot/discord/discord-commands.js';
+import { commandText } from '../../../bot/discord/discord-commands.js';
+import { DISCORD_OPTIONS } from '../../../bot/discord/discord-options.js';
 import { renderDiscordMessages } from '../../../bot/discord/render-embeds.js';
 import type { CommandName } from '../../../commands/core/i18n/catalogue.js';
 import { parseInvocation } from '../../../commands/core/parse-invocation.js';

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { commandText, DISCORD_OPTIONS, type OptionSpec } from '../../../bot/discord/discord-commands.js';
+import { commandText } from '../../../bot/discord/discord-commands.js';
+import { DISCORD_OPTIONS, type OptionSpec } from '../../../bot/discord/discord-options.js';
 import { BOT_PERMISSIONS, inviteLink, registerDiscordCommands } from '../../../bot/discord/register-commands.js';
 import type { CommandName } from '../../../commands/core/i18n/catalogue.js';
 import { COMMANDS } from '../../../commands/registry.js';

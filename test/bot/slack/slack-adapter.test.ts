@@ -315,6 +315,25 @@ describe('Slack forms', () => {
     ]);
   });
 
+  it("opens `registrar UNIT` alone filled with the unit's registered session, as Discord does", async () => {
+    const h = await start();
+    await slashCommand(h, 'registrar PIC-DP 15/09/2098 16:30 teams sala="Auditorio" asistentes=80 video=si', 'U0ADMIN');
+    await waitFor(() => h.slack.responses.length === 1);
+    await slashCommand(h, 'registrar PIC-DP', 'U0ADMIN');
+    await waitFor(() => h.slack.callsTo('views.open').length === 1);
+    const view = h.slack.callsTo('views.open')[0]?.params.view as {
+      blocks: { block_id: string; element: Record<string, unknown> }[];
+    };
+    const element = (blockId: string) => view.blocks.find((block) => block.block_id === blockId)?.element;
+    expect(element('unit')).toMatchObject({ initial_option: { value: 'PIC-DP' } });
+    expect(element('date')).toMatchObject({ initial_date: '2098-09-15' });
+    expect(element('time')).toMatchObject({ initial_time: '16:30' });
+    expect(element('platform')).toMatchObject({ initial_option: { value: 'teams' } });
+    expect(element('room')).toMatchObject({ initial_value: 'Auditorio' });
+    expect(element('attendance')).toMatchObject({ initial_value: '80' });
+    expect(element('flags')).toMatchObject({ initial_options: [{ value: 'video' }] });
+  });
+
   it('does not open a form for someone who may not register; says why instead', async () => {
     const h = await start();
     await slashCommand(h, 'registrar', 'U0CURIOSO');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { userIdFromMention } from '../../../bot/platforms/registry.js';
 import {
   PLATFORMS,
   parseCount,
@@ -217,7 +218,12 @@ describe('parseCount', () => {
   );
 });
 
+// Mentions are each platform's syntax: the registry's descriptors read them.
 describe('parseUserReference', () => {
+  it('reads no mention without a platform that knows its syntax', () => {
+    expect(parseUserReference('<@U123|ana>').ok).toBe(false);
+  });
+
   it.each([
     ['<@U123|ana>', 'U123'],
     ['<@U0ABC42>', 'U0ABC42'],
@@ -228,13 +234,13 @@ describe('parseUserReference', () => {
     ['ana.perez@ejemplo.gob.ec', 'ana.perez@ejemplo.gob.ec'],
     [' <@U123> ', 'U123'],
   ])('reads %j as %s', (input, expected) => {
-    expect(parseUserReference(input)).toEqual({ ok: true, value: expected });
+    expect(parseUserReference(input, userIdFromMention)).toEqual({ ok: true, value: expected });
   });
 
   it.each([['<!channel>'], ['<!here>'], ['<#C123|general>'], ['<@>'], ['ana perez'], ['']])(
     'refuses %j with invalid_user',
     (input) => {
-      const result = parseUserReference(input);
+      const result = parseUserReference(input, userIdFromMention);
       expect(result.ok).toBe(false);
       if (!result.ok) {
         expect(result.error.code).toBe('invalid_user');
