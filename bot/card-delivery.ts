@@ -4,6 +4,9 @@ import type { Database } from '../db/client.js';
 import { type ClaimedEntry, findCardLocation, saveCardLocation } from '../db/queries/chat-outbox.js';
 import type { ChatApiError } from './chat-api-error.js';
 
+/** A message the outbox claimed for one attempt: what a platform's delivery posts, edits or looks for. */
+export type { ClaimedEntry };
+
 /** Where a message is on a platform: its channel (or DM) and its own id there. */
 export interface MessageLocation {
   channelRef: string;

@@ -110,10 +110,7 @@ describe('layering', () => {
     expect(wrongDirectionImports(sources, RULES)).toEqual([]);
   });
 
-  // Fails today: bot/slack/slack-adapter.ts, bot/slack/slack-outbox.ts, bot/discord/discord-adapter.ts
-  // and bot/discord/discord-outbox.ts import db/queries (issue #17: forms and card delivery move
-  // behind the engine and the outbox, on other branches). Enable when those land.
-  it.skip('has no Slack or Discord adapter file reading db/queries', () => {
+  it('has no Slack or Discord adapter file reading db/queries', () => {
     expect(wrongDirectionImports(sources, [ADAPTER_RULE])).toEqual([]);
   });
 

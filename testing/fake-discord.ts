@@ -1,11 +1,23 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
+import {
+  botMessage,
+  DISCORD_APP_ID,
+  DISCORD_CHANNEL_ID,
+  DISCORD_TEST_TOKEN,
+  type InteractionBuilders,
+  interactionBuilders,
+  nextId,
+} from './fake-discord-interactions.js';
 
-export const DISCORD_TEST_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.fake.discord-test-token';
-export const DISCORD_APP_ID = '100000000000000001';
-export const DISCORD_GUILD_ID = '200000000000000001';
-export const DISCORD_CHANNEL_ID = '300000000000000001';
+export {
+  DISCORD_APP_ID,
+  DISCORD_CHANNEL_ID,
+  DISCORD_GUILD_ID,
+  DISCORD_TEST_TOKEN,
+  type InteractionUser,
+} from './fake-discord-interactions.js';
 
 /** One REST call the bot made: method, path after `/api/v10`, JSON body (payload_json for uploads), file names. */
 export interface DiscordCall {
@@ -22,19 +34,13 @@ export interface FakeDiscordFailure {
   headers?: Record<string, string>;
 }
 
-export interface InteractionUser {
-  id: string;
-  username?: string;
-  roles?: string[];
-}
-
 /**
  * Discord's REST API and gateway on 127.0.0.1. REST answers `GET /gateway/bot` with the address of
  * its own WebSocket, so discord.js connects there; the gateway says hello, accepts IDENTIFY, sends
  * READY, acknowledges heartbeats and dispatches `INTERACTION_CREATE` as Discord does. Every REST
  * call is recorded; interaction callbacks answer 204 with no body, like Discord.
  */
-export interface FakeDiscord {
+export interface FakeDiscord extends InteractionBuilders {
   apiUrl: string;
   calls: DiscordCall[];
   /** What IDENTIFY carried (the token the bot logged in with). */
@@ -47,20 +53,6 @@ export interface FakeDiscord {
    * callback is a deferral, with the webhook edit that completes it).
    */
   interact(interaction: Record<string, unknown>): Promise<InteractionResult>;
-  slashCommand(
-    user: InteractionUser,
-    subcommand: string,
-    options?: Record<string, string | number | boolean>,
-    extra?: { channelId?: string; commandName?: string },
-  ): Record<string, unknown>;
-  autocomplete(
-    user: InteractionUser,
-    subcommand: string,
-    options: Record<string, string>,
-    focused: string,
-  ): Record<string, unknown>;
-  button(user: InteractionUser, customId: string, channelId?: string): Record<string, unknown>;
-  modalSubmit(user: InteractionUser, customId: string, fields: Record<string, string>): Record<string, unknown>;
   /** What each channel holds now (DMs under `dm-<user id>`), oldest first, as Discord keeps it. */
   messages: Map<string, StoredDiscordMessage[]>;
   /** Drops the gateway connection as a network failure would (the client resumes). */
@@ -123,38 +115,6 @@ async function decodeBody(
   return { body: raw.length ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {}, files: [] };
 }
 
-let snowflake = 900000000000000000n;
-const nextId = () => {
-  snowflake += 1n;
-  return String(snowflake);
-};
-
-function userObject(user: InteractionUser) {
-  return {
-    id: user.id,
-    username: user.username ?? `user${user.id.slice(-4)}`,
-    discriminator: '0',
-    global_name: user.username ?? null,
-    avatar: null,
-  };
-}
-
-function memberObject(user: InteractionUser) {
-  return {
-    user: userObject(user),
-    roles: user.roles ?? [],
-    permissions: '2248473465835073',
-    joined_at: '2026-01-01T00:00:00.000000+00:00',
-    deaf: false,
-    mute: false,
-    flags: 0,
-    nick: null,
-    avatar: null,
-    premium_since: null,
-    pending: false,
-  };
-}
-
 export async function startFakeDiscord(
   options: { token?: string; applicationId?: string; now?: () => number } = {},
 ): Promise<FakeDiscord> {
@@ -170,31 +130,8 @@ export async function startFakeDiscord(
   const followUps = new Map<string, DiscordCall[]>();
   const tokens = new Map<string, string>();
 
-  const message = (channelId: string, body: Record<string, unknown>) => ({
-    id: nextId(),
-    channel_id: channelId,
-    type: 0,
-    content: body.content ?? '',
-    embeds: body.embeds ?? [],
-    components: body.components ?? [],
-    attachments: [],
-    author: {
-      id: applicationId,
-      username: 'rendicion',
-      discriminator: '0',
-      bot: true,
-      avatar: null,
-      global_name: null,
-    },
-    timestamp: new Date(now()).toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    pinned: false,
-    flags: 0,
-  });
+  const message = (channelId: string, body: Record<string, unknown>) =>
+    botMessage(applicationId, channelId, body, now());
 
   const server: Server = createServer(async (request, response) => {
     const raw = await readBody(request);
@@ -354,30 +291,7 @@ export async function startFakeDiscord(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
 
-  const common = (type: number, user: InteractionUser, channelId = DISCORD_CHANNEL_ID) => {
-    const id = nextId();
-    const interactionToken = `interaction-token-${id}`;
-    tokens.set(interactionToken, id);
-    return {
-      id,
-      application_id: applicationId,
-      type,
-      token: interactionToken,
-      version: 1,
-      guild_id: DISCORD_GUILD_ID,
-      channel_id: channelId,
-      channel: { id: channelId, type: 0, guild_id: DISCORD_GUILD_ID, name: 'rendicion' },
-      member: memberObject(user),
-      locale: 'es-ES',
-      guild_locale: 'es-ES',
-      app_permissions: '2248473465835073',
-      entitlements: [],
-      authorizing_integration_owners: { '0': DISCORD_GUILD_ID },
-      context: 0,
-    };
-  };
-  const optionType = (value: string | number | boolean) =>
-    typeof value === 'boolean' ? 5 : typeof value === 'number' ? 4 : 3;
+  const builders = interactionBuilders(applicationId, now, tokens);
 
   return {
     apiUrl: `http://127.0.0.1:${port}/api`,
@@ -419,79 +333,7 @@ export async function startFakeDiscord(
         socket.send(JSON.stringify({ op: 0, t: 'INTERACTION_CREATE', s: sequence, d: interaction }));
       });
     },
-    slashCommand(user, subcommand, options = {}, extra = {}) {
-      const userOptions = Object.entries(options).filter(([name]) => name === 'usuario');
-      return {
-        ...common(2, user, extra.channelId),
-        data: {
-          id: '400000000000000001',
-          name: extra.commandName ?? 'rendicion',
-          type: 1,
-          options: [
-            {
-              name: subcommand,
-              type: 1,
-              options: Object.entries(options).map(([name, value]) => ({
-                name,
-                type: name === 'usuario' ? 6 : optionType(value),
-                value,
-              })),
-            },
-          ],
-          ...(userOptions.length
-            ? {
-                resolved: {
-                  users: Object.fromEntries(
-                    userOptions.map(([, value]) => [String(value), userObject({ id: String(value) })]),
-                  ),
-                },
-              }
-            : {}),
-        },
-      };
-    },
-    autocomplete(user, subcommand, options, focused) {
-      return {
-        ...common(4, user),
-        data: {
-          id: '400000000000000001',
-          name: 'rendicion',
-          type: 1,
-          options: [
-            {
-              name: subcommand,
-              type: 1,
-              options: Object.entries(options).map(([name, value]) => ({
-                name,
-                type: 3,
-                value,
-                ...(name === focused ? { focused: true } : {}),
-              })),
-            },
-          ],
-        },
-      };
-    },
-    button(user, customId, channelId) {
-      const base = common(3, user, channelId);
-      return {
-        ...base,
-        message: message(base.channel_id, { content: '' }),
-        data: { custom_id: customId, component_type: 2 },
-      };
-    },
-    modalSubmit(user, customId, fields) {
-      return {
-        ...common(5, user),
-        data: {
-          custom_id: customId,
-          components: Object.entries(fields).map(([id, value]) => ({
-            type: 1,
-            components: [{ type: 4, custom_id: id, value }],
-          })),
-        },
-      };
-    },
+    ...builders,
     dropGateway: () => {
       for (const client of gateway.clients) client.terminate();
       socket = undefined;

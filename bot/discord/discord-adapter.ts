@@ -4,6 +4,8 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   Client,
+  DiscordjsError,
+  DiscordjsErrorCodes,
   Events,
   GatewayIntentBits,
   type Interaction,
@@ -22,7 +24,7 @@ import { createButtonStore } from '../button-store.js';
 import type { AdapterState } from '../health.js';
 import { oneAtATime } from '../outbox-pass.js';
 import { StartupError } from '../startup-error.js';
-import { describeDiscordError } from './discord-api-error.js';
+import { describeDiscordError, discordFailureText } from './discord-api-error.js';
 import { commandText, type OptionValue } from './discord-commands.js';
 import {
   commandFromForm,
@@ -360,17 +362,19 @@ export function createDiscordAdapter(input: {
   };
 }
 
+/**
+ * Why login failed, for the person starting the bot. discord.js turns Discord's 401 on
+ * `GET /gateway/bot` into its own TokenInvalid error; anything else goes through describeDiscordError.
+ */
 function startupProblem(error: unknown, settings: DiscordSettings): StartupError {
-  const failure = error as { status?: number; code?: string; message?: string };
-  if (failure.status === 401 || failure.code === 'TokenInvalid') {
+  const failure = describeDiscordError(error);
+  const tokenInvalid = error instanceof DiscordjsError && error.code === DiscordjsErrorCodes.TokenInvalid;
+  if (tokenInvalid || (failure.kind === 'refused' && failure.status === 401)) {
     return new StartupError([
       'DISCORD_TOKEN: Discord rechazó el token. Copie de nuevo el token del bot (Developer Portal → Bot → Reset Token).',
     ]);
   }
-  if (failure.code === 'DisallowedIntents') {
-    return new StartupError(['DISCORD_TOKEN: Discord no permite las intenciones pedidas por el bot.']);
-  }
   return new StartupError([
-    `DISCORD_API_URL (${settings.apiUrl}): no se pudo conectar con Discord (${failure.message ?? String(error)}). Revise la red o la dirección.`,
+    `DISCORD_API_URL (${settings.apiUrl}): no se pudo conectar con Discord (${discordFailureText(error)}). Revise la red o la dirección.`,
   ]);
 }

@@ -27,3 +27,10 @@ export function describeDiscordError(error: unknown): ChatApiError {
   if (isTransportError(error)) return new ChatApiError('discord', 'network');
   return new ChatApiError('discord', 'unexpected', { detail: error instanceof Error ? error.message : String(error) });
 }
+
+/** A failure in words for a person starting the bot: Discord's code and words, or the transport's own when no answer came. */
+export function discordFailureText(error: unknown): string {
+  const failure = describeDiscordError(error);
+  const answered = failure.kind !== 'network' && failure.kind !== 'unexpected';
+  return answered ? failure.message : error instanceof Error ? error.message : String(error);
+}

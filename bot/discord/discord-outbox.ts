@@ -10,8 +10,7 @@ import type { Clock } from '../../commands/core/clock.js';
 import type { Logger } from '../../commands/core/logger.js';
 import type { CommandReply } from '../../commands/core/types.js';
 import type { Database } from '../../db/client.js';
-import type { ClaimedEntry, OutboxEntry } from '../../db/queries/chat-outbox.js';
-import type { MessageLocation } from '../card-delivery.js';
+import type { ClaimedEntry, MessageLocation } from '../card-delivery.js';
 import { ChatApiError } from '../chat-api-error.js';
 import { drainOutbox } from '../outbox-pass.js';
 import { renderPng } from '../render/chart-png.js';
@@ -137,7 +136,7 @@ export async function deliverDiscordOutbox(input: {
   /** The bot's own user id: its messages are the ones looked up. */
   botUserId: () => string;
 }): Promise<{ delivered: number; failed: number }> {
-  const channelOf = async (entry: OutboxEntry): Promise<string> => {
+  const channelOf = async (entry: ClaimedEntry): Promise<string> => {
     if (entry.targetType !== 'channel') {
       // Discord knows people by their numeric id; an e-mail or a Slack id cannot be reached here.
       if (!/^\d{15,22}$/.test(entry.target))

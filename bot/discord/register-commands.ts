@@ -2,6 +2,7 @@ import { OAuth2Scopes, PermissionFlagsBits, REST, Routes } from 'discord.js';
 import type { Locale } from '../../commands/core/types.js';
 import { StartupError } from '../startup-error.js';
 import type { DiscordSettings } from './discord-adapter.js';
+import { describeDiscordError, discordFailureText } from './discord-api-error.js';
 import { buildDiscordCommand } from './discord-commands.js';
 
 /**
@@ -50,27 +51,28 @@ export async function registerDiscordCommands(settings: DiscordSettings, locale:
   return { scope: settings.guildId ? 'guild' : 'global', subcommands: command.options?.length ?? 0 };
 }
 
+/** Why Discord did not take the command, naming the setting to fix (Discord's codes 50001 Missing Access, 10004 Unknown Guild). */
 function registrationProblem(error: unknown, settings: DiscordSettings): StartupError {
-  const failure = error as { status?: number; code?: number | string; message?: string };
-  if (failure.status === 401) {
+  const failure = describeDiscordError(error);
+  if (failure.kind === 'refused' && failure.status === 401) {
     return new StartupError([
       'DISCORD_TOKEN: Discord rechazó el token. Copie de nuevo el token del bot (Bot → Reset Token).',
     ]);
   }
-  if (failure.status === 403 || failure.code === 50001) {
+  if (failure.kind === 'refused' && (failure.status === 403 || failure.code === '50001')) {
     return new StartupError([
       `DISCORD_GUILD_ID: el bot no tiene acceso al servidor ${settings.guildId ?? ''}. Invítelo con el enlace que muestra este comando (permiso applications.commands) y vuelva a intentarlo.`,
     ]);
   }
-  if (failure.status === 404 || failure.code === 10004) {
+  if (failure.kind === 'refused' && (failure.status === 404 || failure.code === '10004')) {
     return new StartupError([
       `DISCORD_GUILD_ID: Discord no conoce el servidor ${settings.guildId ?? ''}. Revise el id.`,
     ]);
   }
-  if (failure.status === 400) {
-    return new StartupError([`Discord rechazó la definición del comando: ${failure.message ?? ''}`]);
+  if (failure.kind === 'refused' && failure.status === 400) {
+    return new StartupError([`Discord rechazó la definición del comando: ${failure.message}`]);
   }
   return new StartupError([
-    `DISCORD_API_URL (${settings.apiUrl}): no se pudo conectar con Discord (${failure.message ?? String(error)}).`,
+    `DISCORD_API_URL (${settings.apiUrl}): no se pudo conectar con Discord (${discordFailureText(error)}).`,
   ]);
 }

@@ -4,8 +4,7 @@ import type { Clock } from '../../commands/core/clock.js';
 import type { Logger } from '../../commands/core/logger.js';
 import type { CommandReply, ReplyImage } from '../../commands/core/types.js';
 import type { Database } from '../../db/client.js';
-import type { ClaimedEntry, OutboxEntry } from '../../db/queries/chat-outbox.js';
-import type { MessageLocation } from '../card-delivery.js';
+import type { ClaimedEntry, MessageLocation } from '../card-delivery.js';
 import { ChatApiError } from '../chat-api-error.js';
 import { drainOutbox } from '../outbox-pass.js';
 import { renderPng } from '../render/chart-png.js';
@@ -42,7 +41,7 @@ interface MessageMetadata {
 }
 
 /** Where a message of the outbox goes: a configured channel, or the bot's DM with a person. */
-async function channelOf(input: { client: WebClient; channels: SlackChannels }, entry: OutboxEntry): Promise<string> {
+async function channelOf(input: { client: WebClient; channels: SlackChannels }, entry: ClaimedEntry): Promise<string> {
   if (entry.targetType !== 'channel') {
     const userId = await userIdOf(input.client, entry.target);
     const opened = await input.client.conversations.open({ users: userId });

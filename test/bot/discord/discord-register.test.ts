@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { commandText } from '../../../bot/discord/discord-commands.js';
 import { DISCORD_OPTIONS, type OptionSpec } from '../../../bot/discord/discord-options.js';
 import { BOT_PERMISSIONS, inviteLink, registerDiscordCommands } from '../../../bot/discord/register-commands.js';
+import { StartupError } from '../../../bot/startup-error.js';
 import type { CommandName } from '../../../commands/core/i18n/catalogue.js';
 import { COMMANDS } from '../../../commands/registry.js';
 import { DISCORD_ADMIN, DISCORD_ROSTER } from '../../../testing/discord-harness.js';
@@ -125,6 +126,36 @@ describe('npm run discord:register', () => {
       }
     }
     bot.close();
+  });
+
+  it('names the setting to fix when Discord refuses the command, from the error Discord sends', async () => {
+    discord = await startFakeDiscord();
+    const refusals = [
+      {
+        status: 403,
+        body: { message: 'Missing Access', code: 50001 },
+        says: /^DISCORD_GUILD_ID: el bot no tiene acceso al servidor 2/,
+      },
+      {
+        status: 404,
+        body: { message: 'Unknown Guild', code: 10004 },
+        says: /^DISCORD_GUILD_ID: Discord no conoce el servidor 2/,
+      },
+      {
+        status: 400,
+        body: { message: 'Invalid Form Body', code: 50035, errors: { '0': { name: { _errors: [] } } } },
+        says: /^Discord rechazó la definición del comando: 50035 Invalid Form Body$/,
+      },
+    ];
+    for (const refusal of refusals) {
+      discord.failNext('PUT', /commands$/, { status: refusal.status, body: refusal.body });
+      const problem = await registerDiscordCommands(settings(discord.apiUrl), 'es').then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(problem, String(refusal.status)).toBeInstanceOf(StartupError);
+      expect((problem as StartupError).problems[0]).toMatch(refusal.says);
+    }
   });
 
   it('runs from npm: registers against DISCORD_API_URL and prints the invite link with only the needed permissions', async () => {

@@ -53,18 +53,10 @@ describe('adapters translate and render', () => {
   const adapters = [...sourceFiles('bot/slack'), ...sourceFiles('bot/discord')];
   const readsTheDatabase = /from '[./]*\/db\/queries\//;
 
-  // The outboxes still read and mark chat_outbox rows themselves; the shared card delivery being
-  // written (one post-or-update-then-remember for every platform) takes that out of them.
-  const outboxesYetToMove = ['bot/slack/slack-outbox.ts', 'bot/discord/discord-outbox.ts'];
-
   it("has no adapter file reading the database: what a form opens and holds is the engine's", () => {
     expect(adapters.length).toBeGreaterThan(10);
     const reading = adapters.filter((path) => readsTheDatabase.test(codeOf(path)));
-    expect(reading.filter((path) => !outboxesYetToMove.includes(path))).toEqual([]);
-  });
-
-  it('still lists only outboxes that read the database (drop one from the list once it stops)', () => {
-    for (const path of outboxesYetToMove) expect(codeOf(path), path).toMatch(readsTheDatabase);
+    expect(reading).toEqual([]);
   });
 
   it('would catch an adapter importing a query (the check can fail)', () => {
