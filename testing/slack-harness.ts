@@ -18,19 +18,18 @@ export interface SlackHarness {
 }
 
 /**
- * The real Bolt app against a fake Slack on 127.0.0.1, on a test bot whose campaign window is open
- * (the clock is the real one: Bolt checks request timestamps against it). HTTP mode unless
- * `settings.appToken` is given.
+ * The Slack adapter of a test bot, with test settings (HTTP mode with the test signing secret
+ * unless `settings.appToken` is given; port 0) and whatever else `settings` and `extra` say.
  */
-export async function startSlackHarness(settings: Partial<SlackSettings> = {}): Promise<SlackHarness> {
-  const slack = await startFakeSlack();
-  const bot = createTestBot({ now: new Date().toISOString(), platforms: ['slack'], admins: ['U0ADMIN'] });
-  bot.db.sqlite.prepare("UPDATE campaigns SET window_start = '2020-01-01', window_end = '2099-12-31'").run();
-  const adapter = createSlackAdapter({
+export function createTestSlackAdapter(
+  bot: TestBot,
+  settings: Partial<SlackSettings> & { apiUrl: string },
+  extra: Partial<Omit<Parameters<typeof createSlackAdapter>[0], 'settings'>> = {},
+): SlackAdapter {
+  return createSlackAdapter({
     settings: {
       botToken: 'xoxb-test',
       ...(settings.appToken ? {} : { signingSecret: SLACK_TEST_SECRET }),
-      apiUrl: slack.apiUrl,
       port: 0,
       channels: {},
       slashCommand: '/rendicion',
@@ -41,7 +40,20 @@ export async function startSlackHarness(settings: Partial<SlackSettings> = {}): 
     clock: bot.clock,
     logger: silentLogger,
     locale: 'es',
+    ...extra,
   });
+}
+
+/**
+ * The real Bolt app against a fake Slack on 127.0.0.1, on a test bot whose campaign window is open
+ * (the clock is the real one: Bolt checks request timestamps against it). HTTP mode unless
+ * `settings.appToken` is given.
+ */
+export async function startSlackHarness(settings: Partial<SlackSettings> = {}): Promise<SlackHarness> {
+  const slack = await startFakeSlack();
+  const bot = createTestBot({ now: new Date().toISOString(), platforms: ['slack'], admins: ['U0ADMIN'] });
+  bot.db.sqlite.prepare("UPDATE campaigns SET window_start = '2020-01-01', window_end = '2099-12-31'").run();
+  const adapter = createTestSlackAdapter(bot, { apiUrl: slack.apiUrl, ...settings });
   const server = await adapter.start();
   const port = (server?.address() as AddressInfo | undefined)?.port ?? 0;
   return {

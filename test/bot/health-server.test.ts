@@ -2,11 +2,10 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkHealth, startHealthServer } from '../../bot/health.js';
-import { createSlackAdapter } from '../../bot/slack/slack-adapter.js';
 import { StartupError } from '../../bot/startup-error.js';
-import { silentLogger } from '../../commands/core/logger.js';
 import { type DiscordHarness, startDiscordHarness } from '../../testing/discord-harness.js';
 import { startFakeSlack } from '../../testing/fake-slack.js';
+import { createTestSlackAdapter } from '../../testing/slack-harness.js';
 import { createTestBot } from '../../testing/test-bot.js';
 
 let harness: DiscordHarness | undefined;
@@ -61,20 +60,10 @@ describe('/healthz without a Slack HTTP receiver', () => {
     const fakeSlack = await startFakeSlack();
     servers.push({ close: () => void fakeSlack.close() });
     const bot = createTestBot({ platforms: ['slack'] });
-    const slack = createSlackAdapter({
-      settings: {
-        botToken: 'xoxb-test',
-        signingSecret: 'secret-0123456789',
-        apiUrl: fakeSlack.apiUrl,
-        port: taken.port,
-        channels: {},
-        slashCommand: '/rendicion',
-      },
-      engine: bot.engine,
-      db: bot.db,
-      clock: bot.clock,
-      logger: silentLogger,
-      locale: 'es',
+    const slack = createTestSlackAdapter(bot, {
+      signingSecret: 'secret-0123456789',
+      apiUrl: fakeSlack.apiUrl,
+      port: taken.port,
     });
     const error = await slack.start().catch((failure: unknown) => failure);
     expect((error as StartupError).problems?.[0]).toMatch(/^PORT: el puerto \d+ ya está en uso/);

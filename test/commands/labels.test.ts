@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BEFORE_WINDOW, createTestBot, type TestBot } from '../../testing/test-bot.js';
+import { ROSTER_HEADER } from '../helpers/roster-text.js';
 
 let bot: TestBot;
 afterEach(() => bot.close());
-
-const HEADER = 'codigo,nombre,provincia,tipo,responsable';
 
 describe('what a person reads', () => {
   it('keeps the accents on buttons: Marcar invitación, Marcar público', () => {
@@ -39,7 +38,7 @@ describe('what a person reads', () => {
 describe('enlaces', () => {
   it('sorts provinces as Spanish does: Cañar before Carchi', () => {
     bot = createTestBot({
-      roster: `${HEADER}\nCAR-DP,Dirección Provincial de Carchi,Carchi,direccion-provincial,\nCAN-DP,Dirección Provincial de Cañar,Cañar,direccion-provincial,\nBOL-DP,Dirección Provincial de Bolívar,Bolívar,direccion-provincial,\n`,
+      roster: `${ROSTER_HEADER}\nCAR-DP,Dirección Provincial de Carchi,Carchi,direccion-provincial,\nCAN-DP,Dirección Provincial de Cañar,Cañar,direccion-provincial,\nBOL-DP,Dirección Provincial de Bolívar,Bolívar,direccion-provincial,\n`,
     });
     const rendered = bot.send('enlaces').rendered;
     const order = ['BOL-DP', 'CAN-DP', 'CAR-DP'].map((code) => rendered.indexOf(`\`${code}\``));
@@ -52,7 +51,7 @@ describe('enlaces', () => {
       { length: 30 },
       (_, i) => `AZU-${String(i + 1).padStart(2, '0')},Centro de Salud ${i + 1},Azuay,centro-de-salud,`,
     );
-    bot = createTestBot({ roster: `${HEADER}\n${units.join('\n')}\n` });
+    bot = createTestBot({ roster: `${ROSTER_HEADER}\n${units.join('\n')}\n` });
     const first = bot.send('enlaces');
     const firstItems = first.blocks.find((block) => block.type === 'list');
     expect(firstItems?.type === 'list' && firstItems.items).toHaveLength(26);

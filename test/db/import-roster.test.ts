@@ -1,23 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseRoster, type RosterRow } from '../../commands/core/roster/parse-roster.js';
 import { type Database, openDatabase } from '../../db/client.js';
 import { countAuditEntries, listAuditEntries } from '../../db/queries/audit.js';
 import { saveCampaign } from '../../db/queries/campaign.js';
 import { listUnits } from '../../db/queries/units.js';
 import { importRoster } from '../../db/roster/import-roster.js';
 import { TEST_CAMPAIGN } from '../../testing/test-bot.js';
-
-const HEADER = 'codigo,nombre,provincia,tipo,responsable';
-
-function roster(...lines: string[]): string {
-  return `${[HEADER, ...lines].join('\n')}\n`;
-}
-
-function rowsOf(text: string): RosterRow[] {
-  const { rows, problems } = parseRoster(text);
-  if (problems.length) throw new Error(`unexpected problems: ${JSON.stringify(problems)}`);
-  return rows;
-}
+import { roster, rowsOf } from '../helpers/roster-text.js';
 
 describe('importRoster', () => {
   const FIRST_IMPORT = new Date('2026-09-01T14:00:00Z');

@@ -3,9 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAgendaSite } from '../../../bot/agenda/agenda-site.js';
-import { createSlackAdapter } from '../../../bot/slack/slack-adapter.js';
-import { silentLogger } from '../../../commands/core/logger.js';
 import { startFakeSlack } from '../../../testing/fake-slack.js';
+import { createTestSlackAdapter } from '../../../testing/slack-harness.js';
 import { createTestBot } from '../../../testing/test-bot.js';
 import { BOT_MAIN, createTempDir, type TempDir, TSX_LOADER } from '../../helpers/run-process.js';
 
@@ -33,22 +32,11 @@ describe('where the agenda is served', () => {
     const bot = createTestBot({ platforms: ['slack'] });
     cleanups.push(() => bot.close());
     bot.send('registrar PIC-DP 15/09/2026 10:00 zoom');
-    const slack = createSlackAdapter({
-      settings: {
-        botToken: 'xoxb-test',
-        signingSecret: 'secret-0123456789',
-        apiUrl: fakeSlack.apiUrl,
-        port: 0,
-        channels: {},
-        slashCommand: '/rendicion',
-      },
-      engine: bot.engine,
-      db: bot.db,
-      clock: bot.clock,
-      logger: silentLogger,
-      locale: 'es',
-      agenda: createAgendaSite({ db: bot.db, clock: bot.clock, locale: 'es' }),
-    });
+    const slack = createTestSlackAdapter(
+      bot,
+      { apiUrl: fakeSlack.apiUrl },
+      { agenda: createAgendaSite({ db: bot.db, clock: bot.clock, locale: 'es' }) },
+    );
     const server = await slack.start();
     cleanups.push(() => slack.stop());
     if (!server) throw new Error('Slack in HTTP mode should listen');

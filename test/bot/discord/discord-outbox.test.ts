@@ -12,6 +12,7 @@ import {
   startFakeDiscord,
 } from '../../../testing/fake-discord.js';
 import { createTestBot, type TestBot } from '../../../testing/test-bot.js';
+import { outboxRow } from '../../helpers/outbox-row.js';
 
 const APPROVALS_CHANNEL = '300000000000000777';
 
@@ -53,19 +54,6 @@ async function setUp(options: { apiUrl?: string; rejectOnRateLimit?: () => boole
       .prepare('UPDATE chat_outbox SET delivered_at = NULL, sending_since = first_claimed_at WHERE id = 1')
       .run();
   return { bot: current, discord: fake, pass, forgetDelivery };
-}
-
-/** What the outbox holds for a message after a pass: its error, attempts, and seconds until it is tried again. */
-function row(current: TestBot, id: number) {
-  const stored = current.db.sqlite
-    .prepare('SELECT last_error, attempts, next_attempt_at, delivered_at FROM chat_outbox WHERE id = ?')
-    .get(id) as { last_error: string; attempts: number; next_attempt_at: number; delivered_at: number | null };
-  return {
-    lastError: stored.last_error,
-    attempts: stored.attempts,
-    retryInSeconds: (stored.next_attempt_at - current.clock.now().getTime()) / 1000,
-    delivered: stored.delivered_at !== null,
-  };
 }
 
 /** An address on 127.0.0.1 where nothing listens: a connection to it is refused. */
@@ -150,9 +138,14 @@ describe('the Discord outbox after a failed call, as @discordjs/rest reports it'
     });
     expect(await pass()).toEqual({ delivered: 0, failed: 1 });
     // @discordjs/rest adds its 50 ms offset to Discord's 30 s; the wait is rounded up to whole seconds.
-    expect(row(current, 1)).toEqual({ lastError: 'rate_limited', attempts: 1, retryInSeconds: 31, delivered: false });
+    expect(outboxRow(current, 1)).toEqual({
+      lastError: 'rate_limited',
+      attempts: 1,
+      retryInSeconds: 31,
+      delivered: false,
+    });
     expect(fake.callsTo('POST', CHANNEL_MESSAGES)).toHaveLength(1);
-    expect(row(current, 2)).toMatchObject({ attempts: 0, delivered: false });
+    expect(outboxRow(current, 2)).toMatchObject({ attempts: 0, delivered: false });
   });
 
   it("keeps a card Discord refuses (Unknown Channel) queued with Discord's code and backs off, without holding up the next", async () => {
@@ -160,32 +153,37 @@ describe('the Discord outbox after a failed call, as @discordjs/rest reports it'
     current.send('solicitar fotos PIC-DP "Fotos del evento"', { as: 'oficial-pic' });
     fake.failNext('POST', CHANNEL_MESSAGES, { status: 404, body: { message: 'Unknown Channel', code: 10003 } });
     expect(await pass()).toEqual({ delivered: 1, failed: 1 });
-    expect(row(current, 1)).toEqual({
+    expect(outboxRow(current, 1)).toEqual({
       lastError: '10003 Unknown Channel',
       attempts: 1,
       retryInSeconds: 30,
       delivered: false,
     });
-    expect(row(current, 2).delivered).toBe(true);
+    expect(outboxRow(current, 2).delivered).toBe(true);
   });
 
   it('keeps a card queued with the status when Discord answers 502, backing off 30 s', async () => {
     const { bot: current, discord: fake, pass } = await setUp();
     fake.failNext('POST', CHANNEL_MESSAGES, { status: 502, body: { message: 'Bad Gateway' } });
     await pass();
-    expect(row(current, 1)).toEqual({ lastError: 'server_502', attempts: 1, retryInSeconds: 30, delivered: false });
+    expect(outboxRow(current, 1)).toEqual({
+      lastError: 'server_502',
+      attempts: 1,
+      retryInSeconds: 30,
+      delivered: false,
+    });
     current.clock.advanceHours(30 / 3600);
     await pass();
-    expect(row(current, 1).delivered).toBe(true);
+    expect(outboxRow(current, 1).delivered).toBe(true);
     expect(fake.messages.get(APPROVALS_CHANNEL)).toHaveLength(1);
   });
 
   it('keeps a card queued as a network failure when Discord cannot be reached, doubling the wait on the next failure', async () => {
     const { bot: current, pass } = await setUp({ apiUrl: await closedPortUrl() });
     await pass();
-    expect(row(current, 1)).toEqual({ lastError: 'network', attempts: 1, retryInSeconds: 30, delivered: false });
+    expect(outboxRow(current, 1)).toEqual({ lastError: 'network', attempts: 1, retryInSeconds: 30, delivered: false });
     current.clock.advanceHours(30 / 3600);
     await pass();
-    expect(row(current, 1)).toEqual({ lastError: 'network', attempts: 2, retryInSeconds: 60, delivered: false });
+    expect(outboxRow(current, 1)).toEqual({ lastError: 'network', attempts: 2, retryInSeconds: 60, delivered: false });
   });
 });

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createSlackAdapter } from '../../../bot/slack/slack-adapter.js';
-import { silentLogger } from '../../../commands/core/logger.js';
 import { findApprovalRequestById } from '../../../db/queries/approvals.js';
 import { findCardLocation } from '../../../db/queries/chat-outbox.js';
 import { findEventByUnit } from '../../../db/queries/events.js';
 import { findUnitByCode } from '../../../db/queries/units.js';
 import { postSignedToSlackApp, startFakeSlack, waitFor } from '../../../testing/fake-slack.js';
+import { createTestSlackAdapter } from '../../../testing/slack-harness.js';
 import { createTestBot } from '../../../testing/test-bot.js';
 import {
   APPROVALS_CHANNEL,
@@ -209,21 +208,7 @@ describe('Slack start-up', () => {
     const slack = await startFakeSlack();
     slack.failNext('auth.test', { status: 200, body: { ok: false, error: 'invalid_auth' } });
     const bot = createTestBot({ platforms: ['slack'] });
-    const adapter = createSlackAdapter({
-      settings: {
-        botToken: 'xoxb-revoked',
-        signingSecret: SECRET,
-        apiUrl: slack.apiUrl,
-        port: 0,
-        channels: {},
-        slashCommand: '/rendicion',
-      },
-      engine: bot.engine,
-      db: bot.db,
-      clock: bot.clock,
-      logger: silentLogger,
-      locale: 'es',
-    });
+    const adapter = createTestSlackAdapter(bot, { botToken: 'xoxb-revoked', apiUrl: slack.apiUrl });
     try {
       await expect(adapter.start()).rejects.toThrow(
         'SLACK_BOT_TOKEN: Slack rechazó el token (invalid_auth). Copie de nuevo el Bot User OAuth Token (xoxb-…).',

@@ -1,9 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { createSlackAdapter } from '../../../bot/slack/slack-adapter.js';
-import { silentLogger } from '../../../commands/core/logger.js';
-import { SLACK_TEST_SECRET } from '../../../testing/slack-harness.js';
+import { createTestSlackAdapter } from '../../../testing/slack-harness.js';
 import { createTestBot } from '../../../testing/test-bot.js';
 
 describe("Slack's failures as the start-up reads them", () => {
@@ -14,21 +12,7 @@ describe("Slack's failures as the start-up reads them", () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     const apiUrl = `http://127.0.0.1:${port}/api/`;
     const bot = createTestBot({ platforms: ['slack'] });
-    const adapter = createSlackAdapter({
-      settings: {
-        botToken: 'xoxb-test',
-        signingSecret: SLACK_TEST_SECRET,
-        apiUrl,
-        port: 0,
-        channels: {},
-        slashCommand: '/rendicion',
-      },
-      engine: bot.engine,
-      db: bot.db,
-      clock: bot.clock,
-      logger: silentLogger,
-      locale: 'es',
-    });
+    const adapter = createTestSlackAdapter(bot, { apiUrl });
     try {
       await expect(adapter.start()).rejects.toThrow(
         `SLACK_API_URL (${apiUrl}): no se pudo conectar con Slack. Revise la red o la dirección.`,

@@ -9,6 +9,7 @@ import { silentLogger } from '../../../commands/core/logger.js';
 import { enqueueChatMessage, findCardLocation } from '../../../db/queries/chat-outbox.js';
 import { type FakeSlack, startFakeSlack } from '../../../testing/fake-slack.js';
 import { createTestBot, type TestBot } from '../../../testing/test-bot.js';
+import { outboxRow } from '../../helpers/outbox-row.js';
 
 const APPROVALS_CHANNEL = 'C0APROBAR';
 
@@ -56,19 +57,8 @@ async function setUp(options: { apiUrl?: string } = {}) {
         n: number;
       }
     ).n;
-  /** What the outbox holds for a message after a pass: its error, attempts, and seconds until it is tried again. */
-  const row = (id: number) => {
-    const stored = current.db.sqlite
-      .prepare('SELECT last_error, attempts, next_attempt_at, delivered_at FROM chat_outbox WHERE id = ?')
-      .get(id) as { last_error: string; attempts: number; next_attempt_at: number; delivered_at: number | null };
-    return {
-      lastError: stored.last_error,
-      attempts: stored.attempts,
-      retryInSeconds: (stored.next_attempt_at - current.clock.now().getTime()) / 1000,
-      delivered: stored.delivered_at !== null,
-    };
-  };
-  return { bot: current, slack: fake, pass, undelivered, row };
+
+  return { bot: current, slack: fake, pass, undelivered, row: (id: number) => outboxRow(current, id) };
 }
 
 /** An address on 127.0.0.1 where nothing listens: a connection to it is refused. */

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSlackAdapter, type SlackAdapter } from '../../../bot/slack/slack-adapter.js';
-import { silentLogger } from '../../../commands/core/logger.js';
+import type { SlackAdapter } from '../../../bot/slack/slack-adapter.js';
 import { findEventByUnit } from '../../../db/queries/events.js';
 import { findUnitByCode } from '../../../db/queries/units.js';
 import { type FakeSlack, startFakeSlack, waitFor } from '../../../testing/fake-slack.js';
+import { createTestSlackAdapter } from '../../../testing/slack-harness.js';
 import { createTestBot, type TestBot } from '../../../testing/test-bot.js';
 
 let running: { bot: TestBot; slack: FakeSlack; adapter: SlackAdapter } | undefined;
@@ -21,21 +21,7 @@ describe('Slack in Socket Mode (no public URL)', () => {
     const slack = await startFakeSlack();
     const bot = createTestBot({ now: new Date().toISOString(), platforms: ['slack'], admins: ['U0ADMIN'] });
     bot.db.sqlite.prepare("UPDATE campaigns SET window_start = '2020-01-01', window_end = '2099-12-31'").run();
-    const adapter = createSlackAdapter({
-      settings: {
-        botToken: 'xoxb-test',
-        appToken: 'xapp-test',
-        apiUrl: slack.apiUrl,
-        port: 0,
-        channels: {},
-        slashCommand: '/rendicion',
-      },
-      engine: bot.engine,
-      db: bot.db,
-      clock: bot.clock,
-      logger: silentLogger,
-      locale: 'es',
-    });
+    const adapter = createTestSlackAdapter(bot, { appToken: 'xapp-test', apiUrl: slack.apiUrl });
     running = { bot, slack, adapter };
     await adapter.start();
     expect(slack.callsTo('apps.connections.open')).toHaveLength(1);

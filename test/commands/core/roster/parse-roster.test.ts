@@ -1,24 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseRoster, type RosterRow } from '../../../../commands/core/roster/parse-roster.js';
-
-const HEADER = 'codigo,nombre,provincia,tipo,responsable';
-
-function roster(...lines: string[]): string {
-  return `${[HEADER, ...lines].join('\n')}\n`;
-}
-
-function rowsOf(text: string): RosterRow[] {
-  const { rows, problems } = parseRoster(text);
-  if (problems.length) throw new Error(`unexpected problems: ${JSON.stringify(problems)}`);
-  return rows;
-}
+import { parseRoster } from '../../../../commands/core/roster/parse-roster.js';
+import { ROSTER_HEADER, roster, rowsOf } from '../../../helpers/roster-text.js';
 
 describe('parseRoster', () => {
   it('reads a good file with a BOM, a comment line and a quoted name containing a comma', () => {
     const text = [
       '\uFEFF# Unidades de la campaña 2026',
-      HEADER,
+      ROSTER_HEADER,
       'PIC-DP,"Dirección Provincial de Pichincha, Quito",Pichincha,direccion-provincial,oficial-pic',
       'GUA-H1,Hospital General Guayaquil,Guayas,hospital,oficial.gua@ejemplo.gob.ec',
       'MAN-DP,Dirección Provincial de Manabí,Manabí,direccion-provincial,',
@@ -55,7 +44,7 @@ describe('parseRoster', () => {
   });
 
   it('counts comment and blank lines in the line numbers', () => {
-    const text = `${HEADER}\n# comentario\n\nPIC-DP,Pichincha,Pichincha,direccion-provincial,oficial-pic\n`;
+    const text = `${ROSTER_HEADER}\n# comentario\n\nPIC-DP,Pichincha,Pichincha,direccion-provincial,oficial-pic\n`;
     expect(rowsOf(text).map((row) => row.line)).toEqual([4]);
   });
 
@@ -137,7 +126,7 @@ describe('parseRoster', () => {
   });
 
   it('reports a header without rows as no_rows on the header line', () => {
-    expect(parseRoster(`${HEADER}\n`)).toEqual({ rows: [], problems: [{ line: 1, problem: 'no_rows' }] });
+    expect(parseRoster(`${ROSTER_HEADER}\n`)).toEqual({ rows: [], problems: [{ line: 1, problem: 'no_rows' }] });
   });
 
   it('reports every problem of every line', () => {
