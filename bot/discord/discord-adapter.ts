@@ -331,7 +331,10 @@ export function createDiscordAdapter(input: {
     client,
     async start() {
       const ready = new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('ready timeout')), READY_TIMEOUT_MS);
+        const timer = setTimeout(
+          () => reject(new Error(`la pasarela no envió READY en ${READY_TIMEOUT_MS / 1000} s`)),
+          READY_TIMEOUT_MS,
+        );
         client.once(Events.ClientReady, () => {
           clearTimeout(timer);
           resolve();
